@@ -1,0 +1,135 @@
+import { trpcServer } from '@hono/trpc-server';
+import { appRouter, createContext, type ApiDeps } from '@unionhall/api';
+import type { Database } from '@unionhall/db';
+import { errorMessage, pickLocale, ZLocale, type TLocale } from '@unionhall/domain';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import { cors } from 'hono/cors';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Logger } from './logger';
+import { staticApp } from './static-apps';
+
+export interface AppConfig {
+  corsOrigins: string[];
+  bodyLimitBytes: number;
+  trpcMaxBatch: number;
+  /** Built front ends; a missing folder simply serves nothing there. */
+  adminDist?: string;
+  memberDist?: string;
+  /** Send HSTS (off for plain-http local development, where it would pin localhost). */
+  hsts: boolean;
+}
+
+export interface AppDeps {
+  db: Database;
+  logger: Logger;
+  config: AppConfig;
+}
+
+type Env = { Variables: { requestId: string } };
+
+/** The request's language: an explicit header from our front ends, else Accept-Language. */
+function requestLocale(c: Context): TLocale {
+  const explicit = ZLocale.safeParse(c.req.header('x-unionhall-locale'));
+  return explicit.success ? explicit.data : pickLocale(c.req.header('accept-language'));
+}
+
+function errorBody(c: Context, code: 'NOT_FOUND' | 'PAYLOAD_TOO_LARGE' | 'INTERNAL' | 'SERVICE_UNAVAILABLE') {
+  return { error: { code, message: errorMessage(code, requestLocale(c)) } };
+}
+
+/**
+ * Builds the whole HTTP application from its dependencies. No side effects at import or
+ * construction: index.ts reads the environment, opens the database and starts listening.
+ */
+export function createApp({ db, logger, config }: AppDeps) {
+  const app = new Hono<Env>();
+  const apiDeps: ApiDeps = { db, logger };
+
+  app.use(requestId({ headerName: 'x-request-id' }));
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    const entry = {
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    };
+    if (c.res.status >= 500) logger.error(entry, 'request failed');
+    else logger.debug(entry, 'request');
+  });
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      strictTransportSecurity: config.hsts ? 'max-age=63072000; includeSubDomains' : false,
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      xFrameOptions: 'DENY',
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(compress());
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    try {
+      await db.ping(2000);
+      return c.json({ status: 'ok', database: db.kind });
+    } catch (error) {
+      logger.warn({ err: error, requestId: c.get('requestId') }, 'readiness check failed');
+      return c.json({ status: 'unavailable', database: db.kind }, 503);
+    }
+  });
+
+  app.use(
+    '/trpc/*',
+    cors({
+      origin: (origin) => (config.corsOrigins.includes(origin) ? origin : null),
+      allowHeaders: ['content-type', 'authorization', 'x-unionhall-locale', 'trpc-accept'],
+      allowMethods: ['GET', 'POST'],
+      maxAge: 600,
+    }),
+    bodyLimit({
+      maxSize: config.bodyLimitBytes,
+      onError: (c) => c.json(errorBody(c, 'PAYLOAD_TOO_LARGE'), 413),
+    }),
+    trpcServer({
+      endpoint: '/trpc',
+      router: appRouter,
+      allowMethodOverride: true,
+      maxBatchSize: config.trpcMaxBatch,
+      createContext: (_opts, c) =>
+        createContext(apiDeps, { requestId: String(c.get('requestId')), locale: requestLocale(c) }),
+    }),
+  );
+
+  if (config.adminDist) {
+    app.get('/admin', (c) => c.redirect('/admin/', 301));
+    app.use('/admin/*', staticApp({ root: config.adminDist, prefix: '/admin/' }));
+  }
+  if (config.memberDist) app.use('*', staticApp({ root: config.memberDist, prefix: '/' }));
+
+  app.notFound((c) => c.json(errorBody(c, 'NOT_FOUND'), 404));
+  app.onError((error, c) => {
+    logger.error({ err: error, requestId: c.get('requestId') }, 'unhandled error');
+    return c.json(errorBody(c, 'INTERNAL'), 500);
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { migrate, openDatabase, seedDemoData } from '@unionhall/db';
+import { createApp } from './app';
+import { readEnv } from './env';
+import { createLogger } from './logger';
+
+/** The composition root: read the environment, open the database, serve, shut down cleanly. */
+async function main() {
+  const env = readEnv();
+  const logger = createLogger({ level: env.LOG_LEVEL, pretty: env.LOG_PRETTY ?? process.stdout.isTTY });
+
+  const db = env.DATABASE_URL
+    ? await openDatabase({ url: env.DATABASE_URL })
+    : await openDatabase({ dataDir: join(env.DATA_DIR, 'pglite') });
+  const where = env.DATABASE_URL ? 'PostgreSQL' : `PGlite in ${join(env.DATA_DIR, 'pglite')}`;
+
+  const { applied } = await migrate(db);
+  logger.info({ applied, database: db.kind }, applied.length ? 'migrations applied' : 'schema up to date');
+  if (env.DEMO_DATA) {
+    const seeded = await seedDemoData(db);
+    if (seeded.seeded) logger.info({ units: seeded.units }, 'demo data loaded (first run)');
+  }
+
+  const app = createApp({
+    db,
+    logger,
+    config: {
+      corsOrigins: env.CORS_ORIGINS,
+      bodyLimitBytes: env.BODY_LIMIT_BYTES,
+      trpcMaxBatch: env.TRPC_MAX_BATCH,
+      adminDist: env.ADMIN_DIST,
+      memberDist: env.MEMBER_DIST,
+      hsts: env.NODE_ENV === 'production',
+    },
+  });
+
+  const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
+    const host = env.HOST === '0.0.0.0' || env.HOST === '127.0.0.1' ? 'localhost' : env.HOST;
+    const base = `http://${host}:${info.port}`;
+    process.stdout.write(
+      [
+        '',
+        '  Unionhall is running',
+        `    Member app     ${base}/`,
+        `    Officer console ${base}/admin/`,
+        `    Typed API      ${base}/trpc`,
+        `    Database       ${where}`,
+        '',
+        '  Demo sign-ins: none yet. Sign-in and roles arrive with the identity capability;',
+        '  until then the console is open to anyone who can reach this port.',
+        '  Press Ctrl-C to stop.',
+        '',
+      ].join('\n') + '\n',
+    );
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    // Finish in-flight requests, then close the database so PGlite flushes to disk.
+    server.close(async () => {
+      await db.close();
+      logger.info('stopped');
+      process.exit(0);
+    });
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Unionhall failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

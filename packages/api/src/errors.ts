@@ -1,0 +1,131 @@
+import { TRPCError } from '@trpc/server';
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
+import { isConnectionError, Prisma } from '@unionhall/db';
+import {
+  errorMessage,
+  isUnionhallError,
+  isValidationMessageKey,
+  UnionhallError,
+  VALIDATION_MESSAGES,
+  type TErrorCode,
+  type TLocale,
+} from '@unionhall/domain';
+import { z, ZodError } from 'zod';
+
+/** The one mapping from domain error codes to transport codes (and so HTTP statuses). */
+const TRPC_CODE: Record<TErrorCode, TRPC_ERROR_CODE_KEY> = {
+  VALIDATION_FAILED: 'BAD_REQUEST',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  VERSION_CONFLICT: 'CONFLICT',
+  UNAUTHENTICATED: 'UNAUTHORIZED',
+  FORBIDDEN: 'FORBIDDEN',
+  RATE_LIMITED: 'TOO_MANY_REQUESTS',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  INTERNAL: 'INTERNAL_SERVER_ERROR',
+  ORG_INVALID_PARENT: 'UNPROCESSABLE_CONTENT',
+  ORG_CYCLE: 'UNPROCESSABLE_CONTENT',
+  ORG_DUPLICATE_NAME: 'CONFLICT',
+  ORG_DUPLICATE_CODE: 'CONFLICT',
+};
+
+/** The reverse, for errors raised by tRPC itself (bad JSON, unknown procedure, ...). */
+const APP_CODE: Partial<Record<TRPC_ERROR_CODE_KEY, TErrorCode>> = {
+  PARSE_ERROR: 'VALIDATION_FAILED',
+  BAD_REQUEST: 'VALIDATION_FAILED',
+  NOT_FOUND: 'NOT_FOUND',
+  UNAUTHORIZED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  TOO_MANY_REQUESTS: 'RATE_LIMITED',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  CONFLICT: 'CONFLICT',
+  METHOD_NOT_SUPPORTED: 'VALIDATION_FAILED',
+};
+
+/** A TRPCError that remembers the domain code it came from. */
+export class AppTRPCError extends TRPCError {
+  readonly appCode: TErrorCode;
+
+  constructor(appCode: TErrorCode, cause: unknown) {
+    super({ code: TRPC_CODE[appCode], message: appCode, cause });
+    this.appCode = appCode;
+  }
+}
+
+/** Which unique constraint a Prisma error violated, if it was one. */
+export function uniqueViolationFields(error: unknown): string[] | null {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2002') return null;
+  const meta: unknown = error.meta;
+  const found = new Set<string>();
+  // Classic engines report `meta.target`; driver adapters nest the constraint deeper.
+  const visit = (value: unknown, depth: number) => {
+    if (depth > 4 || value === null || typeof value !== 'object') return;
+    for (const [key, inner] of Object.entries(value)) {
+      if ((key === 'target' || key === 'fields') && Array.isArray(inner)) {
+        for (const field of inner) if (typeof field === 'string') found.add(field);
+      } else if (key === 'index' && typeof inner === 'string') {
+        found.add(inner);
+      } else visit(inner, depth + 1);
+    }
+  };
+  visit(meta, 0);
+  return [...found];
+}
+
+/** Maps anything a procedure threw to a TRPCError with a domain code; keeps the cause. */
+export function toAppError(error: TRPCError): TRPCError {
+  if (error instanceof AppTRPCError) return error;
+  const cause = error.cause;
+  if (isUnionhallError(cause)) return new AppTRPCError(cause.code, cause);
+  if (isConnectionError(cause)) return new AppTRPCError('SERVICE_UNAVAILABLE', cause);
+  if (cause instanceof Prisma.PrismaClientKnownRequestError && cause.code === 'P2025') {
+    return new AppTRPCError('NOT_FOUND', cause);
+  }
+  if (cause instanceof Prisma.PrismaClientKnownRequestError && cause.code === 'P2002') {
+    return new AppTRPCError('CONFLICT', cause);
+  }
+  return error;
+}
+
+export function appCodeOf(error: TRPCError): TErrorCode {
+  if (error instanceof AppTRPCError) return error.appCode;
+  return APP_CODE[error.code] ?? 'INTERNAL';
+}
+
+export interface ValidationIssue {
+  path: (string | number)[];
+  code: string;
+  message: string;
+}
+
+const zodLocales = { 'zh-CN': z.locales.zhCN(), en: z.locales.en() } as const;
+
+/** Zod issues, translated into the caller's language, without echoing the input back. */
+export function localizeIssues(error: ZodError, locale: TLocale): ValidationIssue[] {
+  const localeError = zodLocales[locale].localeError;
+  return error.issues.map((issue) => {
+    let message = issue.message;
+    if (isValidationMessageKey(issue.message)) {
+      message = VALIDATION_MESSAGES[issue.message][locale];
+    } else if (issue.code !== 'custom' && localeError) {
+      // Zod's locale functions take a raw issue; a finalized one carries the same fields.
+      const localized = localeError(issue as Parameters<typeof localeError>[0]);
+      if (typeof localized === 'string') message = localized;
+      else if (localized && typeof localized.message === 'string') message = localized.message;
+    }
+    return {
+      path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)),
+      code: issue.code,
+      message,
+    };
+  });
+}
+
+/** The user-facing message for an error: translated, and never internal detail. */
+export function publicMessage(error: TRPCError, locale: TLocale): string {
+  return errorMessage(appCodeOf(error), locale);
+}
+
+export { UnionhallError, ZodError };

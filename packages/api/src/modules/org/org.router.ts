@@ -1,0 +1,28 @@
+import { ZCreateOrgUnitInput, ZMoveOrgUnitInput, ZOrgUnit, ZRenameOrgUnitInput } from '@unionhall/domain';
+import { z } from 'zod';
+import { officerProcedure, publicProcedure, router } from '../../trpc';
+import { createOrgUnit, listOrgUnits, moveOrgUnit, renameOrgUnit } from './org.service';
+
+/** What anyone may read: the union's structure, shown in the member app. */
+export const publicOrgRouter = router({
+  tree: publicProcedure.output(z.array(ZOrgUnit)).query(({ ctx }) => listOrgUnits(ctx.db.prisma)),
+});
+
+/** What officers do with the structure in the console. */
+export const officerOrgRouter = router({
+  list: officerProcedure('org.read')
+    .output(z.array(ZOrgUnit))
+    .query(({ ctx }) => listOrgUnits(ctx.db.prisma)),
+  create: officerProcedure('org.manage')
+    .input(ZCreateOrgUnitInput)
+    .output(ZOrgUnit)
+    .mutation(({ ctx, input }) => createOrgUnit(ctx.db.prisma, input)),
+  rename: officerProcedure('org.manage')
+    .input(ZRenameOrgUnitInput)
+    .output(ZOrgUnit)
+    .mutation(({ ctx, input }) => renameOrgUnit(ctx.db.prisma, input)),
+  move: officerProcedure('org.manage')
+    .input(ZMoveOrgUnitInput)
+    .output(ZOrgUnit)
+    .mutation(({ ctx, input }) => moveOrgUnit(ctx.db.prisma, input)),
+});

@@ -1,0 +1,135 @@
+import type { Prisma, PrismaClient } from '@unionhall/db';
+import {
+  canBeChildOf,
+  childPath,
+  UnionhallError,
+  wouldCreateCycle,
+  type TCreateOrgUnitInput,
+  type TMoveOrgUnitInput,
+  type TOrgUnit,
+  type TRenameOrgUnitInput,
+} from '@unionhall/domain';
+import { uniqueViolationFields } from '../../errors';
+
+/** The columns a client may see. `path` is internal: the tree is rebuilt from parentId. */
+export const ORG_UNIT_SELECT = {
+  id: true,
+  parentId: true,
+  kind: true,
+  name: true,
+  code: true,
+  depth: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+} satisfies Prisma.OrgUnitSelect;
+
+type Tx = Prisma.TransactionClient;
+
+export async function listOrgUnits(prisma: PrismaClient): Promise<TOrgUnit[]> {
+  return prisma.orgUnit.findMany({ select: ORG_UNIT_SELECT, orderBy: [{ depth: 'asc' }, { name: 'asc' }] });
+}
+
+async function getUnitForUpdate(tx: Tx, id: string) {
+  const unit = await tx.orgUnit.findUnique({ where: { id } });
+  if (!unit) throw new UnionhallError('NOT_FOUND', `org unit ${id} not found`);
+  return unit;
+}
+
+/** Translates a unique violation on org_unit into the domain error the user understands. */
+function rethrowDuplicate(error: unknown): never {
+  const fields = uniqueViolationFields(error);
+  if (fields?.some((field) => field.includes('code'))) {
+    throw new UnionhallError('ORG_DUPLICATE_CODE', 'duplicate org unit code', { cause: error });
+  }
+  if (fields?.some((field) => field.includes('name') || field.includes('parent'))) {
+    throw new UnionhallError('ORG_DUPLICATE_NAME', 'duplicate org unit name', { cause: error });
+  }
+  throw error;
+}
+
+export async function createOrgUnit(prisma: PrismaClient, input: TCreateOrgUnitInput): Promise<TOrgUnit> {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const parent = await getUnitForUpdate(tx, input.parentId);
+      if (!canBeChildOf(input.kind, parent.kind)) {
+        throw new UnionhallError('ORG_INVALID_PARENT', `${input.kind} under ${parent.kind}`);
+      }
+      const id = crypto.randomUUID();
+      return tx.orgUnit.create({
+        data: {
+          id,
+          parentId: parent.id,
+          kind: input.kind,
+          name: input.name,
+          code: input.code,
+          path: childPath(parent.path, id),
+          depth: parent.depth + 1,
+        },
+        select: ORG_UNIT_SELECT,
+      });
+    });
+  } catch (error) {
+    rethrowDuplicate(error);
+  }
+}
+
+/**
+ * Applies a change only if the unit is still at the version the caller saw; otherwise tells
+ * apart "gone" from "changed by someone else".
+ */
+async function assertVersion(tx: Tx, id: string, expectedVersion: number) {
+  const unit = await getUnitForUpdate(tx, id);
+  if (unit.version !== expectedVersion) {
+    throw new UnionhallError('VERSION_CONFLICT', `org unit ${id} is at version ${unit.version}`);
+  }
+  return unit;
+}
+
+export async function renameOrgUnit(prisma: PrismaClient, input: TRenameOrgUnitInput): Promise<TOrgUnit> {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      await assertVersion(tx, input.id, input.expectedVersion);
+      const updated = await tx.orgUnit.updateMany({
+        where: { id: input.id, version: input.expectedVersion },
+        data: { name: input.name, version: { increment: 1 } },
+      });
+      if (updated.count !== 1) throw new UnionhallError('VERSION_CONFLICT', 'concurrent rename');
+      return tx.orgUnit.findUniqueOrThrow({ where: { id: input.id }, select: ORG_UNIT_SELECT });
+    });
+  } catch (error) {
+    rethrowDuplicate(error);
+  }
+}
+
+/** Moves a unit and its whole subtree under a new parent, in one transaction. */
+export async function moveOrgUnit(prisma: PrismaClient, input: TMoveOrgUnitInput): Promise<TOrgUnit> {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const unit = await assertVersion(tx, input.id, input.expectedVersion);
+      const parent = await getUnitForUpdate(tx, input.newParentId);
+      if (wouldCreateCycle(unit.path, parent.path)) {
+        throw new UnionhallError('ORG_CYCLE', `cannot move ${unit.id} under ${parent.id}`);
+      }
+      if (!canBeChildOf(unit.kind, parent.kind)) {
+        throw new UnionhallError('ORG_INVALID_PARENT', `${unit.kind} under ${parent.kind}`);
+      }
+      const newPath = childPath(parent.path, unit.id);
+      const depthDelta = parent.depth + 1 - unit.depth;
+      const updated = await tx.orgUnit.updateMany({
+        where: { id: unit.id, version: input.expectedVersion },
+        data: { parentId: parent.id, path: newPath, depth: parent.depth + 1, version: { increment: 1 } },
+      });
+      if (updated.count !== 1) throw new UnionhallError('VERSION_CONFLICT', 'concurrent move');
+      // Descendants keep their own versions: their own fields did not change, only where the
+      // tree hangs. Their path prefix and depth follow the moved unit.
+      await tx.$executeRaw`
+        UPDATE org_unit
+        SET path = ${newPath} || substr(path, ${unit.path.length + 1}), depth = depth + ${depthDelta}
+        WHERE path LIKE ${`${unit.path}%`} AND id <> ${unit.id}::uuid`;
+      return tx.orgUnit.findUniqueOrThrow({ where: { id: unit.id }, select: ORG_UNIT_SELECT });
+    });
+  } catch (error) {
+    rethrowDuplicate(error);
+  }
+}

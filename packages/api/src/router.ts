@@ -1,0 +1,10 @@
+import { officerOrgRouter, publicOrgRouter } from './modules/org/org.router';
+import { router } from './trpc';
+
+/** Router namespaces by audience: `public.*`, `member.*`, `officer.*`. */
+export const appRouter = router({
+  public: router({ org: publicOrgRouter }),
+  officer: router({ org: officerOrgRouter }),
+});
+
+export type AppRouter = typeof appRouter;

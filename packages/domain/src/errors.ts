@@ -1,0 +1,78 @@
+import type { TLocale } from './locale';
+
+/**
+ * Every error a client can see carries one of these codes. The API maps each to an HTTP
+ * status once (packages/api/src/errors.ts); front ends translate by code.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'VERSION_CONFLICT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL',
+  'ORG_INVALID_PARENT',
+  'ORG_CYCLE',
+  'ORG_DUPLICATE_NAME',
+  'ORG_DUPLICATE_CODE',
+] as const;
+export type TErrorCode = (typeof ERROR_CODES)[number];
+
+/** What the user reads, in their language. Internal detail never goes here. */
+export const ERROR_MESSAGES: Record<TErrorCode, Record<TLocale, string>> = {
+  VALIDATION_FAILED: { 'zh-CN': '输入有误，请检查标出的字段。', en: 'Some fields are not valid. Please check them.' },
+  NOT_FOUND: { 'zh-CN': '找不到该记录。', en: 'The record was not found.' },
+  CONFLICT: { 'zh-CN': '该操作与现有数据冲突。', en: 'This conflicts with existing data.' },
+  VERSION_CONFLICT: {
+    'zh-CN': '该记录已被他人修改，请刷新后重试。',
+    en: 'Someone else changed this record. Reload it and try again.',
+  },
+  UNAUTHENTICATED: { 'zh-CN': '请先登录。', en: 'Please sign in.' },
+  FORBIDDEN: { 'zh-CN': '您无权执行此操作。', en: 'You are not allowed to do this.' },
+  RATE_LIMITED: { 'zh-CN': '请求过于频繁，请稍后再试。', en: 'Too many attempts. Please wait and try again.' },
+  PAYLOAD_TOO_LARGE: { 'zh-CN': '提交的内容过大。', en: 'The request is too large.' },
+  SERVICE_UNAVAILABLE: {
+    'zh-CN': '服务暂时不可用，请稍后再试。',
+    en: 'The service is temporarily unavailable. Please try again shortly.',
+  },
+  INTERNAL: { 'zh-CN': '系统出错了，我们已记录此问题。', en: 'Something went wrong. The error has been logged.' },
+  ORG_INVALID_PARENT: {
+    'zh-CN': '该组织不能设在所选上级之下。',
+    en: 'This unit cannot be placed under the chosen parent.',
+  },
+  ORG_CYCLE: {
+    'zh-CN': '不能把组织移到它自己或它的下级组织之下。',
+    en: 'A unit cannot be moved under itself or one of its own sub-units.',
+  },
+  ORG_DUPLICATE_NAME: {
+    'zh-CN': '同一上级下已有同名组织。',
+    en: 'A unit with this name already exists under the same parent.',
+  },
+  ORG_DUPLICATE_CODE: { 'zh-CN': '组织代码已被使用。', en: 'This unit code is already in use.' },
+};
+
+export function errorMessage(code: TErrorCode, locale: TLocale): string {
+  return ERROR_MESSAGES[code][locale];
+}
+
+/**
+ * A domain error: a typed code for clients, an internal message for logs, and the cause.
+ * Services throw these; the API layer maps them to transport errors exactly once.
+ */
+export class UnionhallError extends Error {
+  readonly code: TErrorCode;
+
+  constructor(code: TErrorCode, internalMessage?: string, options?: { cause?: unknown }) {
+    super(internalMessage ?? code, options);
+    this.name = 'UnionhallError';
+    this.code = code;
+  }
+}
+
+export function isUnionhallError(value: unknown): value is UnionhallError {
+  return value instanceof UnionhallError;
+}

@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './locale';
+export * from './org/org-unit';
+export * from './policy';
+export * from './validation';

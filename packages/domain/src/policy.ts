@@ -1,0 +1,15 @@
+/**
+ * Who may call a procedure. Every tRPC procedure declares one of these in its meta; a
+ * procedure without a policy is refused at run time and fails the policy test (deny by
+ * default). Permissions are granted through roles on an org unit and cover its subtree.
+ */
+export const AUDIENCES = ['public', 'member', 'officer', 'integrator'] as const;
+export type TAudience = (typeof AUDIENCES)[number];
+
+export const PERMISSIONS = ['org.read', 'org.manage'] as const;
+export type TPermission = (typeof PERMISSIONS)[number];
+
+export type TPolicy =
+  | { audience: 'public' }
+  | { audience: 'member' }
+  | { audience: 'officer' | 'integrator'; permission: TPermission };

@@ -1,0 +1,23 @@
+import type { TLocale } from './locale';
+
+/**
+ * Messages for the custom rules in our zod schemas. Schemas carry a key (e.g.
+ * `{ message: 'validation.orgCode' }`); the API and the front ends translate the key, while
+ * zod's built-in checks are translated by zod's own locales.
+ */
+export const VALIDATION_MESSAGES = {
+  'validation.noControlChars': {
+    'zh-CN': '不能包含控制字符',
+    en: 'Control characters are not allowed',
+  },
+  'validation.orgCode': {
+    'zh-CN': '只能使用字母、数字和连字符，2 到 32 个字符',
+    en: 'Use letters, digits and hyphens, 2 to 32 characters',
+  },
+} as const satisfies Record<string, Record<TLocale, string>>;
+
+export type TValidationMessageKey = keyof typeof VALIDATION_MESSAGES;
+
+export function isValidationMessageKey(value: string): value is TValidationMessageKey {
+  return Object.hasOwn(VALIDATION_MESSAGES, value);
+}
