@@ -59,7 +59,10 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-non-null-assertion': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   // Only the composition root reads the environment: one env file per runtime.
@@ -69,7 +72,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Read configuration in env.ts and pass it in.' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read configuration in env.ts and pass it in.',
+        },
       ],
     },
   },
@@ -83,7 +90,15 @@ export default tseslint.config(
     files: ['packages/domain/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': importRule({
-        banned: ['@unionhall/db', '@unionhall/api', '@unionhall/client', '@unionhall/ui', ...APPS, ...SERVER_ONLY, 'react'],
+        banned: [
+          '@unionhall/db',
+          '@unionhall/api',
+          '@unionhall/client',
+          '@unionhall/ui',
+          ...APPS,
+          ...SERVER_ONLY,
+          'react',
+        ],
       }),
     },
   },
@@ -91,7 +106,15 @@ export default tseslint.config(
     files: ['packages/db/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': importRule({
-        banned: ['@unionhall/domain', '@unionhall/api', '@unionhall/client', '@unionhall/ui', ...APPS, 'hono', 'react'],
+        banned: [
+          '@unionhall/domain',
+          '@unionhall/api',
+          '@unionhall/client',
+          '@unionhall/ui',
+          ...APPS,
+          'hono',
+          'react',
+        ],
       }),
     },
   },
@@ -134,7 +157,14 @@ export default tseslint.config(
     files: ['apps/server/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': importRule({
-        banned: ['@unionhall/ui', '@unionhall/client', '@unionhall/admin', '@unionhall/member', '@unionhall/e2e', 'react'],
+        banned: [
+          '@unionhall/ui',
+          '@unionhall/client',
+          '@unionhall/admin',
+          '@unionhall/member',
+          '@unionhall/e2e',
+          'react',
+        ],
       }),
     },
   },

@@ -17,10 +17,16 @@ const results = [];
 function run(name, command, args, env = {}) {
   process.stdout.write(`\n━━ ${name}: ${command} ${args.join(' ')}\n`);
   const started = Date.now();
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
   const seconds = Math.round((Date.now() - started) / 100) / 10;
   const ok = result.status === 0;
-  process.stdout.write(`━━ ${name}: ${ok ? 'ok' : `FAILED (exit ${result.status ?? result.signal})`} in ${seconds}s\n`);
+  process.stdout.write(
+    `━━ ${name}: ${ok ? 'ok' : `FAILED (exit ${result.status ?? result.signal})`} in ${seconds}s\n`,
+  );
   return ok;
 }
 
@@ -36,7 +42,13 @@ function readJson(file) {
 const lintOk = run('lint', 'pnpm', ['exec', 'eslint', '--max-warnings=0', '.']);
 results.push({ name: 'lint', passed: lintOk ? 1 : 0, failed: lintOk ? 0 : 1 });
 
-const typecheckOk = run('typecheck', 'pnpm', ['exec', 'turbo', 'run', 'typecheck', '--output-logs=errors-only']);
+const typecheckOk = run('typecheck', 'pnpm', [
+  'exec',
+  'turbo',
+  'run',
+  'typecheck',
+  '--output-logs=errors-only',
+]);
 results.push({ name: 'typecheck', passed: typecheckOk ? 1 : 0, failed: typecheckOk ? 0 : 1 });
 
 // 2. Unit and integration tests (PGlite; PostgreSQL too when TEST_DATABASE_URL is set).
@@ -62,7 +74,13 @@ if (vitest) {
 }
 
 // 3. End to end in Chromium against the built apps.
-const buildOk = run('build', 'pnpm', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only']);
+const buildOk = run('build', 'pnpm', [
+  'exec',
+  'turbo',
+  'run',
+  'build',
+  '--output-logs=errors-only',
+]);
 results.push({ name: 'build', passed: buildOk ? 1 : 0, failed: buildOk ? 0 : 1 });
 if (buildOk) {
   const playwrightReport = join(reports, 'playwright.json');

@@ -11,7 +11,12 @@ const dataDir = mkdtempSync(join(tmpdir(), 'unionhall-e2e-'));
 const child = spawn('pnpm', ['--filter', '@unionhall/server', 'start'], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', LOG_PRETTY: 'false' },
+  env: {
+    ...process.env,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    LOG_PRETTY: 'false',
+  },
 });
 const stop = (signal) => child.kill(signal);
 process.on('SIGINT', stop);

@@ -6,7 +6,9 @@ import { expect, test } from '@playwright/test';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 
-test('an integrator reads the org tree with @unionhall/client from a plain Node script', async ({ baseURL }) => {
+test('an integrator reads the org tree with @unionhall/client from a plain Node script', async ({
+  baseURL,
+}) => {
   const { stdout } = await promisify(execFile)(
     process.execPath,
     [join(root, 'packages/client/examples/read-tree.mjs'), String(baseURL)],
@@ -24,7 +26,9 @@ test('the API answers bad input with a structured, translated error', async ({ r
     headers: { 'x-unionhall-locale': 'en' },
   });
   expect(response.status()).toBe(400);
-  const body = (await response.json()) as { error: { json: { message: string; data: { appCode: string } } } };
+  const body = (await response.json()) as {
+    error: { json: { message: string; data: { appCode: string } } };
+  };
   expect(body.error.json.data.appCode).toBe('VALIDATION_FAILED');
   expect(body.error.json.message).toBe('Some fields are not valid. Please check them.');
 });

@@ -16,7 +16,13 @@ async function fakeDist(title: string) {
 }
 
 function configFor(overrides: Partial<AppConfig> = {}): AppConfig {
-  return { corsOrigins: ['https://hr.example.org'], bodyLimitBytes: 64 * 1024, trpcMaxBatch: 5, hsts: true, ...overrides };
+  return {
+    corsOrigins: ['https://hr.example.org'],
+    bodyLimitBytes: 64 * 1024,
+    trpcMaxBatch: 5,
+    hsts: true,
+    ...overrides,
+  };
 }
 
 const json = (body: unknown, headers: Record<string, string> = {}) => ({
@@ -35,7 +41,10 @@ describe.each(testDatabaseTargets())('HTTP app on %s', (target) => {
     app = createApp({
       db,
       logger,
-      config: configFor({ adminDist: await fakeDist('admin'), memberDist: await fakeDist('member') }),
+      config: configFor({
+        adminDist: await fakeDist('admin'),
+        memberDist: await fakeDist('member'),
+      }),
     });
   });
   afterAll(async () => {
@@ -60,13 +69,21 @@ describe.each(testDatabaseTargets())('HTTP app on %s', (target) => {
   it('answers invalid input with a structured 400 in the caller’s language, never a stack', async () => {
     const response = await app.request(
       '/trpc/officer.org.create',
-      json({ json: { parentId: 'nope', kind: 'UNION', name: 'x', code: '!!' } }, { 'accept-language': 'zh-CN,zh;q=0.9' }),
+      json(
+        { json: { parentId: 'nope', kind: 'UNION', name: 'x', code: '!!' } },
+        { 'accept-language': 'zh-CN,zh;q=0.9' },
+      ),
     );
     expect(response.status).toBe(400);
     const text = await response.text();
     expect(text).not.toMatch(/stack|at .*\.ts|SELECT|prisma/i);
     const body = JSON.parse(text) as {
-      error: { json: { message: string; data: { appCode: string; issues: { path: string[]; message: string }[] } } };
+      error: {
+        json: {
+          message: string;
+          data: { appCode: string; issues: { path: string[]; message: string }[] };
+        };
+      };
     };
     expect(body.error.json.data.appCode).toBe('VALIDATION_FAILED');
     expect(body.error.json.message).toBe('输入有误，请检查标出的字段。');
@@ -103,7 +120,10 @@ describe.each(testDatabaseTargets())('HTTP app on %s', (target) => {
   });
 
   it('refuses oversized bodies with 413', async () => {
-    const response = await app.request('/trpc/officer.org.create', json({ json: { name: 'x'.repeat(100 * 1024) } }));
+    const response = await app.request(
+      '/trpc/officer.org.create',
+      json({ json: { name: 'x'.repeat(100 * 1024) } }),
+    );
     expect(response.status).toBe(413);
   });
 
@@ -151,7 +171,10 @@ describe('HTTP app with the database down', () => {
 
   beforeAll(async () => {
     // Nothing listens on port 1: every connection attempt is refused at once.
-    db = await openDatabase({ url: 'postgresql://root@127.0.0.1:1/unionhall', connectTimeoutMs: 1000 });
+    db = await openDatabase({
+      url: 'postgresql://root@127.0.0.1:1/unionhall',
+      connectTimeoutMs: 1000,
+    });
     app = createApp({ db, logger, config: configFor() });
   });
   afterAll(async () => {
@@ -166,9 +189,14 @@ describe('HTTP app with the database down', () => {
 
   it('fails API calls fast with a clear 503', async () => {
     const started = Date.now();
-    const response = await app.request('/trpc/public.org.tree', json({}, { 'x-unionhall-locale': 'en' }));
+    const response = await app.request(
+      '/trpc/public.org.tree',
+      json({}, { 'x-unionhall-locale': 'en' }),
+    );
     expect(response.status).toBe(503);
-    const body = (await response.json()) as { error: { json: { message: string; data: { appCode: string } } } };
+    const body = (await response.json()) as {
+      error: { json: { message: string; data: { appCode: string } } };
+    };
     expect(body.error.json.data.appCode).toBe('SERVICE_UNAVAILABLE');
     expect(body.error.json.message).toContain('temporarily unavailable');
     // Not a timing assertion on performance: a hung request would never come back at all.

@@ -36,7 +36,10 @@ function requestLocale(c: Context): TLocale {
   return explicit.success ? explicit.data : pickLocale(c.req.header('accept-language'));
 }
 
-function errorBody(c: Context, code: 'NOT_FOUND' | 'PAYLOAD_TOO_LARGE' | 'INTERNAL' | 'SERVICE_UNAVAILABLE') {
+function errorBody(
+  c: Context,
+  code: 'NOT_FOUND' | 'PAYLOAD_TOO_LARGE' | 'INTERNAL' | 'SERVICE_UNAVAILABLE',
+) {
   return { error: { code, message: errorMessage(code, requestLocale(c)) } };
 }
 
@@ -52,6 +55,8 @@ export function createApp({ db, logger, config }: AppDeps) {
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
+    // Handlers that build their own Response (the tRPC adapter) bypass c.header().
+    if (!c.res.headers.has('x-request-id')) c.res.headers.set('x-request-id', c.get('requestId'));
     const entry = {
       requestId: c.get('requestId'),
       method: c.req.method,

@@ -32,7 +32,11 @@ const ZEnv = z.object({
         .map((origin) => origin.trim())
         .filter(Boolean),
     ),
-  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
   TRPC_MAX_BATCH: z.coerce.number().int().min(1).max(100).default(20),
   ADMIN_DIST: z.string().default(resolve(repoRoot, 'apps/admin/dist')),
   MEMBER_DIST: z.string().default(resolve(repoRoot, 'apps/member/dist')),

@@ -8,7 +8,10 @@ import { createLogger } from './logger';
 /** The composition root: read the environment, open the database, serve, shut down cleanly. */
 async function main() {
   const env = readEnv();
-  const logger = createLogger({ level: env.LOG_LEVEL, pretty: env.LOG_PRETTY ?? process.stdout.isTTY });
+  const logger = createLogger({
+    level: env.LOG_LEVEL,
+    pretty: env.LOG_PRETTY ?? process.stdout.isTTY,
+  });
 
   const db = env.DATABASE_URL
     ? await openDatabase({ url: env.DATABASE_URL })
@@ -16,7 +19,10 @@ async function main() {
   const where = env.DATABASE_URL ? 'PostgreSQL' : `PGlite in ${join(env.DATA_DIR, 'pglite')}`;
 
   const { applied } = await migrate(db);
-  logger.info({ applied, database: db.kind }, applied.length ? 'migrations applied' : 'schema up to date');
+  logger.info(
+    { applied, database: db.kind },
+    applied.length ? 'migrations applied' : 'schema up to date',
+  );
   if (env.DEMO_DATA) {
     const seeded = await seedDemoData(db);
     if (seeded.seeded) logger.info({ units: seeded.units }, 'demo data loaded (first run)');
@@ -78,6 +84,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Unionhall failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(
+    `Unionhall failed to start: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -7,7 +7,12 @@ export function createLogger(options: { level: string; pretty: boolean }): Logge
     level: options.level,
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], remove: true },
     ...(options.pretty
-      ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } }
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' },
+          },
+        }
       : {}),
   });
 }

@@ -14,7 +14,10 @@ function setCacheHeaders(path: string, c: Context) {
  * to a path that is not a file gets the app shell, for client-side routing; any other miss
  * falls through to the 404 handler.
  */
-export function staticApp(options: { root: string; prefix: '/' | `/${string}/` }): MiddlewareHandler {
+export function staticApp(options: {
+  root: string;
+  prefix: '/' | `/${string}/`;
+}): MiddlewareHandler {
   const { root, prefix } = options;
   const strip = (path: string) => `/${path.slice(prefix.length)}`;
   const files = serveStatic({ root, rewriteRequestPath: strip, onFound: setCacheHeaders });
@@ -26,13 +29,13 @@ export function staticApp(options: { root: string; prefix: '/' | `/${string}/` }
       (c.req.method === 'GET' || c.req.method === 'HEAD') &&
       (c.req.header('accept') ?? '').includes('text/html') &&
       !/\.[a-z0-9]+$/i.test(c.req.path);
-    return files(c, async () => {
-      if (isNavigation) {
-        const response = await shell(c, next);
-        if (response) return response;
-        return;
-      }
-      await next();
-    });
+    const noop = async () => {};
+    const file = await files(c, noop);
+    if (file) return file;
+    if (isNavigation) {
+      const appShell = await shell(c, noop);
+      if (appShell) return appShell;
+    }
+    return next();
   };
 }

@@ -9,17 +9,20 @@ export interface ApiLogger {
 }
 
 /** Long-lived dependencies, built once by the composition root (apps/server). */
-export interface ApiDeps {
+export type ApiDeps = {
   db: Database;
   logger: ApiLogger;
-}
+};
 
 /** Everything a procedure may use for one request. Built directly in tests. */
-export interface Context extends ApiDeps {
+export type Context = ApiDeps & {
   requestId: string;
   locale: TLocale;
-}
+};
 
-export function createContext(deps: ApiDeps, request: { requestId: string; locale: TLocale }): Context {
+export function createContext(
+  deps: ApiDeps,
+  request: { requestId: string; locale: TLocale },
+): Context {
   return { ...deps, ...request };
 }

@@ -56,7 +56,8 @@ export class AppTRPCError extends TRPCError {
 
 /** Which unique constraint a Prisma error violated, if it was one. */
 export function uniqueViolationFields(error: unknown): string[] | null {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2002') return null;
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2002')
+    return null;
   const meta: unknown = error.meta;
   const found = new Set<string>();
   // Classic engines report `meta.target`; driver adapters nest the constraint deeper.

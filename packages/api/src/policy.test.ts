@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appRouter } from './router';
-import { baseProcedure, router } from './trpc';
+import { baseProcedure, router, type ProcedureMeta } from './trpc';
 import type { Database } from '@unionhall/db';
 import { createContext } from './context';
 import { silentLogger } from './testing/harness';
@@ -10,20 +10,22 @@ import { silentLogger } from './testing/harness';
  * router itself, so procedures added later are covered without anyone editing this test.
  */
 describe('procedure policies', () => {
-  const procedures = Object.entries(appRouter._def.procedures);
+  // At run time `_def.procedures` is a flat record of path → procedure; its static type also
+  // admits nested routers, so read each entry's meta through a guard.
+  const procedures = Object.entries(appRouter._def.procedures as Record<string, unknown>).map(
+    ([path, procedure]) => [path, metaOf(procedure)] as const,
+  );
 
   it('finds the procedures', () => {
     expect(procedures.length).toBeGreaterThan(0);
   });
 
-  it.each(procedures.map(([path, procedure]) => [path, procedure] as const))('%s declares a policy', (path, procedure) => {
-    const meta: unknown = procedure._def.meta;
+  it.each(procedures)('%s declares a policy', (path, meta) => {
     expect(meta, path).toMatchObject({ policy: { audience: expect.any(String) } });
   });
 
   it('puts each procedure under the namespace of its audience', () => {
-    for (const [path, procedure] of procedures) {
-      const meta = procedure._def.meta;
+    for (const [path, meta] of procedures) {
       expect(path.split('.')[0], path).toBe(meta?.policy?.audience);
     }
   });
@@ -32,7 +34,17 @@ describe('procedure policies', () => {
     const unguarded = router({ secret: baseProcedure.query(() => 'leaked') });
     // The policy check runs before anything touches the database.
     const db = {} as Database;
-    const caller = unguarded.createCaller(createContext({ db, logger: silentLogger }, { requestId: 'r', locale: 'en' }));
+    const caller = unguarded.createCaller(
+      createContext({ db, logger: silentLogger }, { requestId: 'r', locale: 'en' }),
+    );
     await expect(caller.secret()).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
+
+function metaOf(procedure: unknown): ProcedureMeta | undefined {
+  if (typeof procedure !== 'function' && (typeof procedure !== 'object' || procedure === null)) return undefined;
+  const def: unknown = Reflect.get(procedure, '_def');
+  if (typeof def !== 'object' || def === null) return undefined;
+  const meta: unknown = Reflect.get(def, 'meta');
+  return typeof meta === 'object' && meta !== null ? (meta as ProcedureMeta) : undefined;
+}

@@ -18,7 +18,8 @@ export const t = initTRPC
     // Clients get a code, a translated message and structured issues: never a stack or SQL.
     errorFormatter({ shape, error, ctx }) {
       const locale = ctx?.locale ?? 'zh-CN';
-      const issues = error.cause instanceof ZodError ? localizeIssues(error.cause, locale) : undefined;
+      const issues =
+        error.cause instanceof ZodError ? localizeIssues(error.cause, locale) : undefined;
       return {
         code: shape.code,
         message: publicMessage(error, locale),
@@ -49,7 +50,10 @@ export const baseProcedure = t.procedure.use(async ({ meta, path, type, ctx, nex
   if (result.ok) return result;
   const error = toAppError(result.error);
   if (error.code === 'INTERNAL_SERVER_ERROR') {
-    ctx.logger.error({ err: error.cause ?? error, path, type, requestId: ctx.requestId }, 'procedure failed');
+    ctx.logger.error(
+      { err: error.cause ?? error, path, type, requestId: ctx.requestId },
+      'procedure failed',
+    );
   }
   return { ...result, error };
 });

@@ -87,7 +87,11 @@ export function pgliteMigrationFactory(db: PGlite): MigrationAdapterFactory {
  */
 export function pgMigrationFactory(url: string, connectTimeoutMs: number): MigrationAdapterFactory {
   const shadows: PGlite[] = [];
-  const pool = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: connectTimeoutMs });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 1,
+    connectionTimeoutMillis: connectTimeoutMs,
+  });
   // An idle connection dropped by the server emits 'error' on the pool; unhandled, it would
   // crash the process. The next query reports the problem anyway.
   pool.on('error', () => {});

@@ -61,7 +61,8 @@ function once(fn: () => Promise<void>): () => Promise<void> {
 }
 
 function makePing(prisma: PrismaClient): (timeoutMs?: number) => Promise<void> {
-  return (timeoutMs = DEFAULT_PING_TIMEOUT_MS) => withTimeout(prisma.$queryRaw`SELECT 1`, timeoutMs);
+  return (timeoutMs = DEFAULT_PING_TIMEOUT_MS) =>
+    withTimeout(prisma.$queryRaw`SELECT 1`, timeoutMs);
 }
 
 async function openPGlite(dataDir: string | undefined): Promise<Database> {
@@ -70,7 +71,10 @@ async function openPGlite(dataDir: string | undefined): Promise<Database> {
     dir = resolve(dataDir);
     mkdirSync(dir, { recursive: true });
   }
-  const pglite = new PGlite({ ...(dir === undefined ? {} : { dataDir: dir }), extensions: pgliteExtensions });
+  const pglite = new PGlite({
+    ...(dir === undefined ? {} : { dataDir: dir }),
+    extensions: pgliteExtensions,
+  });
   await pglite.waitReady;
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   const db: Database = {
@@ -87,7 +91,11 @@ async function openPGlite(dataDir: string | undefined): Promise<Database> {
 }
 
 function openPostgres(url: string, poolMax: number, connectTimeoutMs: number): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolMax, connectionTimeoutMillis: connectTimeoutMs });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolMax,
+    connectionTimeoutMillis: connectTimeoutMs,
+  });
   // A server restart makes idle clients emit 'error' on the pool; without a listener Node
   // would crash the process. The pool drops those clients and the next query reconnects.
   pool.on('error', () => {});

@@ -29,14 +29,25 @@ const SOCKET_CODES = new Set([
 const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 
 /** Driver adapter error kinds (driver-adapter-utils MappedError) with the same meaning. */
-const ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+const ADAPTER_KINDS = new Set([
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'SocketTimeout',
+  'TooManyConnections',
+]);
 
 /**
  * PostgreSQL SQLSTATEs: class 08 is "connection exception"; 57P01-57P03 mean the server is
  * shutting down or starting; 53300 is too many connections.
  */
 function isConnectionSqlState(code: string): boolean {
-  return /^08[0-9A-Z]{3}$/.test(code) || code === '57P01' || code === '57P02' || code === '57P03' || code === '53300';
+  return (
+    /^08[0-9A-Z]{3}$/.test(code) ||
+    code === '57P01' ||
+    code === '57P02' ||
+    code === '57P03' ||
+    code === '53300'
+  );
 }
 
 /** Messages from node-postgres and PGlite that carry no code. */
@@ -57,14 +68,20 @@ function field(value: object, key: string): unknown {
 function matchesOne(error: object): boolean {
   if (error instanceof DatabaseTimeoutError) return true;
   const code = field(error, 'code');
-  if (typeof code === 'string' && (SOCKET_CODES.has(code) || PRISMA_CODES.has(code) || isConnectionSqlState(code))) {
+  if (
+    typeof code === 'string' &&
+    (SOCKET_CODES.has(code) || PRISMA_CODES.has(code) || isConnectionSqlState(code))
+  ) {
     return true;
   }
   const kind = field(error, 'kind');
   if (typeof kind === 'string' && ADAPTER_KINDS.has(kind)) return true;
   // Prisma puts the driver adapter's mapped error under meta.driverAdapterError.
   const originalCode = field(error, 'originalCode');
-  if (typeof originalCode === 'string' && (SOCKET_CODES.has(originalCode) || isConnectionSqlState(originalCode))) {
+  if (
+    typeof originalCode === 'string' &&
+    (SOCKET_CODES.has(originalCode) || isConnectionSqlState(originalCode))
+  ) {
     return true;
   }
   const message = field(error, 'message');

@@ -14,3 +14,4 @@ export {
 export type { MigrationPaths } from './migrations';
 export { DatabaseTimeoutError, isConnectionError } from './errors';
 export { defaultDataDir, migrationsDir, repoRoot, schemaPath } from './paths';
+export { DEMO_ORG_TREE, seedDemoData } from './seed/demo-data';

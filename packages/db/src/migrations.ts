@@ -24,7 +24,9 @@ provider = "postgresql"
 `;
 
 /** Reads the migrations folder the way the Prisma CLI does (sorted by folder name). */
-export async function readMigrationList(dir: string = defaultMigrationsDir): Promise<MigrationList> {
+export async function readMigrationList(
+  dir: string = defaultMigrationsDir,
+): Promise<MigrationList> {
   const lockContent = await readFile(join(dir, LOCKFILE), 'utf8').catch(() => null);
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   const folders = entries
@@ -38,14 +40,19 @@ export async function readMigrationList(dir: string = defaultMigrationsDir): Pro
         path: 'migration.sql',
         content: await readFile(join(dir, folder, 'migration.sql'), 'utf8').then(
           (value) => ({ tag: 'ok' as const, value }),
-          (error: unknown) => ({ tag: 'error' as const, value: error instanceof Error ? error.message : String(error) }),
+          (error: unknown) => ({
+            tag: 'error' as const,
+            value: error instanceof Error ? error.message : String(error),
+          }),
         ),
       },
     })),
   );
   return {
     baseDir: dir,
-    lockfile: { path: LOCKFILE, content: lockContent },
+    // Before the first migration there is no lock file yet; the engine needs it to know the
+    // connector, and ours is always PostgreSQL.
+    lockfile: { path: LOCKFILE, content: lockContent ?? LOCKFILE_CONTENT },
     shadowDbInitScript: '',
     migrationDirectories,
   };
@@ -61,7 +68,10 @@ async function runEngine<T>(
   fn: Parameters<typeof withSchemaEngine<T>>[1],
 ): Promise<T> {
   try {
-    return await withSchemaEngine({ datamodels: [await readSchema(schemaPath)], adapterFactory: factory }, fn);
+    return await withSchemaEngine(
+      { datamodels: [await readSchema(schemaPath)], adapterFactory: factory },
+      fn,
+    );
   } finally {
     await factory.cleanup();
   }
@@ -72,10 +82,15 @@ async function runEngine<T>(
  * a database that is up to date gets nothing applied. On PostgreSQL the engine holds an
  * advisory lock, so concurrent callers on one database wait for each other.
  */
-export async function migrate(db: Database, paths: MigrationPaths = {}): Promise<{ applied: string[] }> {
+export async function migrate(
+  db: Database,
+  paths: MigrationPaths = {},
+): Promise<{ applied: string[] }> {
   const migrationsList = await readMigrationList(paths.migrationsDir ?? defaultMigrationsDir);
-  const result = await runEngine(migrationFactoryFor(db), paths.schemaPath ?? defaultSchemaPath, (engine) =>
-    engine.applyMigrations({ migrationsList, filters: noSchemaFilter }),
+  const result = await runEngine(
+    migrationFactoryFor(db),
+    paths.schemaPath ?? defaultSchemaPath,
+    (engine) => engine.applyMigrations({ migrationsList, filters: noSchemaFilter }),
   );
   return { applied: result.appliedMigrationNames };
 }
@@ -140,7 +155,9 @@ export async function writeMigration(
     }
     throw error;
   });
-  await writeFile(join(folder, 'migration.sql'), sql.endsWith('\n') ? sql : `${sql}\n`, { flag: 'wx' });
+  await writeFile(join(folder, 'migration.sql'), sql.endsWith('\n') ? sql : `${sql}\n`, {
+    flag: 'wx',
+  });
   await writeFile(join(dir, LOCKFILE), LOCKFILE_CONTENT, { flag: 'wx' }).catch((error: unknown) => {
     if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
   });

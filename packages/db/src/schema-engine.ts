@@ -7,13 +7,13 @@ import { dirname, join } from 'node:path';
 import * as wasmBindings from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm/schema_engine_bg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
-import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type {
+  ErrorRegistry,
+  SqlMigrationAwareDriverAdapterFactory,
+} from '@prisma/driver-adapter-utils';
 
 export type { SchemaEngine };
-export type {
-  MigrationList,
-  SchemaFilter,
-} from '@prisma/schema-engine-wasm/schema_engine_bg';
+export type { MigrationList, SchemaFilter } from '@prisma/schema-engine-wasm/schema_engine_bg';
 
 // The package entry does `import * as wasm from "./schema_engine_bg.wasm"`, which Node cannot
 // load. The bindings module must be given exactly one instance: it caches views of the
@@ -45,7 +45,9 @@ async function instantiate(): Promise<void> {
   const bindingsPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
   const bytes = await readFile(join(dirname(bindingsPath), 'schema_engine_bg.wasm'));
   // The module's only import namespace is its JS glue, under the name the bundler would use.
-  const { instance } = await webAssembly.instantiate(bytes, { './schema_engine_bg.js': { ...wasmBindings } });
+  const { instance } = await webAssembly.instantiate(bytes, {
+    './schema_engine_bg.js': { ...wasmBindings },
+  });
   wasmBindings.__wbg_set_wasm(instance.exports);
   const start = instance.exports.__wbindgen_start;
   if (typeof start === 'function') start();
@@ -83,14 +85,37 @@ export async function withSchemaEngine<T>(
 ): Promise<T> {
   await ensureWasm();
   const log = options.log ?? (() => {});
+  const adapterFactory = bindMigrationAwareSqlAdapterFactory(options.adapterFactory);
+  const withDriverError = (error: unknown) =>
+    attachDriverError(error, adapterFactory.errorRegistry);
   const engine = await wasmBindings.SchemaEngine.new(
     { datamodels: options.datamodels },
     log,
-    bindMigrationAwareSqlAdapterFactory(options.adapterFactory),
-  );
+    adapterFactory,
+  ).catch((error: unknown) => {
+    throw withDriverError(error);
+  });
   try {
     return await fn(engine);
+  } catch (error) {
+    throw withDriverError(error);
   } finally {
     engine.free();
   }
+}
+
+/**
+ * When the database rejects a statement, the engine only says "External error id#N"; the
+ * driver's error (with the actual SQL message) waits in the adapter's error registry. Put it in
+ * the message and as `cause`, or a failed migration would be impossible to diagnose.
+ */
+function attachDriverError(error: unknown, registry: ErrorRegistry): unknown {
+  if (!(error instanceof Error)) return error;
+  const match = /External error id#(\d+)/.exec(error.message);
+  if (!match?.[1]) return error;
+  const record = registry.consumeError(Number(match[1]));
+  if (record === undefined) return error;
+  const driverError = record.error;
+  const detail = driverError instanceof Error ? driverError.message : String(driverError);
+  return new Error(`${detail}\n\n${error.message}`, { cause: driverError });
 }

@@ -24,7 +24,10 @@ export type TErrorCode = (typeof ERROR_CODES)[number];
 
 /** What the user reads, in their language. Internal detail never goes here. */
 export const ERROR_MESSAGES: Record<TErrorCode, Record<TLocale, string>> = {
-  VALIDATION_FAILED: { 'zh-CN': '输入有误，请检查标出的字段。', en: 'Some fields are not valid. Please check them.' },
+  VALIDATION_FAILED: {
+    'zh-CN': '输入有误，请检查标出的字段。',
+    en: 'Some fields are not valid. Please check them.',
+  },
   NOT_FOUND: { 'zh-CN': '找不到该记录。', en: 'The record was not found.' },
   CONFLICT: { 'zh-CN': '该操作与现有数据冲突。', en: 'This conflicts with existing data.' },
   VERSION_CONFLICT: {
@@ -33,13 +36,19 @@ export const ERROR_MESSAGES: Record<TErrorCode, Record<TLocale, string>> = {
   },
   UNAUTHENTICATED: { 'zh-CN': '请先登录。', en: 'Please sign in.' },
   FORBIDDEN: { 'zh-CN': '您无权执行此操作。', en: 'You are not allowed to do this.' },
-  RATE_LIMITED: { 'zh-CN': '请求过于频繁，请稍后再试。', en: 'Too many attempts. Please wait and try again.' },
+  RATE_LIMITED: {
+    'zh-CN': '请求过于频繁，请稍后再试。',
+    en: 'Too many attempts. Please wait and try again.',
+  },
   PAYLOAD_TOO_LARGE: { 'zh-CN': '提交的内容过大。', en: 'The request is too large.' },
   SERVICE_UNAVAILABLE: {
     'zh-CN': '服务暂时不可用，请稍后再试。',
     en: 'The service is temporarily unavailable. Please try again shortly.',
   },
-  INTERNAL: { 'zh-CN': '系统出错了，我们已记录此问题。', en: 'Something went wrong. The error has been logged.' },
+  INTERNAL: {
+    'zh-CN': '系统出错了，我们已记录此问题。',
+    en: 'Something went wrong. The error has been logged.',
+  },
   ORG_INVALID_PARENT: {
     'zh-CN': '该组织不能设在所选上级之下。',
     en: 'This unit cannot be placed under the chosen parent.',

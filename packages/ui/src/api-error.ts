@@ -1,4 +1,10 @@
-import { ERROR_CODES, VALIDATION_MESSAGES, isValidationMessageKey, type TErrorCode, type TLocale } from '@unionhall/domain';
+import {
+  ERROR_CODES,
+  VALIDATION_MESSAGES,
+  isValidationMessageKey,
+  type TErrorCode,
+  type TLocale,
+} from '@unionhall/domain';
 
 /** What a form or page needs from a failed call: one message and one message per field. */
 export interface ApiErrorInfo {
@@ -27,7 +33,8 @@ export function readApiError(error: unknown, fallback: string): ApiErrorInfo {
   const fieldErrors: Record<string, string> = {};
   if (data && Array.isArray(data.issues)) {
     for (const issue of data.issues) {
-      if (!isRecord(issue) || !Array.isArray(issue.path) || typeof issue.message !== 'string') continue;
+      if (!isRecord(issue) || !Array.isArray(issue.path) || typeof issue.message !== 'string')
+        continue;
       const key = issue.path.join('.');
       fieldErrors[key] ??= issue.message;
     }

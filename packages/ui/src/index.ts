@@ -4,7 +4,12 @@ export { Dialog, type DialogProps } from './components/dialog';
 export { LanguageSwitcher } from './components/language-switcher';
 export { Select, type SelectOption, type SelectProps } from './components/select';
 export { TextField, type TextFieldProps } from './components/text-field';
-export { readApiError, issuesToFieldErrors, type ApiErrorInfo, type ClientIssue } from './api-error';
+export {
+  readApiError,
+  issuesToFieldErrors,
+  type ApiErrorInfo,
+  type ClientIssue,
+} from './api-error';
 export { useIssueMessages } from './use-issue-messages';
 export { useOnlineStatus } from './use-online-status';
 export {

@@ -81,12 +81,28 @@ export async function seedDemoData(db: Database): Promise<{ seeded: boolean; uni
     const marker = await tx.appMeta.findUnique({ where: { key: SEEDED_KEY } });
     if (marker) return { seeded: false, units: 0 };
 
-    const rows: { id: string; parentId: string | null; kind: OrgUnitKind; code: string; name: string; path: string; depth: number }[] = [];
+    const rows: {
+      id: string;
+      parentId: string | null;
+      kind: OrgUnitKind;
+      code: string;
+      name: string;
+      path: string;
+      depth: number;
+    }[] = [];
     const walk = (unit: DemoUnit, parent: { id: string; path: string; depth: number } | null) => {
       const id = crypto.randomUUID();
       const path = `${parent?.path ?? '/'}${id}/`;
       const depth = parent ? parent.depth + 1 : 0;
-      rows.push({ id, parentId: parent?.id ?? null, kind: unit.kind, code: unit.code, name: unit.name, path, depth });
+      rows.push({
+        id,
+        parentId: parent?.id ?? null,
+        kind: unit.kind,
+        code: unit.code,
+        name: unit.name,
+        path,
+        depth,
+      });
       for (const child of unit.children ?? []) walk(child, { id, path, depth });
     };
     walk(DEMO_ORG_TREE, null);

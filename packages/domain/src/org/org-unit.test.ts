@@ -49,22 +49,39 @@ describe('ZCreateOrgUnitInput', () => {
   const parentId = '0191e5b0-0000-7000-8000-000000000001';
 
   it('trims the name and upper-cases the code', () => {
-    const parsed = ZCreateOrgUnitInput.parse({ parentId, kind: 'UNION', name: '  教育工会 ', code: 'bj-edu' });
+    const parsed = ZCreateOrgUnitInput.parse({
+      parentId,
+      kind: 'UNION',
+      name: '  教育工会 ',
+      code: 'bj-edu',
+    });
     expect(parsed.name).toBe('教育工会');
     expect(parsed.code).toBe('BJ-EDU');
   });
 
   it('rejects blank names and malformed codes with message keys', () => {
-    const result = ZCreateOrgUnitInput.safeParse({ parentId, kind: 'UNION', name: '  ', code: 'a b' });
+    const result = ZCreateOrgUnitInput.safeParse({
+      parentId,
+      kind: 'UNION',
+      name: '  ',
+      code: 'a b',
+    });
     expect(result.success).toBe(false);
     const paths = result.error?.issues.map((issue) => issue.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['name', 'code']));
-    expect(result.error?.issues.find((issue) => issue.path[0] === 'code')?.message).toBe('validation.orgCode');
+    expect(result.error?.issues.find((issue) => issue.path[0] === 'code')?.message).toBe(
+      'validation.orgCode',
+    );
   });
 });
 
 describe('buildOrgTree', () => {
-  const unit = (id: string, parentId: string | null, kind: TOrgUnit['kind'], name: string): TOrgUnit => ({
+  const unit = (
+    id: string,
+    parentId: string | null,
+    kind: TOrgUnit['kind'],
+    name: string,
+  ): TOrgUnit => ({
     id,
     parentId,
     kind,

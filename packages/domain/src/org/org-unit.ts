@@ -8,7 +8,12 @@ export const ORG_UNIT_KINDS = ['FEDERATION', 'UNION', 'BRANCH', 'GRASSROOTS'] as
 export const ZOrgUnitKind = z.enum(ORG_UNIT_KINDS);
 export type TOrgUnitKind = z.infer<typeof ZOrgUnitKind>;
 
-const KIND_RANK: Record<TOrgUnitKind, number> = { FEDERATION: 0, UNION: 1, BRANCH: 2, GRASSROOTS: 3 };
+const KIND_RANK: Record<TOrgUnitKind, number> = {
+  FEDERATION: 0,
+  UNION: 1,
+  BRANCH: 2,
+  GRASSROOTS: 3,
+};
 
 /**
  * Whether a unit of `child` kind may sit directly under a unit of `parent` kind (null: the
@@ -37,7 +42,9 @@ export const ZOrgUnitName = z
   .trim()
   .min(2)
   .max(100)
-  .refine((value) => !/[\u0000-\u001f]/.test(value), { message: 'validation.noControlChars' });
+  .refine((value) => ![...value].some((char) => (char.codePointAt(0) ?? 0) < 0x20), {
+    message: 'validation.noControlChars',
+  });
 
 /** A short, stable, human-typable code, e.g. "BJ-FED" or "HX-STEEL-01". */
 export const ZOrgUnitCode = z
@@ -94,7 +101,9 @@ export type TOrgTreeNode = TOrgUnit & { children: TOrgTreeNode[] };
  * name in the given collation, so every front end shows the same order.
  */
 export function buildOrgTree(units: readonly TOrgUnit[], locale = 'zh-CN'): TOrgTreeNode[] {
-  const nodes = new Map<string, TOrgTreeNode>(units.map((unit) => [unit.id, { ...unit, children: [] }]));
+  const nodes = new Map<string, TOrgTreeNode>(
+    units.map((unit) => [unit.id, { ...unit, children: [] }]),
+  );
   const roots: TOrgTreeNode[] = [];
   for (const node of nodes.values()) {
     const parent = node.parentId ? nodes.get(node.parentId) : undefined;

@@ -44,7 +44,12 @@ export function Dialog({ open, onClose, title, description, children }: DialogPr
             <h2 id={titleId} className="uh-dialog__title">
               {title}
             </h2>
-            <button type="button" className="uh-dialog__close" aria-label={t('actions.close')} onClick={onClose}>
+            <button
+              type="button"
+              className="uh-dialog__close"
+              aria-label={t('actions.close')}
+              onClick={onClose}
+            >
               <span aria-hidden="true">×</span>
             </button>
           </header>

@@ -19,7 +19,17 @@ export interface SelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElement
 }
 
 /** A labelled native select: the platform picker is the most usable one on phones. */
-export function Select({ label, options, placeholder, description, error, id, required, className, ...rest }: SelectProps) {
+export function Select({
+  label,
+  options,
+  placeholder,
+  description,
+  error,
+  id,
+  required,
+  className,
+  ...rest
+}: SelectProps) {
   const { t } = useTranslation('common');
   const ids = useFieldIds(id, description, error);
   return (

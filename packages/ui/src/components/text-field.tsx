@@ -11,7 +11,15 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
 }
 
 /** A labelled input whose description and error are announced with it. */
-export function TextField({ label, description, error, id, required, className, ...rest }: TextFieldProps) {
+export function TextField({
+  label,
+  description,
+  error,
+  id,
+  required,
+  className,
+  ...rest
+}: TextFieldProps) {
   const { t } = useTranslation('common');
   const ids = useFieldIds(id, description, error);
   return (

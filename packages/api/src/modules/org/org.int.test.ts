@@ -26,7 +26,9 @@ describe.each(testDatabaseTargets())('org units on %s', (target) => {
 
   it('lists the seeded tree with one root and no internal columns', async () => {
     const units = await callerFor(db).public.org.tree();
-    expect(units.filter((unit) => unit.parentId === null).map((unit) => unit.code)).toEqual(['BJ-FTU']);
+    expect(units.filter((unit) => unit.parentId === null).map((unit) => unit.code)).toEqual([
+      'BJ-FTU',
+    ]);
     expect(units.length).toBeGreaterThan(10);
     expect(Object.keys(units[0] ?? {})).not.toContain('path');
   });
@@ -45,13 +47,24 @@ describe.each(testDatabaseTargets())('org units on %s', (target) => {
       name: '  滨江第二中学工会 ',
       code: 'bj-no2-hs',
     });
-    expect(created).toMatchObject({ parentId: parent.id, name: '滨江第二中学工会', code: 'BJ-NO2-HS', depth: 2, version: 1 });
+    expect(created).toMatchObject({
+      parentId: parent.id,
+      name: '滨江第二中学工会',
+      code: 'BJ-NO2-HS',
+      depth: 2,
+      version: 1,
+    });
   });
 
   it('refuses a unit kind that cannot sit under the parent', async () => {
     const grassroots = await byCode('HX-STEEL');
     await expect(
-      callerFor(db).officer.org.create({ parentId: grassroots.id, kind: 'GRASSROOTS', name: '车间工会', code: 'HX-WS1' }),
+      callerFor(db).officer.org.create({
+        parentId: grassroots.id,
+        kind: 'GRASSROOTS',
+        name: '车间工会',
+        code: 'HX-WS1',
+      }),
     ).rejects.toMatchObject({ code: 'UNPROCESSABLE_CONTENT', appCode: 'ORG_INVALID_PARENT' });
   });
 
@@ -59,10 +72,20 @@ describe.each(testDatabaseTargets())('org units on %s', (target) => {
     const parent = await byCode('BJ-EDU');
     const count = (await callerFor(db).officer.org.list()).length;
     await expect(
-      callerFor(db).officer.org.create({ parentId: parent.id, kind: 'GRASSROOTS', name: '另一个工会', code: 'HX-STEEL' }),
+      callerFor(db).officer.org.create({
+        parentId: parent.id,
+        kind: 'GRASSROOTS',
+        name: '另一个工会',
+        code: 'HX-STEEL',
+      }),
     ).rejects.toMatchObject({ code: 'CONFLICT', appCode: 'ORG_DUPLICATE_CODE' });
     await expect(
-      callerFor(db).officer.org.create({ parentId: parent.id, kind: 'GRASSROOTS', name: '滨江大学工会', code: 'BJ-UNIV-2' }),
+      callerFor(db).officer.org.create({
+        parentId: parent.id,
+        kind: 'GRASSROOTS',
+        name: '滨江大学工会',
+        code: 'BJ-UNIV-2',
+      }),
     ).rejects.toMatchObject({ code: 'CONFLICT', appCode: 'ORG_DUPLICATE_NAME' });
     expect((await callerFor(db).officer.org.list()).length).toBe(count);
   });
@@ -80,10 +103,18 @@ describe.each(testDatabaseTargets())('org units on %s', (target) => {
 
   it('renames with optimistic locking: a stale version is a conflict, not an overwrite', async () => {
     const unit = await byCode('WJ-MART');
-    const renamed = await callerFor(db).officer.org.rename({ id: unit.id, name: '万家超市工会', expectedVersion: unit.version });
+    const renamed = await callerFor(db).officer.org.rename({
+      id: unit.id,
+      name: '万家超市工会',
+      expectedVersion: unit.version,
+    });
     expect(renamed).toMatchObject({ name: '万家超市工会', version: unit.version + 1 });
     await expect(
-      callerFor(db).officer.org.rename({ id: unit.id, name: '旧名字工会', expectedVersion: unit.version }),
+      callerFor(db).officer.org.rename({
+        id: unit.id,
+        name: '旧名字工会',
+        expectedVersion: unit.version,
+      }),
     ).rejects.toMatchObject({ code: 'CONFLICT', appCode: 'VERSION_CONFLICT' });
     expect((await byCode('WJ-MART')).name).toBe('万家超市工会');
   });
@@ -91,7 +122,11 @@ describe.each(testDatabaseTargets())('org units on %s', (target) => {
   it('moves a unit with its subtree and keeps depths right', async () => {
     const branch = await byCode('XH-LOGI');
     const newParent = await byCode('BJ-HTZ-FTU');
-    const moved = await callerFor(db).officer.org.move({ id: branch.id, newParentId: newParent.id, expectedVersion: branch.version });
+    const moved = await callerFor(db).officer.org.move({
+      id: branch.id,
+      newParentId: newParent.id,
+      expectedVersion: branch.version,
+    });
     expect(moved).toMatchObject({ parentId: newParent.id, depth: newParent.depth + 1 });
     const child = await byCode('XH-LOGI-WH');
     expect(child.parentId).toBe(branch.id);
@@ -100,14 +135,22 @@ describe.each(testDatabaseTargets())('org units on %s', (target) => {
     // The subtree moved too: moving the new parent under the branch's child is a cycle.
     const fed = await byCode('BJ-FTU');
     await expect(
-      callerFor(db).officer.org.move({ id: fed.id, newParentId: child.id, expectedVersion: fed.version }),
+      callerFor(db).officer.org.move({
+        id: fed.id,
+        newParentId: child.id,
+        expectedVersion: fed.version,
+      }),
     ).rejects.toMatchObject({ appCode: 'ORG_CYCLE' });
   });
 
   it('refuses to move a unit under itself', async () => {
     const unit = await byCode('BJ-MECH');
     await expect(
-      callerFor(db).officer.org.move({ id: unit.id, newParentId: unit.id, expectedVersion: unit.version }),
+      callerFor(db).officer.org.move({
+        id: unit.id,
+        newParentId: unit.id,
+        expectedVersion: unit.version,
+      }),
     ).rejects.toMatchObject({ appCode: 'ORG_CYCLE' });
   });
 

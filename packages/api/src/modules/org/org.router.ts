@@ -1,4 +1,9 @@
-import { ZCreateOrgUnitInput, ZMoveOrgUnitInput, ZOrgUnit, ZRenameOrgUnitInput } from '@unionhall/domain';
+import {
+  ZCreateOrgUnitInput,
+  ZMoveOrgUnitInput,
+  ZOrgUnit,
+  ZRenameOrgUnitInput,
+} from '@unionhall/domain';
 import { z } from 'zod';
 import { officerProcedure, publicProcedure, router } from '../../trpc';
 import { createOrgUnit, listOrgUnits, moveOrgUnit, renameOrgUnit } from './org.service';

@@ -27,7 +27,10 @@ export const ORG_UNIT_SELECT = {
 type Tx = Prisma.TransactionClient;
 
 export async function listOrgUnits(prisma: PrismaClient): Promise<TOrgUnit[]> {
-  return prisma.orgUnit.findMany({ select: ORG_UNIT_SELECT, orderBy: [{ depth: 'asc' }, { name: 'asc' }] });
+  return prisma.orgUnit.findMany({
+    select: ORG_UNIT_SELECT,
+    orderBy: [{ depth: 'asc' }, { name: 'asc' }],
+  });
 }
 
 async function getUnitForUpdate(tx: Tx, id: string) {
@@ -48,7 +51,10 @@ function rethrowDuplicate(error: unknown): never {
   throw error;
 }
 
-export async function createOrgUnit(prisma: PrismaClient, input: TCreateOrgUnitInput): Promise<TOrgUnit> {
+export async function createOrgUnit(
+  prisma: PrismaClient,
+  input: TCreateOrgUnitInput,
+): Promise<TOrgUnit> {
   try {
     return await prisma.$transaction(async (tx) => {
       const parent = await getUnitForUpdate(tx, input.parentId);
@@ -86,7 +92,10 @@ async function assertVersion(tx: Tx, id: string, expectedVersion: number) {
   return unit;
 }
 
-export async function renameOrgUnit(prisma: PrismaClient, input: TRenameOrgUnitInput): Promise<TOrgUnit> {
+export async function renameOrgUnit(
+  prisma: PrismaClient,
+  input: TRenameOrgUnitInput,
+): Promise<TOrgUnit> {
   try {
     return await prisma.$transaction(async (tx) => {
       await assertVersion(tx, input.id, input.expectedVersion);
@@ -103,7 +112,10 @@ export async function renameOrgUnit(prisma: PrismaClient, input: TRenameOrgUnitI
 }
 
 /** Moves a unit and its whole subtree under a new parent, in one transaction. */
-export async function moveOrgUnit(prisma: PrismaClient, input: TMoveOrgUnitInput): Promise<TOrgUnit> {
+export async function moveOrgUnit(
+  prisma: PrismaClient,
+  input: TMoveOrgUnitInput,
+): Promise<TOrgUnit> {
   try {
     return await prisma.$transaction(async (tx) => {
       const unit = await assertVersion(tx, input.id, input.expectedVersion);
@@ -118,7 +130,12 @@ export async function moveOrgUnit(prisma: PrismaClient, input: TMoveOrgUnitInput
       const depthDelta = parent.depth + 1 - unit.depth;
       const updated = await tx.orgUnit.updateMany({
         where: { id: unit.id, version: input.expectedVersion },
-        data: { parentId: parent.id, path: newPath, depth: parent.depth + 1, version: { increment: 1 } },
+        data: {
+          parentId: parent.id,
+          path: newPath,
+          depth: parent.depth + 1,
+          version: { increment: 1 },
+        },
       });
       if (updated.count !== 1) throw new UnionhallError('VERSION_CONFLICT', 'concurrent move');
       // Descendants keep their own versions: their own fields did not change, only where the

@@ -1,0 +1,70 @@
+import type { TAdminCatalog } from './zh-CN';
+
+/** The officer console's own texts (namespace `admin`), English. */
+export const adminEn = {
+  title: 'Unionhall',
+  skipToContent: 'Skip to main content',
+  consoleLabel: 'Officer console',
+  nav: {
+    label: 'Main',
+    organization: 'Organization',
+  },
+  org: {
+    title: 'Organization',
+    intro: 'Manage how federations, unions, branches and grassroots units are organized.',
+    treeLabel: 'Organization tree',
+    count_one: '{{count}} unit',
+    count_other: '{{count}} units',
+    empty: 'There are no units yet.',
+    loadError: 'The organization could not be loaded.',
+    kind: 'Kind',
+    code: 'Code',
+    toggle: 'Sub-units of {{name}}',
+    childCount_one: '{{count}} sub-unit',
+    childCount_other: '{{count}} sub-units',
+    actionsLabel: 'Actions for {{name}}',
+    add: 'Add sub-unit',
+    rename: 'Rename',
+    move: 'Move',
+    refetching: 'Updating…',
+    versionConflict:
+      'Someone else changed this unit, so the list was reloaded. Check the latest values and try again.',
+    created: 'Added “{{name}}”.',
+    renamed: 'Renamed the unit to “{{name}}”.',
+    moved: 'Moved “{{name}}” under “{{parent}}”.',
+    dismiss: 'Dismiss message',
+  },
+  createDialog: {
+    title: 'Add sub-unit',
+    description: 'The new unit will be placed under “{{parent}}”.',
+    kind: 'Kind of unit',
+    name: 'Name',
+    nameHint: '2 to 100 characters, for example “Chaoyang District Federation”.',
+    code: 'Unit code',
+    codeHint: 'Letters, digits and hyphens, 2 to 32 characters, for example BJ-CY-01.',
+    submit: 'Add',
+  },
+  renameDialog: {
+    title: 'Rename unit',
+    description: 'Current name: {{name}}',
+    name: 'New name',
+    submit: 'Save name',
+    unchanged: 'The new name is the same as the current one.',
+  },
+  moveDialog: {
+    title: 'Move unit',
+    description: 'Move “{{name}}” and all of its sub-units under a new parent.',
+    parent: 'New parent unit',
+    parentHint:
+      'Only units that can contain this kind are listed, never the unit itself or its sub-units.',
+    choose: 'Choose a parent unit',
+    noTargets: 'There is no unit this one can be moved under.',
+    currentParent: 'Current parent: {{name}}',
+    submit: 'Move here',
+  },
+  notFound: {
+    title: 'Page not found',
+    body: 'The page you are looking for does not exist.',
+    back: 'Back to Organization',
+  },
+} satisfies TAdminCatalog;

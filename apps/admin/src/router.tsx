@@ -1,0 +1,25 @@
+import { createBrowserRouter } from 'react-router';
+import { NotFoundPage } from './routes/not-found-page';
+import { PageLoading } from './routes/page-loading';
+import { RootLayout } from './routes/root-layout';
+
+/** Routes of the console. Pages load lazily so the first paint only needs the shell. */
+export const router = createBrowserRouter(
+  [
+    {
+      path: '/',
+      Component: RootLayout,
+      // Shown while the first lazy page loads.
+      HydrateFallback: PageLoading,
+      children: [
+        {
+          index: true,
+          lazy: async () => ({ Component: (await import('./org/org-page')).OrgPage }),
+        },
+        { path: '*', Component: NotFoundPage },
+      ],
+    },
+  ],
+  // Served under /admin/ (vite `base`); the router works with paths below it.
+  { basename: import.meta.env.BASE_URL.replace(/\/$/, '') },
+);

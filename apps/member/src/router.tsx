@@ -1,0 +1,21 @@
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { HomePage } from './home/home-page';
+import { AppLayout } from './routes/app-layout';
+import { NotFoundPage } from './routes/not-found-page';
+
+/**
+ * The member app's routes, in declarative mode: no loaders or actions are needed (data comes
+ * through TanStack Query), and this mode keeps the data router out of the first download.
+ */
+export function AppRoutes() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route path="/" element={<AppLayout />}>
+          <Route index element={<HomePage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}
