@@ -56,8 +56,19 @@ export function persistQueries(client: QueryClient, delayMs = 500): () => void {
       // Storage full or unavailable (private mode): the app still works online.
     }
   };
-  return client.getQueryCache().subscribe((event) => {
+  // A member may close the app or reload within the delay: save what is pending first.
+  const flush = () => {
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    save();
+  };
+  window.addEventListener('pagehide', flush);
+  const unsubscribe = client.getQueryCache().subscribe((event) => {
     if (event.type !== 'updated' || event.action.type !== 'success') return;
     timer ??= setTimeout(save, delayMs);
   });
+  return () => {
+    window.removeEventListener('pagehide', flush);
+    unsubscribe();
+  };
 }
