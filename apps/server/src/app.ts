@@ -65,6 +65,7 @@ export function createApp({ db, logger, config }: AppDeps) {
       ms: Math.round((performance.now() - started) * 10) / 10,
     };
     if (c.res.status >= 500) logger.error(entry, 'request failed');
+    else if (c.req.path.startsWith('/trpc/')) logger.info(entry, 'api request');
     else logger.debug(entry, 'request');
   });
   app.use(
