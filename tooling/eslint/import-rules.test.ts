@@ -19,7 +19,10 @@ describe('allowed import directions', () => {
     ['apps/admin/src/x.ts', "import { openDatabase } from '@unionhall/db';\nvoid openDatabase;\n"],
     ['apps/member/src/x.ts', "import { createApp } from '@unionhall/server';\nvoid createApp;\n"],
     ['apps/admin/src/x.ts', "import { appRouter } from '@unionhall/api';\nvoid appRouter;\n"],
-    ['packages/domain/src/x.ts', "import { openDatabase } from '@unionhall/db';\nvoid openDatabase;\n"],
+    [
+      'packages/domain/src/x.ts',
+      "import { openDatabase } from '@unionhall/db';\nvoid openDatabase;\n",
+    ],
     ['packages/db/src/x.ts', "import { ZLocale } from '@unionhall/domain';\nvoid ZLocale;\n"],
     ['packages/api/src/x.ts', "import { createApp } from '@unionhall/server';\nvoid createApp;\n"],
     ['packages/api/src/x.ts', "import { x } from '../../../apps/server/src/app';\nvoid x;\n"],
@@ -30,9 +33,18 @@ describe('allowed import directions', () => {
   });
 
   it.each([
-    ['apps/admin/src/x.ts', "import type { AppRouter } from '@unionhall/api';\nexport type R = AppRouter;\n"],
-    ['packages/client/src/x.ts', "import type { AppRouter } from '@unionhall/api';\nexport type R = AppRouter;\n"],
-    ['packages/api/src/x.ts', "import { openDatabase } from '@unionhall/db';\nvoid openDatabase;\n"],
+    [
+      'apps/admin/src/x.ts',
+      "import type { AppRouter } from '@unionhall/api';\nexport type R = AppRouter;\n",
+    ],
+    [
+      'packages/client/src/x.ts',
+      "import type { AppRouter } from '@unionhall/api';\nexport type R = AppRouter;\n",
+    ],
+    [
+      'packages/api/src/x.ts',
+      "import { openDatabase } from '@unionhall/db';\nvoid openDatabase;\n",
+    ],
     ['apps/server/src/x.ts', "import { appRouter } from '@unionhall/api';\nvoid appRouter;\n"],
     ['packages/ui/src/x.ts', "import { ZLocale } from '@unionhall/domain';\nvoid ZLocale;\n"],
   ])('%s may: %s', async (path, code) => {
@@ -42,14 +54,14 @@ describe('allowed import directions', () => {
 
 describe('configuration comes from env files only', () => {
   it('refuses process.env outside env.ts', async () => {
-    expect(await rulesFiredFor('packages/api/src/x.ts', 'export const port = process.env.PORT;\n')).toContain(
-      'no-restricted-properties',
-    );
+    expect(
+      await rulesFiredFor('packages/api/src/x.ts', 'export const port = process.env.PORT;\n'),
+    ).toContain('no-restricted-properties');
   });
 
   it('allows process.env in env.ts', async () => {
-    expect(await rulesFiredFor('apps/server/src/env.ts', 'export const port = process.env.PORT;\n')).not.toContain(
-      'no-restricted-properties',
-    );
+    expect(
+      await rulesFiredFor('apps/server/src/env.ts', 'export const port = process.env.PORT;\n'),
+    ).not.toContain('no-restricted-properties');
   });
 });

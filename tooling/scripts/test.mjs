@@ -42,6 +42,9 @@ function readJson(file) {
 const lintOk = run('lint', 'pnpm', ['exec', 'eslint', '--max-warnings=0', '.']);
 results.push({ name: 'lint', passed: lintOk ? 1 : 0, failed: lintOk ? 0 : 1 });
 
+const formatOk = run('format', 'pnpm', ['exec', 'prettier', '--check', '--log-level=warn', '.']);
+results.push({ name: 'format', passed: formatOk ? 1 : 0, failed: formatOk ? 0 : 1 });
+
 const typecheckOk = run('typecheck', 'pnpm', [
   'exec',
   'turbo',

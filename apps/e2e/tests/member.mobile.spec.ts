@@ -16,7 +16,9 @@ test('a member sees the union and its units on a phone, and can search them', as
   await expect(page.getByText('华兴钢铁有限公司工会')).toHaveCount(0);
 
   // Nothing overflows the phone's width.
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 });
 

@@ -59,10 +59,14 @@ test('an officer creates, renames and moves a unit', async ({ page }) => {
   await page.reload();
   await page.getByRole('button', { name: '全部展开' }).click();
   const zone = unitRow(page, '滨江高新区总工会');
-  await expect(zone.locator('xpath=..').getByRole('group', { name: '滨江职业学院工会' })).toBeVisible();
+  await expect(
+    zone.locator('xpath=..').getByRole('group', { name: '滨江职业学院工会' }),
+  ).toBeVisible();
 });
 
-test('a duplicate unit code is refused with the server’s message in the user’s language', async ({ page }) => {
+test('a duplicate unit code is refused with the server’s message in the user’s language', async ({
+  page,
+}) => {
   await page.goto('/admin/');
   await page.getByLabel('语言').selectOption('en');
   await unitRow(page, '滨江市教育工会').getByRole('button', { name: 'Add sub-unit' }).click();

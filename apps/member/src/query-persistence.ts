@@ -6,11 +6,29 @@ import superjson from 'superjson';
  * The tRPC calls are POSTs, which the service worker cannot cache; this is the cache
  * instead. superjson keeps dates as dates across the round trip.
  */
-const STORAGE_KEY = 'unionhall.member.queries';
+export const STORAGE_KEY = 'unionhall.member.queries';
 /** Bump when the shape of cached data changes, so older copies are dropped, not misread. */
-const BUSTER = '1';
+export const BUSTER = '1';
 /** Older copies are thrown away rather than shown as if current. */
-const PERSIST_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+export const PERSIST_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** The part of the Web Storage API the cache uses; tests pass an in-memory one. */
+export type QueryStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/** Where the page-hide event comes from; tests pass a plain EventTarget. */
+export type PageEvents = Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
+
+/**
+ * The browser's localStorage, or nothing when it is unavailable: merely reading the global
+ * throws in some browsers when site data is blocked, and the app must still start.
+ */
+function browserStorage(): QueryStorage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -21,10 +39,27 @@ function isDehydratedState(value: unknown): value is DehydratedState {
   return isRecord(value) && Array.isArray(value.queries) && Array.isArray(value.mutations);
 }
 
-/** Puts the saved queries back into the client; call before the first render. */
-export function restoreQueries(client: QueryClient, now = Date.now()): void {
+function forget(storage: QueryStorage): void {
   try {
-    const raw = localStorage.getItem(STORAGE_KEY);
+    storage.removeItem(STORAGE_KEY);
+  } catch {
+    // Storage that cannot be written to cannot hold a stale copy either.
+  }
+}
+
+export interface RestoreOptions {
+  storage?: QueryStorage | undefined;
+  now?: number;
+}
+
+/** Puts the saved queries back into the client; call before the first render. */
+export function restoreQueries(
+  client: QueryClient,
+  { storage = browserStorage(), now = Date.now() }: RestoreOptions = {},
+): void {
+  if (!storage) return;
+  try {
+    const raw = storage.getItem(STORAGE_KEY);
     if (!raw) return;
     const saved: unknown = superjson.parse(raw);
     if (
@@ -36,22 +71,32 @@ export function restoreQueries(client: QueryClient, now = Date.now()): void {
     ) {
       hydrate(client, saved.state);
     } else {
-      localStorage.removeItem(STORAGE_KEY);
+      forget(storage);
     }
   } catch {
     // A corrupt copy is only a cache: drop it and load afresh.
-    localStorage.removeItem(STORAGE_KEY);
+    forget(storage);
   }
 }
 
+export interface PersistOptions {
+  storage?: QueryStorage | undefined;
+  delayMs?: number;
+  pageEvents?: PageEvents;
+}
+
 /** Saves the successful queries shortly after each one succeeds. Returns the unsubscribe. */
-export function persistQueries(client: QueryClient, delayMs = 500): () => void {
+export function persistQueries(
+  client: QueryClient,
+  { storage = browserStorage(), delayMs = 500, pageEvents = window }: PersistOptions = {},
+): () => void {
+  if (!storage) return () => {};
   let timer: ReturnType<typeof setTimeout> | undefined;
   const save = () => {
     timer = undefined;
     try {
       const copy = { buster: BUSTER, savedAt: Date.now(), state: dehydrate(client) };
-      localStorage.setItem(STORAGE_KEY, superjson.stringify(copy));
+      storage.setItem(STORAGE_KEY, superjson.stringify(copy));
     } catch {
       // Storage full or unavailable (private mode): the app still works online.
     }
@@ -62,13 +107,13 @@ export function persistQueries(client: QueryClient, delayMs = 500): () => void {
     clearTimeout(timer);
     save();
   };
-  window.addEventListener('pagehide', flush);
+  pageEvents.addEventListener('pagehide', flush);
   const unsubscribe = client.getQueryCache().subscribe((event) => {
     if (event.type !== 'updated' || event.action.type !== 'success') return;
     timer ??= setTimeout(save, delayMs);
   });
   return () => {
-    window.removeEventListener('pagehide', flush);
+    pageEvents.removeEventListener('pagehide', flush);
     unsubscribe();
   };
 }

@@ -42,7 +42,8 @@ describe('procedure policies', () => {
 });
 
 function metaOf(procedure: unknown): ProcedureMeta | undefined {
-  if (typeof procedure !== 'function' && (typeof procedure !== 'object' || procedure === null)) return undefined;
+  if (typeof procedure !== 'function' && (typeof procedure !== 'object' || procedure === null))
+    return undefined;
   const def: unknown = Reflect.get(procedure, '_def');
   if (typeof def !== 'object' || def === null) return undefined;
   const meta: unknown = Reflect.get(def, 'meta');

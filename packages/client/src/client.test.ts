@@ -27,7 +27,9 @@ describe('createUnionhallClient', () => {
           body: String(init?.body ?? ''),
         });
         const body = [{ result: { data: { json: [], meta: { values: {} } } } }];
-        return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+        return new Response(JSON.stringify(body), {
+          headers: { 'content-type': 'application/json' },
+        });
       },
     });
 
