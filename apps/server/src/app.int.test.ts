@@ -165,6 +165,85 @@ describe.each(testDatabaseTargets())('HTTP app on %s', (target) => {
   });
 });
 
+describe.each(testDatabaseTargets())('CSRF protection on %s', (target) => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let app: ReturnType<typeof createApp>;
+  let parentId: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(target);
+    await seedDemoData(db);
+    app = createApp({ db, logger, config: configFor() });
+    parentId = (await db.prisma.orgUnit.findFirstOrThrow({ where: { code: 'BJ-EDU' } })).id;
+  });
+  afterAll(async () => {
+    await db.dispose();
+  });
+
+  const input = () => ({
+    json: { parentId, kind: 'GRASSROOTS', name: '伪造工会', code: 'FORGED' },
+  });
+  const units = () => db.prisma.orgUnit.count();
+
+  it.each([
+    ['application/x-www-form-urlencoded', 'json=%7B%7D'],
+    [
+      'multipart/form-data; boundary=x',
+      '--x\r\nContent-Disposition: form-data; name="json"\r\n\r\n{}\r\n--x--',
+    ],
+    ['text/plain', JSON.stringify({ json: {} })],
+  ])('refuses a cross-site form post sent as %s and changes nothing', async (contentType, body) => {
+    const before = await units();
+    const response = await app.request('/trpc/officer.org.create', {
+      method: 'POST',
+      headers: {
+        'content-type': contentType,
+        origin: 'https://evil.example',
+        'sec-fetch-site': 'cross-site',
+      },
+      body: contentType === 'text/plain' ? JSON.stringify(input()) : body,
+    });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect(await units()).toBe(before);
+  });
+
+  it('refuses a body without a content type', async () => {
+    const response = await app.request('/trpc/officer.org.create', {
+      method: 'POST',
+      body: JSON.stringify(input()),
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it('refuses JSON from a foreign or opaque origin', async () => {
+    for (const headers of [
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+      { 'sec-fetch-site': 'cross-site' },
+    ]) {
+      const response = await app.request('/trpc/officer.org.create', json(input(), headers));
+      expect(response.status, JSON.stringify(headers)).toBe(403);
+    }
+    expect(await db.prisma.orgUnit.count({ where: { code: 'FORGED' } })).toBe(0);
+  });
+
+  it('accepts the same origin, an allowlisted origin, and clients that are not browsers', async () => {
+    const same = await app.request(
+      'http://localhost/trpc/public.org.tree',
+      json({}, { origin: 'http://localhost', 'sec-fetch-site': 'same-origin' }),
+    );
+    expect(same.status).toBe(200);
+    const partner = await app.request(
+      '/trpc/public.org.tree',
+      json({}, { origin: 'https://hr.example.org', 'sec-fetch-site': 'cross-site' }),
+    );
+    expect(partner.status).toBe(200);
+    const script = await app.request('/trpc/public.org.tree', json({}));
+    expect(script.status).toBe(200);
+  });
+});
+
 describe('HTTP app with the database down', () => {
   let db: Database;
   let app: ReturnType<typeof createApp>;

@@ -9,6 +9,7 @@ import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from './logger';
+import { csrfGuard } from './csrf';
 import { staticApp } from './static-apps';
 
 export interface AppConfig {
@@ -38,7 +39,7 @@ function requestLocale(c: Context): TLocale {
 
 function errorBody(
   c: Context,
-  code: 'NOT_FOUND' | 'PAYLOAD_TOO_LARGE' | 'INTERNAL' | 'SERVICE_UNAVAILABLE',
+  code: 'NOT_FOUND' | 'FORBIDDEN' | 'PAYLOAD_TOO_LARGE' | 'INTERNAL' | 'SERVICE_UNAVAILABLE',
 ) {
   return { error: { code, message: errorMessage(code, requestLocale(c)) } };
 }
@@ -109,6 +110,10 @@ export function createApp({ db, logger, config }: AppDeps) {
       allowHeaders: ['content-type', 'authorization', 'x-unionhall-locale', 'trpc-accept'],
       allowMethods: ['GET', 'POST'],
       maxAge: 600,
+    }),
+    csrfGuard({
+      allowedOrigins: config.corsOrigins,
+      refuse: (c) => c.json(errorBody(c, 'FORBIDDEN'), 403),
     }),
     bodyLimit({
       maxSize: config.bodyLimitBytes,

@@ -14,15 +14,26 @@ export type ApiDeps = {
   logger: ApiLogger;
 };
 
+/**
+ * Who is making the request. Until sign-in exists (identity capability) every caller is
+ * anonymous; audit rows already record the actor so that nothing changes shape later.
+ */
+export type Actor = {
+  type: 'ANONYMOUS' | 'MEMBER' | 'OFFICER' | 'INTEGRATOR' | 'SYSTEM';
+  id: string | null;
+};
+export const ANONYMOUS: Actor = { type: 'ANONYMOUS', id: null };
+
 /** Everything a procedure may use for one request. Built directly in tests. */
 export type Context = ApiDeps & {
   requestId: string;
   locale: TLocale;
+  actor: Actor;
 };
 
 export function createContext(
   deps: ApiDeps,
-  request: { requestId: string; locale: TLocale },
+  request: { requestId: string; locale: TLocale; actor?: Actor },
 ): Context {
-  return { ...deps, ...request };
+  return { ...deps, actor: ANONYMOUS, ...request };
 }

@@ -1,10 +1,11 @@
+import { officerAuditRouter } from './modules/audit/audit.router';
 import { officerOrgRouter, publicOrgRouter } from './modules/org/org.router';
 import { router } from './trpc';
 
 /** Router namespaces by audience: `public.*`, `member.*`, `officer.*`. */
 export const appRouter = router({
   public: router({ org: publicOrgRouter }),
-  officer: router({ org: officerOrgRouter }),
+  officer: router({ org: officerOrgRouter, audit: officerAuditRouter }),
 });
 
 export type AppRouter = typeof appRouter;

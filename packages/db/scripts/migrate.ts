@@ -1,9 +1,10 @@
 // `pnpm db:migrate`: applies prisma/migrations to DATABASE_URL when set, else to the PGlite
-// folder DATA_DIR (default: <repo root>/.data/pglite, the same default the server uses).
+// database in DATA_DIR/pglite (DATA_DIR defaults to <repo root>/.data), as the server does.
+import { join } from 'node:path';
 import { defaultDataDir, migrate, openDatabase } from '../src/index';
 
 const url = process.env.DATABASE_URL || undefined;
-const dataDir = process.env.DATA_DIR || defaultDataDir();
+const dataDir = process.env.DATA_DIR ? join(process.env.DATA_DIR, 'pglite') : defaultDataDir();
 
 const db = await openDatabase(url ? { url } : { dataDir });
 try {

@@ -15,3 +15,11 @@ export type { MigrationPaths } from './migrations';
 export { DatabaseTimeoutError, isConnectionError } from './errors';
 export { defaultDataDir, migrationsDir, repoRoot, schemaPath } from './paths';
 export { DEMO_ORG_TREE, seedDemoData } from './seed/demo-data';
+export {
+  appendAuditEvent,
+  auditHash,
+  AUDIT_GENESIS_HASH,
+  canonicalJson,
+  verifyAuditChain,
+} from './audit';
+export type { AuditChainReport, AuditEventInput } from './audit';

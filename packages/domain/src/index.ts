@@ -3,3 +3,4 @@ export * from './locale';
 export * from './org/org-unit';
 export * from './policy';
 export * from './validation';
+export * from './audit';

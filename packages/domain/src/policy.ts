@@ -6,7 +6,7 @@
 export const AUDIENCES = ['public', 'member', 'officer', 'integrator'] as const;
 export type TAudience = (typeof AUDIENCES)[number];
 
-export const PERMISSIONS = ['org.read', 'org.manage'] as const;
+export const PERMISSIONS = ['org.read', 'org.manage', 'audit.read'] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
 export type TPolicy =

@@ -9,11 +9,14 @@ export const silentLogger: ApiLogger = { info() {}, warn() {}, error() {} };
 const createCaller = createCallerFactory(appRouter);
 
 /** A server-side caller over a real database, as a request from one client would see it. */
-export function callerFor(db: Database, options: { locale?: TLocale; logger?: ApiLogger } = {}) {
+export function callerFor(
+  db: Database,
+  options: { locale?: TLocale; logger?: ApiLogger; requestId?: string } = {},
+) {
   return createCaller(
     createContext(
       { db, logger: options.logger ?? silentLogger },
-      { requestId: 'test-request', locale: options.locale ?? 'en' },
+      { requestId: options.requestId ?? 'test-request', locale: options.locale ?? 'en' },
     ),
   );
 }

@@ -6,6 +6,7 @@ import {
 } from '@unionhall/domain';
 import { z } from 'zod';
 import { officerProcedure, publicProcedure, router } from '../../trpc';
+import { serviceDeps } from '../../audit';
 import { createOrgUnit, listOrgUnits, moveOrgUnit, renameOrgUnit } from './org.service';
 
 /** What anyone may read: the union's structure, shown in the member app. */
@@ -21,13 +22,13 @@ export const officerOrgRouter = router({
   create: officerProcedure('org.manage')
     .input(ZCreateOrgUnitInput)
     .output(ZOrgUnit)
-    .mutation(({ ctx, input }) => createOrgUnit(ctx.db.prisma, input)),
+    .mutation(({ ctx, input }) => createOrgUnit(serviceDeps(ctx), input)),
   rename: officerProcedure('org.manage')
     .input(ZRenameOrgUnitInput)
     .output(ZOrgUnit)
-    .mutation(({ ctx, input }) => renameOrgUnit(ctx.db.prisma, input)),
+    .mutation(({ ctx, input }) => renameOrgUnit(serviceDeps(ctx), input)),
   move: officerProcedure('org.manage')
     .input(ZMoveOrgUnitInput)
     .output(ZOrgUnit)
-    .mutation(({ ctx, input }) => moveOrgUnit(ctx.db.prisma, input)),
+    .mutation(({ ctx, input }) => moveOrgUnit(serviceDeps(ctx), input)),
 });

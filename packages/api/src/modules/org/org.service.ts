@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from '@unionhall/db';
 import {
   canBeChildOf,
   childPath,
+  fieldChanges,
   UnionhallError,
   wouldCreateCycle,
   type TCreateOrgUnitInput,
@@ -9,6 +10,7 @@ import {
   type TOrgUnit,
   type TRenameOrgUnitInput,
 } from '@unionhall/domain';
+import type { AuditWriter } from '../../audit';
 import { uniqueViolationFields } from '../../errors';
 
 /** The columns a client may see. `path` is internal: the tree is rebuilt from parentId. */
@@ -25,6 +27,19 @@ export const ORG_UNIT_SELECT = {
 } satisfies Prisma.OrgUnitSelect;
 
 type Tx = Prisma.TransactionClient;
+
+/** What a service needs beyond its input: the database and the request's audit writer. */
+export interface OrgServiceDeps {
+  prisma: PrismaClient;
+  audit: AuditWriter;
+}
+
+/** The fields of a unit an audit row records when they change. */
+const AUDITED_FIELDS = ['parentId', 'kind', 'name', 'code'] as const;
+
+function unitChanges(before: Record<string, unknown> | null, after: Record<string, unknown>) {
+  return fieldChanges(before, after, { fields: AUDITED_FIELDS });
+}
 
 export async function listOrgUnits(prisma: PrismaClient): Promise<TOrgUnit[]> {
   return prisma.orgUnit.findMany({
@@ -52,7 +67,7 @@ function rethrowDuplicate(error: unknown): never {
 }
 
 export async function createOrgUnit(
-  prisma: PrismaClient,
+  { prisma, audit }: OrgServiceDeps,
   input: TCreateOrgUnitInput,
 ): Promise<TOrgUnit> {
   try {
@@ -62,7 +77,7 @@ export async function createOrgUnit(
         throw new UnionhallError('ORG_INVALID_PARENT', `${input.kind} under ${parent.kind}`);
       }
       const id = crypto.randomUUID();
-      return tx.orgUnit.create({
+      const created = await tx.orgUnit.create({
         data: {
           id,
           parentId: parent.id,
@@ -74,6 +89,15 @@ export async function createOrgUnit(
         },
         select: ORG_UNIT_SELECT,
       });
+      await audit(tx, {
+        action: 'org.unit.create',
+        targetType: 'OrgUnit',
+        targetId: created.id,
+        orgUnitId: created.id,
+        outcome: 'SUCCESS',
+        changes: unitChanges(null, created),
+      });
+      return created;
     });
   } catch (error) {
     rethrowDuplicate(error);
@@ -93,18 +117,30 @@ async function assertVersion(tx: Tx, id: string, expectedVersion: number) {
 }
 
 export async function renameOrgUnit(
-  prisma: PrismaClient,
+  { prisma, audit }: OrgServiceDeps,
   input: TRenameOrgUnitInput,
 ): Promise<TOrgUnit> {
   try {
     return await prisma.$transaction(async (tx) => {
-      await assertVersion(tx, input.id, input.expectedVersion);
+      const before = await assertVersion(tx, input.id, input.expectedVersion);
       const updated = await tx.orgUnit.updateMany({
         where: { id: input.id, version: input.expectedVersion },
         data: { name: input.name, version: { increment: 1 } },
       });
       if (updated.count !== 1) throw new UnionhallError('VERSION_CONFLICT', 'concurrent rename');
-      return tx.orgUnit.findUniqueOrThrow({ where: { id: input.id }, select: ORG_UNIT_SELECT });
+      const after = await tx.orgUnit.findUniqueOrThrow({
+        where: { id: input.id },
+        select: ORG_UNIT_SELECT,
+      });
+      await audit(tx, {
+        action: 'org.unit.rename',
+        targetType: 'OrgUnit',
+        targetId: after.id,
+        orgUnitId: after.id,
+        outcome: 'SUCCESS',
+        changes: unitChanges(before, after),
+      });
+      return after;
     });
   } catch (error) {
     rethrowDuplicate(error);
@@ -113,7 +149,7 @@ export async function renameOrgUnit(
 
 /** Moves a unit and its whole subtree under a new parent, in one transaction. */
 export async function moveOrgUnit(
-  prisma: PrismaClient,
+  { prisma, audit }: OrgServiceDeps,
   input: TMoveOrgUnitInput,
 ): Promise<TOrgUnit> {
   try {
@@ -144,7 +180,19 @@ export async function moveOrgUnit(
         UPDATE org_unit
         SET path = ${newPath} || substr(path, ${unit.path.length + 1}), depth = depth + ${depthDelta}
         WHERE path LIKE ${`${unit.path}%`} AND id <> ${unit.id}::uuid`;
-      return tx.orgUnit.findUniqueOrThrow({ where: { id: unit.id }, select: ORG_UNIT_SELECT });
+      const after = await tx.orgUnit.findUniqueOrThrow({
+        where: { id: unit.id },
+        select: ORG_UNIT_SELECT,
+      });
+      await audit(tx, {
+        action: 'org.unit.move',
+        targetType: 'OrgUnit',
+        targetId: after.id,
+        orgUnitId: after.id,
+        outcome: 'SUCCESS',
+        changes: unitChanges(unit, after),
+      });
+      return after;
     });
   } catch (error) {
     rethrowDuplicate(error);
