@@ -4,3 +4,4 @@ export * from './org/org-unit';
 export * from './policy';
 export * from './validation';
 export * from './audit';
+export * from './access/roles';
