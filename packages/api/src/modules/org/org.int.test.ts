@@ -162,3 +162,43 @@ describe.each(testDatabaseTargets())('org units on %s', (target) => {
     expect(error).toMatchObject({ code: 'BAD_REQUEST' });
   });
 });
+
+describe.each(testDatabaseTargets())('concurrent tree changes on %s', (target) => {
+  let db: TestDb;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(target);
+    await seedDemoData(db);
+  });
+  afterAll(async () => {
+    await db.dispose();
+  });
+
+  it('never lets two crossing moves make a loop', async () => {
+    const units = await callerFor(db).officer.org.list();
+    const a = units.find((unit) => unit.code === 'BJ-MECH');
+    const b = units.find((unit) => unit.code === 'BJ-EDU');
+    if (!a || !b) throw new Error('demo units missing');
+    const results = await Promise.allSettled([
+      callerFor(db).officer.org.move({ id: a.id, newParentId: b.id, expectedVersion: a.version }),
+      callerFor(db).officer.org.move({ id: b.id, newParentId: a.id, expectedVersion: b.version }),
+    ]);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find((result) => result.status === 'rejected');
+    expect(rejected?.reason).toMatchObject({ appCode: 'ORG_CYCLE' });
+
+    // Every unit still reaches the single root by following its parents.
+    const after = await callerFor(db).officer.org.list();
+    const byId = new Map(after.map((unit) => [unit.id, unit]));
+    for (const unit of after) {
+      const seen = new Set<string>();
+      let current: typeof unit | undefined = unit;
+      while (current?.parentId) {
+        expect(seen.has(current.id), `loop at ${current.code}`).toBe(false);
+        seen.add(current.id);
+        current = byId.get(current.parentId);
+      }
+      expect(current?.code).toBe('BJ-FTU');
+    }
+  });
+});

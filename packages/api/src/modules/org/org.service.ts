@@ -48,6 +48,18 @@ export async function listOrgUnits(prisma: PrismaClient): Promise<TOrgUnit[]> {
   });
 }
 
+/**
+ * Changes to the tree's shape (creating and moving units) take one transaction-scoped lock,
+ * so two concurrent moves cannot each pass the cycle check and together make a loop, and a
+ * unit is never created from a parent path that a concurrent move is rewriting. Such changes
+ * are rare; renames do not take it.
+ */
+const ORG_TREE_LOCK = 0x55_48_4f_54; // "UHOT"
+
+async function lockTreeShape(tx: Tx) {
+  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${ORG_TREE_LOCK})`);
+}
+
 async function getUnitForUpdate(tx: Tx, id: string) {
   const unit = await tx.orgUnit.findUnique({ where: { id } });
   if (!unit) throw new UnionhallError('NOT_FOUND', `org unit ${id} not found`);
@@ -72,6 +84,7 @@ export async function createOrgUnit(
 ): Promise<TOrgUnit> {
   try {
     return await prisma.$transaction(async (tx) => {
+      await lockTreeShape(tx);
       const parent = await getUnitForUpdate(tx, input.parentId);
       if (!canBeChildOf(input.kind, parent.kind)) {
         throw new UnionhallError('ORG_INVALID_PARENT', `${input.kind} under ${parent.kind}`);
@@ -154,6 +167,7 @@ export async function moveOrgUnit(
 ): Promise<TOrgUnit> {
   try {
     return await prisma.$transaction(async (tx) => {
+      await lockTreeShape(tx);
       const unit = await assertVersion(tx, input.id, input.expectedVersion);
       const parent = await getUnitForUpdate(tx, input.newParentId);
       if (wouldCreateCycle(unit.path, parent.path)) {
