@@ -49,6 +49,7 @@ export default tseslint.config(
       '**/test-results/**',
       '**/playwright-report/**',
       'bench/results/**',
+      'docs/spikes/**',
     ],
   },
   js.configs.recommended,
