@@ -5,7 +5,18 @@ import { openDatabase, seedDemoData, type Database } from '@unionhall/db';
 import { createTestDatabase, testDatabaseTargets } from '@unionhall/db/testing';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAuth, DevOutbox } from '@unionhall/api';
 import { createApp, type AppConfig } from './app';
+
+function authFor(db: Database, options: { rateLimit?: boolean; sender?: DevOutbox } = {}) {
+  return createAuth({
+    prisma: db.prisma,
+    secret: 'unionhall-test-secret-0123456789abcdef',
+    baseURL: 'http://localhost',
+    sender: options.sender ?? new DevOutbox(),
+    rateLimit: options.rateLimit ?? false,
+  });
+}
 
 const logger = pino({ level: 'silent' });
 
@@ -40,6 +51,7 @@ describe.each(testDatabaseTargets())('HTTP app on %s', (target) => {
     await seedDemoData(db);
     app = createApp({
       db,
+      auth: authFor(db),
       logger,
       config: configFor({
         adminDist: await fakeDist('admin'),
@@ -173,7 +185,7 @@ describe.each(testDatabaseTargets())('CSRF protection on %s', (target) => {
   beforeAll(async () => {
     db = await createTestDatabase(target);
     await seedDemoData(db);
-    app = createApp({ db, logger, config: configFor() });
+    app = createApp({ db, auth: authFor(db), logger, config: configFor() });
     parentId = (await db.prisma.orgUnit.findFirstOrThrow({ where: { code: 'BJ-EDU' } })).id;
   });
   afterAll(async () => {
@@ -217,11 +229,12 @@ describe.each(testDatabaseTargets())('CSRF protection on %s', (target) => {
   });
 
   it('refuses JSON from a foreign or opaque origin', async () => {
-    for (const headers of [
+    const attempts: Record<string, string>[] = [
       { origin: 'https://evil.example' },
       { origin: 'null' },
       { 'sec-fetch-site': 'cross-site' },
-    ]) {
+    ];
+    for (const headers of attempts) {
       const response = await app.request('/trpc/officer.org.create', json(input(), headers));
       expect(response.status, JSON.stringify(headers)).toBe(403);
     }
@@ -254,7 +267,7 @@ describe('HTTP app with the database down', () => {
       url: 'postgresql://root@127.0.0.1:1/unionhall',
       connectTimeoutMs: 1000,
     });
-    app = createApp({ db, logger, config: configFor() });
+    app = createApp({ db, auth: authFor(db), logger, config: configFor() });
   });
   afterAll(async () => {
     await db.close();

@@ -1,5 +1,14 @@
 import { trpcServer } from '@hono/trpc-server';
-import { appRouter, createContext, type ApiDeps } from '@unionhall/api';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import {
+  appRouter,
+  auditWriter,
+  CLIENT_IP_HEADER,
+  createContext,
+  resolveActor,
+  type ApiDeps,
+  type Auth,
+} from '@unionhall/api';
 import type { Database } from '@unionhall/db';
 import { errorMessage, pickLocale, ZLocale, type TLocale } from '@unionhall/domain';
 import { Hono, type Context } from 'hono';
@@ -27,6 +36,21 @@ export interface AppDeps {
   db: Database;
   logger: Logger;
   config: AppConfig;
+  auth: Auth;
+  /**
+   * The caller's address as this server sees it. Defaults to the socket's remote address;
+   * behind a trusted proxy, pass a function that reads the proxy's header instead.
+   */
+  clientIp?: (c: Context) => string | undefined;
+}
+
+function socketAddress(c: Context): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    // No socket (app.request() in tests): the caller is unknown.
+    return undefined;
+  }
 }
 
 type Env = { Variables: { requestId: string } };
@@ -48,7 +72,7 @@ function errorBody(
  * Builds the whole HTTP application from its dependencies. No side effects at import or
  * construction: index.ts reads the environment, opens the database and starts listening.
  */
-export function createApp({ db, logger, config }: AppDeps) {
+export function createApp({ db, logger, config, auth, clientIp = socketAddress }: AppDeps) {
   const app = new Hono<Env>();
   const apiDeps: ApiDeps = { db, logger };
 
@@ -103,6 +127,39 @@ export function createApp({ db, logger, config }: AppDeps) {
     }
   });
 
+  // Sign-in, sign-out, second factor, one-time codes: Better Auth (docs/adr/0001).
+  app.on(
+    ['GET', 'POST'],
+    '/api/auth/*',
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: (c) => c.json(errorBody(c, 'PAYLOAD_TOO_LARGE'), 413),
+    }),
+    async (c) => {
+      // The rate limiter keys on the caller's address: set it here, never from the client.
+      const headers = new Headers(c.req.raw.headers);
+      headers.delete(CLIENT_IP_HEADER);
+      const ip = clientIp(c);
+      if (ip) headers.set(CLIENT_IP_HEADER, ip);
+      headers.set('x-request-id', c.get('requestId'));
+      const response = await auth.handler(new Request(c.req.raw, { headers }));
+      if (response.status === 429) {
+        // Refused before any of Better Auth's hooks run, so the audit row is written here.
+        const actor = { type: 'ANONYMOUS' as const, id: null };
+        await db.prisma.$transaction((tx) =>
+          auditWriter({ actor, requestId: c.get('requestId') })(tx, {
+            action: 'auth.rate-limited',
+            outcome: 'DENIED',
+            targetType: 'AuthEndpoint',
+            targetId: c.req.path,
+            changes: { ip: { before: null, after: ip ?? null } },
+          }),
+        );
+      }
+      return response;
+    },
+  );
+
   app.use(
     '/trpc/*',
     cors({
@@ -124,8 +181,12 @@ export function createApp({ db, logger, config }: AppDeps) {
       router: appRouter,
       allowMethodOverride: true,
       maxBatchSize: config.trpcMaxBatch,
-      createContext: (_opts, c) =>
-        createContext(apiDeps, { requestId: String(c.get('requestId')), locale: requestLocale(c) }),
+      createContext: async (_opts, c) =>
+        createContext(apiDeps, {
+          requestId: String(c.get('requestId')),
+          locale: requestLocale(c),
+          actor: await resolveActor(auth, c.req.raw.headers),
+        }),
     }),
   );
 

@@ -20,6 +20,10 @@ const ZEnv = z.object({
     .optional(),
   DATA_DIR: z.string().default(resolve(repoRoot, '.data')),
   DEMO_DATA: booleanString.default(true),
+  /** The public origin members and officers use, e.g. https://union.example.org. */
+  PUBLIC_URL: z.url().optional(),
+  /** Signs session cookies and encrypts TOTP secrets; generated and kept on first start if unset. */
+  AUTH_SECRET: z.string().min(32).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: booleanString.optional(),
   /** Comma-separated origins allowed to call the API from a browser on another origin. */

@@ -1,5 +1,14 @@
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import {
+  createAuth,
+  DEMO_MEMBERS,
+  DEMO_OFFICER_PASSWORD,
+  DEMO_OFFICERS,
+  DevOutbox,
+  loadOrCreateAuthSecret,
+  seedDemoIdentities,
+} from '@unionhall/api';
 import { migrate, openDatabase, seedDemoData } from '@unionhall/db';
 import { createApp } from './app';
 import { readEnv } from './env';
@@ -23,13 +32,31 @@ async function main() {
     { applied, database: db.kind },
     applied.length ? 'migrations applied' : 'schema up to date',
   );
+  const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+  // Until the notification capability brings real senders, codes go to the dev outbox and
+  // the log, where a developer (or a demo user) can read them.
+  const outbox = new DevOutbox((message) =>
+    logger.info(
+      { channel: message.channel, to: message.to, code: message.code },
+      'dev outbox: sign-in code',
+    ),
+  );
+  const auth = createAuth({
+    prisma: db.prisma,
+    secret: env.AUTH_SECRET ?? (await loadOrCreateAuthSecret(db.prisma)),
+    baseURL: publicUrl,
+    sender: outbox,
+  });
+
   if (env.DEMO_DATA) {
     const seeded = await seedDemoData(db);
     if (seeded.seeded) logger.info({ units: seeded.units }, 'demo data loaded (first run)');
+    await seedDemoIdentities(auth, db.prisma);
   }
 
   const app = createApp({
     db,
+    auth,
     logger,
     config: {
       corsOrigins: env.CORS_ORIGINS,
@@ -43,7 +70,7 @@ async function main() {
 
   const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
     const host = env.HOST === '0.0.0.0' || env.HOST === '127.0.0.1' ? 'localhost' : env.HOST;
-    const base = `http://${host}:${info.port}`;
+    const base = env.PUBLIC_URL ?? `http://${host}:${info.port}`;
     process.stdout.write(
       [
         '',
@@ -53,8 +80,19 @@ async function main() {
         `    Typed API      ${base}/trpc`,
         `    Database       ${where}`,
         '',
-        '  Demo sign-ins: none yet. Sign-in and roles arrive with the identity capability;',
-        '  until then the console is open to anyone who can reach this port.',
+        ...(env.DEMO_DATA
+          ? [
+              `  Demo officers (password ${DEMO_OFFICER_PASSWORD}; a TOTP app enrols at first sign-in):`,
+              ...DEMO_OFFICERS.map(
+                (officer) =>
+                  `    ${officer.email.padEnd(26)} ${officer.role} @ ${officer.unitCode}`,
+              ),
+              '  Demo members (sign in with a code; it appears in this log):',
+              ...DEMO_MEMBERS.map((member) => `    ${member.email}`),
+              '',
+            ]
+          : []),
+        '  Sign-in works at /api/auth; the console does not yet require it (issue 3 continues).',
         '  Press Ctrl-C to stop.',
         '',
       ].join('\n') + '\n',

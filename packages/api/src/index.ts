@@ -2,3 +2,21 @@ export { appRouter, type AppRouter } from './router';
 export { createContext, type ApiDeps, type ApiLogger, type Context } from './context';
 export { createCallerFactory, type ProcedureMeta } from './trpc';
 export type { ValidationIssue } from './errors';
+export { ANONYMOUS, type Actor } from './context';
+export { createAuth, CLIENT_IP_HEADER, type Auth, type CreateAuthOptions } from './auth/auth';
+export { resolveActor } from './auth/actor';
+export {
+  createMember,
+  createOfficer,
+  disableUser,
+  grantRole,
+  loadOrCreateAuthSecret,
+} from './auth/identities';
+export { DevOutbox, type CodeSender, type OutgoingCode } from './auth/messages';
+export { auditWriter } from './audit';
+export {
+  DEMO_MEMBERS,
+  DEMO_OFFICER_PASSWORD,
+  DEMO_OFFICERS,
+  seedDemoIdentities,
+} from './auth/demo-identities';

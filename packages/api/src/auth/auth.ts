@@ -1,0 +1,206 @@
+import { apiKey } from '@better-auth/api-key';
+import { appendAuditEvent, type PrismaClient } from '@unionhall/db';
+import { betterAuth, type BetterAuthPlugin } from 'better-auth';
+import { prismaAdapter } from 'better-auth/adapters/prisma';
+import { APIError, createAuthMiddleware } from 'better-auth/api';
+import { emailOTP, twoFactor } from 'better-auth/plugins';
+import type { CodeSender } from './messages';
+import { hashPassword, verifyPassword } from './password';
+import { trackTransactions } from './tx';
+
+/** Better Auth reads the caller's address from this header; the server overwrites it. */
+export const CLIENT_IP_HEADER = 'x-unionhall-client-ip';
+
+export interface CreateAuthOptions {
+  prisma: PrismaClient;
+  /** At least 32 characters: signs cookies and encrypts TOTP secrets. Keep it stable. */
+  secret: string;
+  /** The public origin, e.g. https://union.example.org. */
+  baseURL: string;
+  sender: CodeSender;
+  /** Tests turn the limiter off where they sign in many times. */
+  rateLimit?: boolean;
+}
+
+const SIGN_IN_PATHS = new Set([
+  '/sign-in/email',
+  '/sign-in/email-otp',
+  '/two-factor/verify-totp',
+  '/two-factor/verify-backup-code',
+]);
+
+function userKind(user: unknown): 'OFFICER' | 'MEMBER' {
+  return typeof user === 'object' && user !== null && Reflect.get(user, 'kind') === 'OFFICER'
+    ? 'OFFICER'
+    : 'MEMBER';
+}
+
+/**
+ * One audit row per sign-in, failed sign-in, second-factor challenge and sign-out. A plugin
+ * placed last, because plugin after-hooks run after the two-factor plugin has turned a
+ * password sign-in into a challenge.
+ */
+function auditPlugin(prisma: PrismaClient): BetterAuthPlugin {
+  return {
+    id: 'unionhall-audit',
+    hooks: {
+      after: [
+        {
+          matcher: (ctx) => SIGN_IN_PATHS.has(ctx.path ?? '') || ctx.path === '/sign-out',
+          handler: createAuthMiddleware(async (ctx) => {
+            const returned: unknown = ctx.context.returned;
+            const failed =
+              returned instanceof Error || (returned instanceof Response && returned.status >= 400);
+            const newSession = ctx.context.newSession;
+            const body: unknown = ctx.body;
+            const email =
+              typeof body === 'object' &&
+              body !== null &&
+              typeof Reflect.get(body, 'email') === 'string'
+                ? String(Reflect.get(body, 'email'))
+                : null;
+            let action = 'auth.sign-in';
+            let outcome: 'SUCCESS' | 'FAILED' = 'SUCCESS';
+            let actor: { id: string; kind: 'OFFICER' | 'MEMBER' } | null = null;
+            if (ctx.path === '/sign-out') {
+              action = 'auth.sign-out';
+              const user: unknown = ctx.context.session?.user;
+              const id = typeof user === 'object' && user !== null ? Reflect.get(user, 'id') : null;
+              actor = typeof id === 'string' ? { id, kind: userKind(user) } : null;
+            } else if (failed) {
+              outcome = 'FAILED';
+            } else if (newSession) {
+              actor = { id: newSession.user.id, kind: userKind(newSession.user) };
+            } else {
+              action = 'auth.sign-in.second-factor-required';
+            }
+            // Sign-in does not run in one transaction of Better Auth's, so its row is written
+            // right after, in its own.
+            await prisma.$transaction((tx) =>
+              appendAuditEvent(tx, {
+                actorType: actor?.kind ?? 'ANONYMOUS',
+                actorId: actor?.id ?? null,
+                action,
+                outcome,
+                requestId: ctx.request?.headers.get('x-request-id') ?? null,
+                targetType: 'AuthUser',
+                targetId: actor?.id ?? email,
+                changes: { path: { before: null, after: ctx.path } },
+              }),
+            );
+          }),
+        },
+      ],
+    },
+  };
+}
+
+/** Better Auth configured for Unionhall. No side effects: tests build their own instance. */
+export function createAuth(options: CreateAuthOptions) {
+  const tracked = trackTransactions(options.prisma);
+  return betterAuth({
+    appName: 'Unionhall',
+    secret: options.secret,
+    baseURL: options.baseURL,
+    basePath: '/api/auth',
+    trustedOrigins: [options.baseURL],
+    telemetry: { enabled: false },
+    // The Prisma adapter's transactions are off unless asked for.
+    database: prismaAdapter(tracked.client, { provider: 'postgresql', transaction: true }),
+    emailAndPassword: {
+      enabled: true,
+      // Officers are created by an admin, never by self-service sign-up.
+      disableSignUp: true,
+      minPasswordLength: 12,
+      password: { hash: hashPassword, verify: verifyPassword },
+      revokeSessionsOnPasswordReset: true,
+    },
+    session: {
+      modelName: 'authSession',
+      expiresIn: 60 * 60 * 12,
+      updateAge: 60 * 15,
+      // A cookie cache would keep a revoked session valid until it expires.
+      cookieCache: { enabled: false },
+    },
+    user: {
+      modelName: 'authUser',
+      additionalFields: {
+        disabledAt: { type: 'date', required: false, input: false },
+        kind: { type: 'string', required: false, input: false },
+      },
+    },
+    account: { modelName: 'authAccount' },
+    verification: { modelName: 'authVerification' },
+    advanced: {
+      useSecureCookies: true,
+      cookiePrefix: 'uh',
+      defaultCookieAttributes: { httpOnly: true, secure: true, sameSite: 'lax', path: '/' },
+      database: { generateId: 'uuid' },
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+    },
+    rateLimit: {
+      modelName: 'authRateLimit',
+      enabled: options.rateLimit ?? true,
+      storage: 'database',
+      window: 60,
+      max: 100,
+      customRules: {
+        '/sign-in/*': { window: 60, max: 5 },
+        '/email-otp/send-verification-otp': { window: 60, max: 3 },
+        '/request-password-reset': { window: 60, max: 3 },
+        '/two-factor/*': { window: 60, max: 5 },
+      },
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          before: async (session) => {
+            const user = await tracked.db().authUser.findUnique({ where: { id: session.userId } });
+            // Throwing (not returning false) gives a clean 403 on every sign-in endpoint.
+            if (user?.disabledAt) {
+              throw new APIError('FORBIDDEN', {
+                message: 'Account disabled',
+                code: 'ACCOUNT_DISABLED',
+              });
+            }
+            return { data: session };
+          },
+        },
+      },
+    },
+    plugins: [
+      twoFactor({
+        issuer: 'Unionhall',
+        schema: { twoFactor: { modelName: 'authTwoFactor' } },
+        backupCodeOptions: { amount: 10, length: 10, storeBackupCodes: 'encrypted' },
+      }),
+      emailOTP({
+        otpLength: 6,
+        expiresIn: 300,
+        allowedAttempts: 5,
+        storeOTP: 'hashed',
+        // Members are created by officers and imports, not by signing in.
+        disableSignUp: true,
+        async sendVerificationOTP({ email, otp, type }) {
+          await options.sender.send({
+            channel: 'email',
+            to: email,
+            purpose: type,
+            code: otp,
+            sentAt: new Date(),
+          });
+        },
+      }),
+      apiKey({
+        defaultPrefix: 'uh_',
+        schema: { apikey: { modelName: 'authApiKey' } },
+        enableMetadata: true,
+        // The plugin's default is 10 requests a day per key.
+        rateLimit: { enabled: false },
+      }),
+      auditPlugin(options.prisma),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
