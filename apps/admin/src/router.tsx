@@ -16,6 +16,10 @@ export const router = createBrowserRouter(
           index: true,
           lazy: async () => ({ Component: (await import('./org/org-page')).OrgPage }),
         },
+        {
+          path: 'audit',
+          lazy: async () => ({ Component: (await import('./audit/audit-page')).AuditPage }),
+        },
         { path: '*', Component: NotFoundPage },
       ],
     },

@@ -11,6 +11,7 @@ export {
   type ClientIssue,
 } from './api-error';
 export { useIssueMessages } from './use-issue-messages';
+export { useMediaQuery } from './use-media-query';
 export { useOnlineStatus } from './use-online-status';
 export {
   createI18n,

@@ -2,6 +2,7 @@ import type { TOrgTreeNode } from '@unionhall/domain';
 import { Button } from '@unionhall/ui';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { allowedChildKinds } from './org-helpers';
 
 export type TOrgAction = 'create' | 'rename' | 'move';
@@ -96,6 +97,16 @@ function OrgTreeItem({
               {t('org.move')}
             </Button>
           ) : null}
+          <Link
+            className="uh-button uh-button--sm uh-button--ghost tree__history"
+            to={{
+              pathname: '/audit',
+              search: `?${new URLSearchParams({ targetId: node.id }).toString()}`,
+            }}
+            aria-describedby={headingId}
+          >
+            {t('org.history')}
+          </Link>
         </div>
       </div>
       {expanded ? (

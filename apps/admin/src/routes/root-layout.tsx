@@ -29,6 +29,7 @@ export function RootLayout() {
           <NavLink to="/" end>
             {t('nav.organization')}
           </NavLink>
+          <NavLink to="/audit">{t('nav.audit')}</NavLink>
         </nav>
         <LanguageSwitcher className="layout__language" />
       </header>
