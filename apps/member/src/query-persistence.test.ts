@@ -8,6 +8,7 @@ import {
   persistQueries,
   restoreQueries,
   type QueryStorage,
+  isShareable,
 } from './query-persistence';
 
 /** An in-memory Storage, so the tests run in node without a DOM. */
@@ -213,5 +214,17 @@ describe('restoreQueries', () => {
       },
     };
     expect(() => restoreQueries(newClient(), { storage: broken, now })).not.toThrow();
+  });
+});
+
+describe('what is never saved', () => {
+  it('keeps the signed-in identity out of storage while saving public data', () => {
+    const client = new QueryClient();
+    client.setQueryData([['public', 'org', 'tree'], { type: 'query' }], [{ id: 'u1' }]);
+    client.setQueryData([['public', 'session', 'me'], { type: 'query' }], { name: '张伟' });
+    const queries = client.getQueryCache().getAll();
+    expect(queries.filter(isShareable).map((query) => query.queryKey[0])).toEqual([
+      ['public', 'org', 'tree'],
+    ]);
   });
 });

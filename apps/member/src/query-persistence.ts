@@ -1,4 +1,10 @@
-import { dehydrate, hydrate, type DehydratedState, type QueryClient } from '@tanstack/react-query';
+import {
+  dehydrate,
+  hydrate,
+  type DehydratedState,
+  type Query,
+  type QueryClient,
+} from '@tanstack/react-query';
 import superjson from 'superjson';
 
 /**
@@ -85,6 +91,25 @@ export interface PersistOptions {
   pageEvents?: PageEvents;
 }
 
+/**
+ * Who is signed in is never written to the device: after sign-out (or on a shared phone) an
+ * old identity must not come back from storage. Everything else the app shows is public.
+ */
+export function isShareable(query: Query): boolean {
+  const [path] = query.queryKey;
+  const personal = Array.isArray(path) && path[0] === 'public' && path[1] === 'session';
+  return query.state.status === 'success' && !personal;
+}
+
+/** Forgets every saved query, e.g. at sign-out. */
+export function forgetPersistedQueries(storage: QueryStorage | undefined = browserStorage()): void {
+  try {
+    storage?.removeItem(STORAGE_KEY);
+  } catch {
+    // Nothing saved, or storage unavailable: nothing to forget.
+  }
+}
+
 /** Saves the successful queries shortly after each one succeeds. Returns the unsubscribe. */
 export function persistQueries(
   client: QueryClient,
@@ -95,7 +120,11 @@ export function persistQueries(
   const save = () => {
     timer = undefined;
     try {
-      const copy = { buster: BUSTER, savedAt: Date.now(), state: dehydrate(client) };
+      const copy = {
+        buster: BUSTER,
+        savedAt: Date.now(),
+        state: dehydrate(client, { shouldDehydrateQuery: isShareable }),
+      };
       storage.setItem(STORAGE_KEY, superjson.stringify(copy));
     } catch {
       // Storage full or unavailable (private mode): the app still works online.

@@ -1,4 +1,6 @@
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { AccountPage } from './account/account-page';
+import { SignInPage } from './account/sign-in-page';
 import { HomePage } from './home/home-page';
 import { AppLayout } from './routes/app-layout';
 import { NotFoundPage } from './routes/not-found-page';
@@ -13,6 +15,8 @@ export function AppRoutes() {
       <Routes>
         <Route path="/" element={<AppLayout />}>
           <Route index element={<HomePage />} />
+          <Route path="sign-in" element={<SignInPage />} />
+          <Route path="account" element={<AccountPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -131,6 +131,29 @@ describe.each(testDatabaseTargets())('HTTP app on %s', (target) => {
     expect((await app.request('/assets/missing.js')).status).toBe(404);
   });
 
+  it('exposes the dev outbox only when the composition root passes one', async () => {
+    expect((await app.request('/api/dev/outbox')).status).toBe(404);
+    const outbox = new DevOutbox();
+    await outbox.send({
+      channel: 'email',
+      to: 'member@example.org',
+      purpose: 'sign-in',
+      code: '123456',
+      sentAt: new Date(),
+    });
+    const withOutbox = createApp({
+      db,
+      auth: authFor(db),
+      logger,
+      config: configFor(),
+      devOutbox: outbox,
+    });
+    const response = await withOutbox.request('/api/dev/outbox');
+    expect(await response.json()).toMatchObject({
+      messages: [{ to: 'member@example.org', code: '123456' }],
+    });
+  });
+
   it('refuses oversized bodies with 413', async () => {
     const response = await app.request(
       '/trpc/officer.org.create',

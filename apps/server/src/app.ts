@@ -8,6 +8,7 @@ import {
   resolveActor,
   type ApiDeps,
   type Auth,
+  type DevOutbox,
 } from '@unionhall/api';
 import type { Database } from '@unionhall/db';
 import { errorMessage, pickLocale, ZLocale, type TLocale } from '@unionhall/domain';
@@ -42,6 +43,11 @@ export interface AppDeps {
    * behind a trusted proxy, pass a function that reads the proxy's header instead.
    */
   clientIp?: (c: Context) => string | undefined;
+  /**
+   * Development only: where sign-in codes go instead of email and SMS, readable at
+   * GET /api/dev/outbox. Never passed in production.
+   */
+  devOutbox?: DevOutbox;
 }
 
 function socketAddress(c: Context): string | undefined {
@@ -72,7 +78,14 @@ function errorBody(
  * Builds the whole HTTP application from its dependencies. No side effects at import or
  * construction: index.ts reads the environment, opens the database and starts listening.
  */
-export function createApp({ db, logger, config, auth, clientIp = socketAddress }: AppDeps) {
+export function createApp({
+  db,
+  logger,
+  config,
+  auth,
+  clientIp = socketAddress,
+  devOutbox,
+}: AppDeps) {
   const app = new Hono<Env>();
   const apiDeps: ApiDeps = { db, logger };
 
@@ -126,6 +139,10 @@ export function createApp({ db, logger, config, auth, clientIp = socketAddress }
       return c.json({ status: 'unavailable', database: db.kind }, 503);
     }
   });
+
+  if (devOutbox) {
+    app.get('/api/dev/outbox', (c) => c.json({ messages: devOutbox.list() }));
+  }
 
   // Sign-in, sign-out, second factor, one-time codes: Better Auth (docs/adr/0001).
   app.on(

@@ -58,6 +58,7 @@ async function main() {
     db,
     auth,
     logger,
+    ...(env.NODE_ENV === 'production' ? {} : { devOutbox: outbox }),
     config: {
       corsOrigins: env.CORS_ORIGINS,
       bodyLimitBytes: env.BODY_LIMIT_BYTES,

@@ -21,6 +21,32 @@ export const memberEn = {
     subunits_one: '{{count}} sub-unit',
     subunits_other: '{{count}} sub-units',
   },
+  account: {
+    link: 'Account',
+    heading: 'My account',
+    signedOut: 'You are not signed in. Sign in with a code sent to your email.',
+    signIn: 'Sign in',
+    name: 'Name',
+    email: 'Email',
+    signOut: 'Sign out',
+  },
+  signIn: {
+    heading: 'Sign in',
+    email: 'Email',
+    sendCode: 'Send me a code',
+    codeSent:
+      'If {{email}} belongs to a member, a 6-digit code is on its way. It is valid for 5 minutes.',
+    code: 'Code',
+    submit: 'Sign in',
+    changeEmail: 'Use another email',
+    errors: {
+      invalidCode: 'That code is not right or has expired. Ask for a new one.',
+      tooMany: 'Too many attempts. Please wait a minute and try again.',
+      disabled: 'This account is disabled. Please contact your union.',
+      network: 'No connection. Sign-in needs the network.',
+      unknown: 'Sign-in failed. Please try again.',
+    },
+  },
   offline: {
     badge: 'Offline',
     message: 'You are offline. This is what was loaded last time.',

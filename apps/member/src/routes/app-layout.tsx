@@ -28,6 +28,9 @@ export function AppLayout() {
         <p role="status" className="app__network" data-testid="offline-indicator">
           {online ? null : <span className="app__offline">{t('offline.badge')}</span>}
         </p>
+        <Link to="/account" className="app__account">
+          {t('account.link')}
+        </Link>
         <LanguageSwitcher className="app__language" />
       </header>
       <main id="main" className="app__main" tabIndex={-1}>

@@ -1,0 +1,49 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button } from '@unionhall/ui';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { forgetPersistedQueries } from '../query-persistence';
+import { useTRPC } from '../trpc';
+import { signOut } from './auth-api';
+
+/** The signed-in member: who they are, and the way out. */
+export function AccountPage() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const me = useQuery(trpc.public.session.me.queryOptions());
+
+  if (me.isPending) return <p role="status">{t('common:status.loading')}</p>;
+  if (!me.data) {
+    return (
+      <section className="card account" aria-labelledby="account-heading">
+        <h1 id="account-heading">{t('account.heading')}</h1>
+        <p>{t('account.signedOut')}</p>
+        <Link className="uh-button uh-button--primary" to="/sign-in">
+          {t('account.signIn')}
+        </Link>
+      </section>
+    );
+  }
+
+  const leave = async () => {
+    await signOut().catch(() => undefined);
+    queryClient.clear();
+    forgetPersistedQueries();
+    await navigate('/');
+  };
+
+  return (
+    <section className="card account" aria-labelledby="account-heading">
+      <h1 id="account-heading">{t('account.heading')}</h1>
+      <dl className="account__facts">
+        <dt>{t('account.name')}</dt>
+        <dd>{me.data.name}</dd>
+        <dt>{t('account.email')}</dt>
+        <dd>{me.data.email}</dd>
+      </dl>
+      <Button onClick={() => void leave()}>{t('account.signOut')}</Button>
+    </section>
+  );
+}
