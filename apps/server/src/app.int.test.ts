@@ -5,18 +5,8 @@ import { openDatabase, seedDemoData, type Database } from '@unionhall/db';
 import { createTestDatabase, testDatabaseTargets } from '@unionhall/db/testing';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuth, DevOutbox } from '@unionhall/api';
 import { createApp, type AppConfig } from './app';
-
-function authFor(db: Database, options: { rateLimit?: boolean; sender?: DevOutbox } = {}) {
-  return createAuth({
-    prisma: db.prisma,
-    secret: 'unionhall-test-secret-0123456789abcdef',
-    baseURL: 'http://localhost',
-    sender: options.sender ?? new DevOutbox(),
-    rateLimit: options.rateLimit ?? false,
-  });
-}
+import { signedInOfficer, testAuth as authFor, type CookieJar } from './test-support';
 
 const logger = pino({ level: 'silent' });
 
@@ -45,19 +35,28 @@ const json = (body: unknown, headers: Record<string, string> = {}) => ({
 describe.each(testDatabaseTargets())('HTTP app on %s', (target) => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let app: ReturnType<typeof createApp>;
+  let officer: CookieJar;
 
   beforeAll(async () => {
     db = await createTestDatabase(target);
     await seedDemoData(db);
+    const auth = authFor(db);
     app = createApp({
       db,
-      auth: authFor(db),
+      auth,
       logger,
       config: configFor({
         adminDist: await fakeDist('admin'),
         memberDist: await fakeDist('member'),
       }),
     });
+    officer = (
+      await signedInOfficer(app, auth, db, {
+        email: 'admin@example.org',
+        role: 'FEDERATION_ADMIN',
+        unitCode: 'BJ-FTU',
+      })
+    ).jar;
   });
   afterAll(async () => {
     await db.dispose();
@@ -83,7 +82,7 @@ describe.each(testDatabaseTargets())('HTTP app on %s', (target) => {
       '/trpc/officer.org.create',
       json(
         { json: { parentId: 'nope', kind: 'UNION', name: 'x', code: '!!' } },
-        { 'accept-language': 'zh-CN,zh;q=0.9' },
+        { 'accept-language': 'zh-CN,zh;q=0.9', cookie: officer.header() },
       ),
     );
     expect(response.status).toBe(400);
@@ -108,16 +107,30 @@ describe.each(testDatabaseTargets())('HTTP app on %s', (target) => {
   it('prefers the explicit UI language header over Accept-Language', async () => {
     const response = await app.request(
       '/trpc/officer.org.create',
-      json({ json: {} }, { 'accept-language': 'zh-CN', 'x-unionhall-locale': 'en' }),
+      json(
+        { json: {} },
+        { 'accept-language': 'zh-CN', 'x-unionhall-locale': 'en', cookie: officer.header() },
+      ),
     );
     const body = (await response.json()) as { error: { json: { message: string } } };
     expect(body.error.json.message).toBe('Some fields are not valid. Please check them.');
   });
 
+  it('answers a signed-out caller of an officer procedure with 401, before reading input', async () => {
+    const response = await app.request(
+      '/trpc/officer.org.create',
+      json({ json: {} }, { 'x-unionhall-locale': 'en' }),
+    );
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({
+      error: { json: { message: 'Please sign in.', data: { appCode: 'UNAUTHENTICATED' } } },
+    });
+  });
+
   it('answers malformed JSON with 400, not 500', async () => {
     const response = await app.request('/trpc/officer.org.create', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', cookie: officer.header() },
       body: '{"json": {',
     });
     expect(response.status).toBe(400);
@@ -204,11 +217,21 @@ describe.each(testDatabaseTargets())('CSRF protection on %s', (target) => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let app: ReturnType<typeof createApp>;
   let parentId: string;
+  let officer: CookieJar;
 
   beforeAll(async () => {
     db = await createTestDatabase(target);
     await seedDemoData(db);
-    app = createApp({ db, auth: authFor(db), logger, config: configFor() });
+    const auth = authFor(db);
+    app = createApp({ db, auth, logger, config: configFor() });
+    // The victim of a forgery is signed in: the browser attaches their cookie.
+    officer = (
+      await signedInOfficer(app, auth, db, {
+        email: 'victim@example.org',
+        role: 'FEDERATION_ADMIN',
+        unitCode: 'BJ-FTU',
+      })
+    ).jar;
     parentId = (await db.prisma.orgUnit.findFirstOrThrow({ where: { code: 'BJ-EDU' } })).id;
   });
   afterAll(async () => {
@@ -235,6 +258,7 @@ describe.each(testDatabaseTargets())('CSRF protection on %s', (target) => {
         'content-type': contentType,
         origin: 'https://evil.example',
         'sec-fetch-site': 'cross-site',
+        cookie: officer.header(),
       },
       body: contentType === 'text/plain' ? JSON.stringify(input()) : body,
     });
@@ -258,10 +282,26 @@ describe.each(testDatabaseTargets())('CSRF protection on %s', (target) => {
       { 'sec-fetch-site': 'cross-site' },
     ];
     for (const headers of attempts) {
-      const response = await app.request('/trpc/officer.org.create', json(input(), headers));
+      const response = await app.request(
+        '/trpc/officer.org.create',
+        json(input(), { ...headers, cookie: officer.header() }),
+      );
       expect(response.status, JSON.stringify(headers)).toBe(403);
     }
     expect(await db.prisma.orgUnit.count({ where: { code: 'FORGED' } })).toBe(0);
+  });
+
+  it('lets the same officer create the unit from the console’s own origin', async () => {
+    const response = await app.request(
+      'http://localhost/trpc/officer.org.create',
+      json(input(), {
+        origin: 'http://localhost',
+        'sec-fetch-site': 'same-origin',
+        cookie: officer.header(),
+      }),
+    );
+    expect(response.status).toBe(200);
+    expect(await db.prisma.orgUnit.count({ where: { code: 'FORGED' } })).toBe(1);
   });
 
   it('accepts the same origin, an allowlisted origin, and clients that are not browsers', async () => {

@@ -1,6 +1,7 @@
 import { trpcServer } from '@hono/trpc-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import {
+  ANONYMOUS,
   appRouter,
   auditWriter,
   CLIENT_IP_HEADER,
@@ -162,9 +163,8 @@ export function createApp({
       const response = await auth.handler(new Request(c.req.raw, { headers }));
       if (response.status === 429) {
         // Refused before any of Better Auth's hooks run, so the audit row is written here.
-        const actor = { type: 'ANONYMOUS' as const, id: null };
         await db.prisma.$transaction((tx) =>
-          auditWriter({ actor, requestId: c.get('requestId') })(tx, {
+          auditWriter({ actor: ANONYMOUS, requestId: c.get('requestId') })(tx, {
             action: 'auth.rate-limited',
             outcome: 'DENIED',
             targetType: 'AuthEndpoint',
@@ -202,7 +202,7 @@ export function createApp({
         createContext(apiDeps, {
           requestId: String(c.get('requestId')),
           locale: requestLocale(c),
-          actor: await resolveActor(auth, c.req.raw.headers),
+          actor: await resolveActor(auth, db.prisma, c.req.raw.headers),
         }),
     }),
   );

@@ -12,34 +12,10 @@ import * as OTPAuth from 'otpauth';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app';
+import { CookieJar } from './test-support';
 
 const ORIGIN = 'http://localhost';
 const PASSWORD = 'correct horse battery staple';
-
-/** Carries cookies between requests the way a browser does (enough for these flows). */
-class CookieJar {
-  private readonly cookies = new Map<string, string>();
-
-  take(response: Response) {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair = ''] = line.split(';');
-      const at = pair.indexOf('=');
-      const name = pair.slice(0, at);
-      const value = pair.slice(at + 1);
-      if (value === '' || /max-age=0/i.test(line)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    return response;
-  }
-
-  header() {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  }
-
-  names() {
-    return [...this.cookies.keys()];
-  }
-}
 
 describe.each(testDatabaseTargets())('sign-in on %s', (target) => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -83,7 +59,7 @@ describe.each(testDatabaseTargets())('sign-in on %s', (target) => {
     });
     officerId = officer.id;
     const unit = await db.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'BJ-EDU' } });
-    await grantRole(db.prisma, { userId: officer.id, orgUnitId: unit.id, role: 'UNIT_CHAIR' });
+    await grantRole(db.prisma, { userId: officer.id, orgUnitId: unit.id, role: 'UNION_ADMIN' });
     await createMember(auth, { email: 'member@example.org', name: '张伟' });
   });
   afterAll(async () => {
@@ -170,6 +146,50 @@ describe.each(testDatabaseTargets())('sign-in on %s', (target) => {
       where: { action: 'org.unit.rename', targetId: unit.id },
     });
     expect(event).toMatchObject({ actorType: 'OFFICER', actorId: officerId });
+  });
+
+  it('gives an officer without a second factor no powers until enrolment', async () => {
+    const auth = createAuth({
+      prisma: db.prisma,
+      secret: 'unionhall-test-secret-0123456789abcdef',
+      baseURL: ORIGIN,
+      sender: outbox,
+      rateLimit: false,
+    });
+    const user = await createOfficer(auth, {
+      email: 'new.officer@example.org',
+      name: '新干部',
+      password: PASSWORD,
+    });
+    const unit = await db.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'BJ-FTU' } });
+    await grantRole(db.prisma, { userId: user.id, orgUnitId: unit.id, role: 'FEDERATION_ADMIN' });
+    const jar = new CookieJar();
+    jar.take(
+      await post('/sign-in/email', { email: 'new.officer@example.org', password: PASSWORD }),
+    );
+    const trpc = (path: string) =>
+      app.request(`${ORIGIN}/trpc/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: ORIGIN, cookie: jar.header() },
+        body: '{}',
+      });
+    const me = (await (await trpc('public.session.me')).json()) as {
+      result: {
+        data: { json: { kind: string; twoFactorEnabled: boolean; roles: { role: string }[] } };
+      };
+    };
+    expect(me.result.data.json).toMatchObject({
+      kind: 'OFFICER',
+      twoFactorEnabled: false,
+      roles: [{ role: 'FEDERATION_ADMIN' }],
+    });
+    expect((await trpc('officer.org.list')).status).toBe(403);
+
+    const enable = await post('/two-factor/enable', { password: PASSWORD }, jar);
+    const parsed = OTPAuth.URI.parse(((await enable.json()) as { totpURI: string }).totpURI);
+    if (!(parsed instanceof OTPAuth.TOTP)) throw new Error('not a TOTP URI');
+    jar.take(await post('/two-factor/verify-totp', { code: parsed.generate() }, jar));
+    expect((await trpc('officer.org.list')).status).toBe(200);
   });
 
   it('refuses a wrong password and records the attempt', async () => {

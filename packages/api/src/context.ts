@@ -1,5 +1,5 @@
 import type { Database } from '@unionhall/db';
-import type { TLocale } from '@unionhall/domain';
+import type { TAccessGrant, TLocale } from '@unionhall/domain';
 
 /** The slice of pino the API uses; tests can pass any object with these methods. */
 export interface ApiLogger {
@@ -14,15 +14,15 @@ export type ApiDeps = {
   logger: ApiLogger;
 };
 
-/**
- * Who is making the request. Until sign-in exists (identity capability) every caller is
- * anonymous; audit rows already record the actor so that nothing changes shape later.
- */
+/** Who is making the request, resolved from the session cookie or an API token. */
 export type Actor = {
   type: 'ANONYMOUS' | 'MEMBER' | 'OFFICER' | 'INTEGRATOR' | 'SYSTEM';
+  /** The user (officer, member) or the API key (integrator). */
   id: string | null;
+  /** Where the actor may do what: officers' role grants, an integrator token's scopes. */
+  grants: readonly TAccessGrant[];
 };
-export const ANONYMOUS: Actor = { type: 'ANONYMOUS', id: null };
+export const ANONYMOUS: Actor = { type: 'ANONYMOUS', id: null, grants: [] };
 
 /** Everything a procedure may use for one request. Built directly in tests. */
 export type Context = ApiDeps & {

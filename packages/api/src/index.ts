@@ -4,7 +4,7 @@ export { createCallerFactory, type ProcedureMeta } from './trpc';
 export type { ValidationIssue } from './errors';
 export { ANONYMOUS, type Actor } from './context';
 export { createAuth, CLIENT_IP_HEADER, type Auth, type CreateAuthOptions } from './auth/auth';
-export { resolveActor } from './auth/actor';
+export { createApiToken, officerGrants, resolveActor } from './auth/actor';
 export {
   createMember,
   createOfficer,

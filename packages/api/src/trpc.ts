@@ -1,9 +1,10 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import type { TPermission, TPolicy } from '@unionhall/domain';
+import { UnionhallError, type TPermission, type TPolicy } from '@unionhall/domain';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { Context } from './context';
-import { appCodeOf, localizeIssues, publicMessage, toAppError } from './errors';
+import { auditRefusal, checkPolicy, OutOfScopeError, scopeFor } from './access';
+import { AppTRPCError, appCodeOf, localizeIssues, publicMessage, toAppError } from './errors';
 
 export interface ProcedureMeta {
   /** Who may call the procedure. Required: a procedure without one is refused. */
@@ -42,13 +43,24 @@ export const createCallerFactory = t.createCallerFactory;
  * logs unexpected ones, and refuses procedures that declare no policy (deny by default).
  */
 export const baseProcedure = t.procedure.use(async ({ meta, path, type, ctx, next }) => {
-  if (!meta?.policy) {
+  const policy = meta?.policy;
+  if (!policy) {
     ctx.logger.error({ path }, 'procedure declares no policy');
+    await auditRefusal(ctx, path, 'no policy');
     throw new TRPCError({ code: 'FORBIDDEN', message: `procedure ${path} declares no policy` });
+  }
+  const verdict = checkPolicy(ctx.actor, policy);
+  if (verdict !== 'ok') {
+    await auditRefusal(ctx, path, verdict);
+    throw new AppTRPCError(
+      verdict,
+      new UnionhallError(verdict, `${ctx.actor.type} may not call ${path}`),
+    );
   }
   const result = await next();
   if (result.ok) return result;
   const error = toAppError(result.error);
+  if (error.cause instanceof OutOfScopeError) await auditRefusal(ctx, path, error.cause.message);
   if (error.code === 'INTERNAL_SERVER_ERROR') {
     ctx.logger.error(
       { err: error.cause ?? error, path, type, requestId: ctx.requestId },
@@ -61,11 +73,15 @@ export const baseProcedure = t.procedure.use(async ({ meta, path, type, ctx, nex
 /** Anyone may call it. */
 export const publicProcedure = baseProcedure.meta({ policy: { audience: 'public' } });
 
+/** Signed-in members, about themselves. */
+export const memberProcedure = baseProcedure.meta({ policy: { audience: 'member' } });
+
 /**
- * Officer procedures declare the permission they need. Identity arrives with the access
- * control capability (issue 3): until then the policy is declared and checked for presence,
- * and the enforcement point is this procedure.
+ * Officers (and integrators' tokens) holding `permission` somewhere. The procedure gets
+ * `ctx.scope`, the subtrees where it holds, and must keep every object it touches inside it.
  */
 export function officerProcedure(permission: TPermission) {
-  return baseProcedure.meta({ policy: { audience: 'officer', permission } });
+  return baseProcedure
+    .meta({ policy: { audience: 'officer', permission } })
+    .use(({ ctx, next }) => next({ ctx: { scope: scopeFor(ctx.actor, permission) } }));
 }

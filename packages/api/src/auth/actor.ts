@@ -1,9 +1,86 @@
+import type { PrismaClient } from '@unionhall/db';
+import { PERMISSIONS, roleGrant, type TAccessGrant, type TPermission } from '@unionhall/domain';
 import { ANONYMOUS, type Actor } from '../context';
 import type { Auth } from './auth';
 
-/** Who the request's session cookie belongs to; anonymous without a valid session. */
-export async function resolveActor(auth: Auth, headers: Headers): Promise<Actor> {
+/** The namespace of Unionhall's scopes in an API key's `permissions`. */
+export const TOKEN_SCOPE_NAMESPACE = 'unionhall';
+
+function isPermission(value: unknown): value is TPermission {
+  return typeof value === 'string' && (PERMISSIONS as readonly string[]).includes(value);
+}
+
+/** An officer's role grants, each with the path of the unit it is held on. */
+export async function officerGrants(prisma: PrismaClient, userId: string): Promise<TAccessGrant[]> {
+  const grants = await prisma.roleGrant.findMany({
+    where: { userId },
+    select: { role: true, orgUnit: { select: { path: true } } },
+  });
+  return grants.map((grant) => roleGrant(grant.role, grant.orgUnit.path));
+}
+
+/** An API token's scopes over the unit it was issued for. */
+async function tokenActor(auth: Auth, prisma: PrismaClient, key: string): Promise<Actor | null> {
+  const result = await auth.api.verifyApiKey({ body: { key } });
+  if (!result.valid || !result.key) return null;
+  const metadata: unknown = result.key.metadata;
+  const orgUnitId =
+    typeof metadata === 'object' && metadata !== null
+      ? Reflect.get(metadata, 'orgUnitId')
+      : undefined;
+  if (typeof orgUnitId !== 'string') return null;
+  const unit = await prisma.orgUnit.findUnique({
+    where: { id: orgUnitId },
+    select: { path: true },
+  });
+  if (!unit) return null;
+  const scopes = result.key.permissions?.[TOKEN_SCOPE_NAMESPACE] ?? [];
+  return {
+    type: 'INTEGRATOR',
+    id: result.key.id,
+    grants: [{ permissions: scopes.filter(isPermission), orgUnitPath: unit.path }],
+  };
+}
+
+/**
+ * Who is calling: an integrator by `Authorization: Bearer <token>`, else the owner of the
+ * session cookie, else anonymous. A token that does not verify makes the caller anonymous,
+ * which every non-public procedure refuses with 401.
+ */
+export async function resolveActor(
+  auth: Auth,
+  prisma: PrismaClient,
+  headers: Headers,
+): Promise<Actor> {
+  const authorization = headers.get('authorization');
+  if (authorization?.toLowerCase().startsWith('bearer ')) {
+    return (await tokenActor(auth, prisma, authorization.slice(7).trim())) ?? ANONYMOUS;
+  }
   const session = await auth.api.getSession({ headers });
   if (!session || session.user.disabledAt) return ANONYMOUS;
-  return { type: session.user.kind === 'OFFICER' ? 'OFFICER' : 'MEMBER', id: session.user.id };
+  if (session.user.kind === 'OFFICER') {
+    // An officer acts with their roles only after enrolling the second factor; until then the
+    // session is good for enrolment alone.
+    const grants = session.user.twoFactorEnabled
+      ? await officerGrants(prisma, session.user.id)
+      : [];
+    return { type: 'OFFICER', id: session.user.id, grants };
+  }
+  return { type: 'MEMBER', id: session.user.id, grants: [] };
+}
+
+/** Issues an API token for an integrator: returned once, stored hashed. */
+export async function createApiToken(
+  auth: Auth,
+  input: { ownerUserId: string; name: string; orgUnitId: string; scopes: readonly TPermission[] },
+): Promise<{ id: string; key: string }> {
+  const created = await auth.api.createApiKey({
+    body: {
+      userId: input.ownerUserId,
+      name: input.name,
+      metadata: { orgUnitId: input.orgUnitId },
+      permissions: { [TOKEN_SCOPE_NAMESPACE]: [...input.scopes] },
+    },
+  });
+  return { id: created.id, key: created.key };
 }

@@ -1,6 +1,6 @@
 import type { Database } from '@unionhall/db';
-import type { TLocale } from '@unionhall/domain';
-import { createContext, type ApiLogger } from '../context';
+import { roleGrant, type TLocale } from '@unionhall/domain';
+import { ANONYMOUS, createContext, type Actor, type ApiLogger } from '../context';
 import { appRouter } from '../router';
 import { createCallerFactory } from '../trpc';
 
@@ -11,12 +11,56 @@ const createCaller = createCallerFactory(appRouter);
 /** A server-side caller over a real database, as a request from one client would see it. */
 export function callerFor(
   db: Database,
-  options: { locale?: TLocale; logger?: ApiLogger; requestId?: string } = {},
+  options: { locale?: TLocale; logger?: ApiLogger; requestId?: string; actor?: Actor } = {},
 ) {
   return createCaller(
     createContext(
       { db, logger: options.logger ?? silentLogger },
-      { requestId: options.requestId ?? 'test-request', locale: options.locale ?? 'en' },
+      {
+        requestId: options.requestId ?? 'test-request',
+        locale: options.locale ?? 'en',
+        actor: options.actor ?? ANONYMOUS,
+      },
     ),
   );
+}
+
+/**
+ * The people the authorization tests act as, on the demo tree (seedDemoData): officers with
+ * roles on real units, members, and integrator tokens with and without scopes.
+ */
+export async function personas(db: Database) {
+  const units = await db.prisma.orgUnit.findMany({ select: { code: true, path: true } });
+  const path = (code: string) => {
+    const unit = units.find((candidate) => candidate.code === code);
+    if (!unit) throw new Error(`demo unit ${code} missing`);
+    return unit.path;
+  };
+  const officer = (id: string, role: Parameters<typeof roleGrant>[0], code: string): Actor => ({
+    type: 'OFFICER',
+    id,
+    grants: [roleGrant(role, path(code))],
+  });
+  return {
+    anonymous: ANONYMOUS,
+    member: { type: 'MEMBER', id: 'member-edu', grants: [] } satisfies Actor,
+    memberOfAnotherUnit: { type: 'MEMBER', id: 'member-mech', grants: [] } satisfies Actor,
+    federationAdmin: officer('officer-fed-admin', 'FEDERATION_ADMIN', 'BJ-FTU'),
+    unionAdmin: officer('officer-edu-admin', 'UNION_ADMIN', 'BJ-EDU'),
+    unitChair: officer('officer-edu-chair', 'UNIT_CHAIR', 'BJ-EDU'),
+    caseworker: officer('officer-edu-caseworker', 'CASEWORKER', 'BJ-EDU'),
+    auditor: officer('officer-auditor', 'AUDITOR', 'BJ-FTU'),
+    tokenWithScope: {
+      type: 'INTEGRATOR',
+      id: 'token-scoped',
+      grants: [
+        { permissions: ['org.read', 'org.manage', 'audit.read'], orgUnitPath: path('BJ-FTU') },
+      ],
+    } satisfies Actor,
+    tokenWithoutScope: {
+      type: 'INTEGRATOR',
+      id: 'token-unscoped',
+      grants: [{ permissions: [], orgUnitPath: path('BJ-FTU') }],
+    } satisfies Actor,
+  };
 }

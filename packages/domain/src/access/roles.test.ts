@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coversUnit, isAllowed, permittedRoots, ROLE_PERMISSIONS, ROLES } from './roles';
+import { coversUnit, isAllowed, permittedRoots, ROLE_PERMISSIONS, roleGrant, ROLES } from './roles';
 
 const FED = '/fed/';
 const UNION = '/fed/union/';
@@ -17,7 +17,7 @@ describe('role scope', () => {
   });
 
   it('allows a permission only where a granted role carries it', () => {
-    const grants = [{ role: 'UNIT_CHAIR' as const, orgUnitPath: UNION }];
+    const grants = [roleGrant('UNIT_CHAIR', UNION)];
     expect(isAllowed(grants, 'org.read', UNIT)).toBe(true);
     expect(isAllowed(grants, 'org.manage', UNIT)).toBe(false);
     expect(isAllowed(grants, 'org.read', OTHER)).toBe(false);
@@ -26,10 +26,10 @@ describe('role scope', () => {
 
   it('folds nested grants into the outermost subtree', () => {
     const grants = [
-      { role: 'UNIT_CHAIR' as const, orgUnitPath: UNIT },
-      { role: 'UNION_ADMIN' as const, orgUnitPath: UNION },
-      { role: 'AUDITOR' as const, orgUnitPath: OTHER },
-      { role: 'CASEWORKER' as const, orgUnitPath: FED },
+      roleGrant('UNIT_CHAIR', UNIT),
+      roleGrant('UNION_ADMIN', UNION),
+      roleGrant('AUDITOR', OTHER),
+      roleGrant('CASEWORKER', FED),
     ];
     expect(permittedRoots(grants, 'audit.read')).toEqual([UNION, OTHER]);
     expect(permittedRoots(grants, 'org.manage')).toEqual([UNION]);

@@ -28,10 +28,18 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   AUDITOR: ['org.read', 'audit.read'],
 };
 
-/** A role held on a unit, with the unit's materialized path ("/root/…/unit/"). */
-export interface TRoleGrantScope {
-  role: TRole;
+/**
+ * What one grant lets its holder do, and where: a set of permissions over the subtree at
+ * `orgUnitPath` ("/root/…/unit/"). An officer's role grants and an integrator's API token
+ * both come down to these.
+ */
+export interface TAccessGrant {
+  permissions: readonly TPermission[];
   orgUnitPath: string;
+}
+
+export function roleGrant(role: TRole, orgUnitPath: string): TAccessGrant {
+  return { permissions: ROLE_PERMISSIONS[role], orgUnitPath };
 }
 
 /** Whether a grant on `grantPath` reaches the unit at `targetPath` (itself or a descendant). */
@@ -41,14 +49,12 @@ export function coversUnit(grantPath: string, targetPath: string): boolean {
 
 /** Whether any of the grants gives `permission` on the unit at `targetPath`. */
 export function isAllowed(
-  grants: readonly TRoleGrantScope[],
+  grants: readonly TAccessGrant[],
   permission: TPermission,
   targetPath: string,
 ): boolean {
   return grants.some(
-    (grant) =>
-      ROLE_PERMISSIONS[grant.role].includes(permission) &&
-      coversUnit(grant.orgUnitPath, targetPath),
+    (grant) => grant.permissions.includes(permission) && coversUnit(grant.orgUnitPath, targetPath),
   );
 }
 
@@ -56,12 +62,9 @@ export function isAllowed(
  * The subtree roots where `permission` holds, with nested ones folded into their ancestors:
  * the scope a list query filters by (`path LIKE root || '%'` for each root).
  */
-export function permittedRoots(
-  grants: readonly TRoleGrantScope[],
-  permission: TPermission,
-): string[] {
+export function permittedRoots(grants: readonly TAccessGrant[], permission: TPermission): string[] {
   const paths = grants
-    .filter((grant) => ROLE_PERMISSIONS[grant.role].includes(permission))
+    .filter((grant) => grant.permissions.includes(permission))
     .map((grant) => grant.orgUnitPath)
     .sort((a, b) => a.length - b.length);
   const roots: string[] = [];

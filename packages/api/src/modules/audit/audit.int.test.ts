@@ -1,23 +1,26 @@
 import { seedDemoData, verifyAuditChain } from '@unionhall/db';
 import { createTestDatabase, testDatabaseTargets } from '@unionhall/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerFor } from '../../testing/harness';
+import type { Actor } from '../../context';
+import { callerFor, personas } from '../../testing/harness';
 
 type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
 
 describe.each(testDatabaseTargets())('audit of org changes on %s', (target) => {
   let db: TestDb;
+  let admin: Actor;
 
   beforeAll(async () => {
     db = await createTestDatabase(target);
     await seedDemoData(db);
+    admin = (await personas(db)).federationAdmin;
   });
   afterAll(async () => {
     await db.dispose();
   });
 
   const unit = async (code: string) => {
-    const found = (await callerFor(db).officer.org.list()).find(
+    const found = (await callerFor(db, { actor: admin }).officer.org.list()).find(
       (candidate) => candidate.code === code,
     );
     if (!found) throw new Error(`no unit ${code}`);
@@ -26,23 +29,27 @@ describe.each(testDatabaseTargets())('audit of org changes on %s', (target) => {
 
   it('writes one row per change, with who, which request and what changed', async () => {
     const parent = await unit('BJ-EDU');
-    const created = await callerFor(db, { requestId: 'req-create' }).officer.org.create({
+    const created = await callerFor(db, {
+      actor: admin,
+      requestId: 'req-create',
+    }).officer.org.create({
       parentId: parent.id,
       kind: 'GRASSROOTS',
       name: '滨江第三中学工会',
       code: 'BJ-NO3-HS',
     });
-    await callerFor(db, { requestId: 'req-rename' }).officer.org.rename({
+    await callerFor(db, { actor: admin, requestId: 'req-rename' }).officer.org.rename({
       id: created.id,
       name: '滨江三中工会',
       expectedVersion: created.version,
     });
 
-    const page = await callerFor(db).officer.audit.find({ targetId: created.id });
+    const page = await callerFor(db, { actor: admin }).officer.audit.find({ targetId: created.id });
     expect(page.items.map((event) => event.action)).toEqual(['org.unit.rename', 'org.unit.create']);
     const [rename, create] = page.items;
     expect(rename).toMatchObject({
-      actorType: 'ANONYMOUS',
+      actorType: 'OFFICER',
+      actorId: admin.id,
       requestId: 'req-rename',
       targetType: 'OrgUnit',
       orgUnitId: created.id,
@@ -63,7 +70,7 @@ describe.each(testDatabaseTargets())('audit of org changes on %s', (target) => {
     const before = await db.prisma.auditEvent.count();
     const parent = await unit('BJ-EDU');
     await expect(
-      callerFor(db).officer.org.create({
+      callerFor(db, { actor: admin }).officer.org.create({
         parentId: parent.id,
         kind: 'GRASSROOTS',
         name: '重复',
@@ -76,21 +83,25 @@ describe.each(testDatabaseTargets())('audit of org changes on %s', (target) => {
   it('records a move as the old and new parent', async () => {
     const moving = await unit('WJ-MART');
     const to = await unit('BJ-HTZ-FTU');
-    await callerFor(db).officer.org.move({
+    await callerFor(db, { actor: admin }).officer.org.move({
       id: moving.id,
       newParentId: to.id,
       expectedVersion: moving.version,
     });
-    const [event] = (await callerFor(db).officer.audit.find({ action: 'org.unit.move', limit: 1 }))
-      .items;
+    const [event] = (
+      await callerFor(db, { actor: admin }).officer.audit.find({
+        action: 'org.unit.move',
+        limit: 1,
+      })
+    ).items;
     expect(event?.changes).toEqual({ parentId: { before: moving.parentId, after: to.id } });
   });
 
   it('pages newest first with a keyset cursor and keeps the chain intact', async () => {
-    const first = await callerFor(db).officer.audit.find({ limit: 2 });
+    const first = await callerFor(db, { actor: admin }).officer.audit.find({ limit: 2 });
     expect(first.items).toHaveLength(2);
     expect(first.nextCursor).toBe(first.items[1]?.seq);
-    const second = await callerFor(db).officer.audit.find({
+    const second = await callerFor(db, { actor: admin }).officer.audit.find({
       limit: 2,
       cursor: first.nextCursor ?? undefined,
     });
@@ -102,7 +113,7 @@ describe.each(testDatabaseTargets())('audit of org changes on %s', (target) => {
 
   it('rejects a malformed cursor as bad input', async () => {
     await expect(
-      callerFor(db).officer.audit.find({ cursor: '1; DROP TABLE audit_event' }),
+      callerFor(db, { actor: admin }).officer.audit.find({ cursor: '1; DROP TABLE audit_event' }),
     ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
     });

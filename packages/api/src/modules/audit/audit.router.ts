@@ -6,5 +6,5 @@ export const officerAuditRouter = router({
   find: officerProcedure('audit.read')
     .input(ZFindAuditEventsInput)
     .output(ZAuditEventPage)
-    .query(({ ctx, input }) => findAuditEvents(ctx.db.prisma, input)),
+    .query(({ ctx, input }) => findAuditEvents(ctx.db.prisma, ctx.scope, input)),
 });

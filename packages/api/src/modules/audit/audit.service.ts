@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from '@unionhall/db';
 import type { TAuditEventPage, TFindAuditEventsInput } from '@unionhall/domain';
+import type { Scope } from '../../access';
 
 const AUDIT_EVENT_SELECT = {
   seq: true,
@@ -22,11 +23,29 @@ function isChanges(value: unknown): value is Changes {
 }
 
 /** Searches the audit log, newest first, one keyset page at a time. */
+/**
+ * Searches the audit log within the caller's scope, newest first, one keyset page at a time.
+ * Events tied to a unit are visible where the unit is; events tied to none (sign-ins,
+ * refusals) only to those whose scope includes a whole tree.
+ */
 export async function findAuditEvents(
   prisma: PrismaClient,
+  scope: Scope,
   input: TFindAuditEventsInput,
 ): Promise<TAuditEventPage> {
+  const unitsInScope = await prisma.orgUnit.findMany({
+    where: { OR: scope.roots.map((root) => ({ path: { startsWith: root } })) },
+    select: { id: true },
+  });
+  const seesWholeTrees = scope.roots.some((root) => root.split('/').filter(Boolean).length === 1);
+  const inScope: Prisma.AuditEventWhereInput = {
+    OR: [
+      { orgUnitId: { in: unitsInScope.map((unit) => unit.id) } },
+      ...(seesWholeTrees ? [{ orgUnitId: null }] : []),
+    ],
+  };
   const where: Prisma.AuditEventWhereInput = {
+    AND: [inScope],
     ...(input.action ? { action: { startsWith: input.action } } : {}),
     ...(input.targetType ? { targetType: input.targetType } : {}),
     ...(input.targetId ? { targetId: input.targetId } : {}),

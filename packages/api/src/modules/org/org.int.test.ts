@@ -2,30 +2,33 @@ import { createTestDatabase, testDatabaseTargets } from '@unionhall/db/testing';
 import { seedDemoData } from '@unionhall/db';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerFor } from '../../testing/harness';
+import type { Actor } from '../../context';
+import { callerFor, personas } from '../../testing/harness';
 
 type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
 
 describe.each(testDatabaseTargets())('org units on %s', (target) => {
   let db: TestDb;
+  let admin: Actor;
 
   beforeAll(async () => {
     db = await createTestDatabase(target);
     await seedDemoData(db);
+    admin = (await personas(db)).federationAdmin;
   });
   afterAll(async () => {
     await db.dispose();
   });
 
   const byCode = async (code: string) => {
-    const units = await callerFor(db).officer.org.list();
+    const units = await callerFor(db, { actor: admin }).officer.org.list();
     const unit = units.find((candidate) => candidate.code === code);
     if (!unit) throw new Error(`no unit ${code}`);
     return unit;
   };
 
   it('lists the seeded tree with one root and no internal columns', async () => {
-    const units = await callerFor(db).public.org.tree();
+    const units = await callerFor(db, { actor: admin }).public.org.tree();
     expect(units.filter((unit) => unit.parentId === null).map((unit) => unit.code)).toEqual([
       'BJ-FTU',
     ]);
@@ -34,14 +37,14 @@ describe.each(testDatabaseTargets())('org units on %s', (target) => {
   });
 
   it('seeds only once', async () => {
-    const before = (await callerFor(db).public.org.tree()).length;
+    const before = (await callerFor(db, { actor: admin }).public.org.tree()).length;
     expect(await seedDemoData(db)).toEqual({ seeded: false, units: 0 });
-    expect((await callerFor(db).public.org.tree()).length).toBe(before);
+    expect((await callerFor(db, { actor: admin }).public.org.tree()).length).toBe(before);
   });
 
   it('creates a unit under a valid parent', async () => {
     const parent = await byCode('BJ-EDU');
-    const created = await callerFor(db).officer.org.create({
+    const created = await callerFor(db, { actor: admin }).officer.org.create({
       parentId: parent.id,
       kind: 'GRASSROOTS',
       name: '  滨江第二中学工会 ',
@@ -59,7 +62,7 @@ describe.each(testDatabaseTargets())('org units on %s', (target) => {
   it('refuses a unit kind that cannot sit under the parent', async () => {
     const grassroots = await byCode('HX-STEEL');
     await expect(
-      callerFor(db).officer.org.create({
+      callerFor(db, { actor: admin }).officer.org.create({
         parentId: grassroots.id,
         kind: 'GRASSROOTS',
         name: '车间工会',
@@ -70,9 +73,9 @@ describe.each(testDatabaseTargets())('org units on %s', (target) => {
 
   it('refuses a duplicate code and a duplicate sibling name, writing nothing', async () => {
     const parent = await byCode('BJ-EDU');
-    const count = (await callerFor(db).officer.org.list()).length;
+    const count = (await callerFor(db, { actor: admin }).officer.org.list()).length;
     await expect(
-      callerFor(db).officer.org.create({
+      callerFor(db, { actor: admin }).officer.org.create({
         parentId: parent.id,
         kind: 'GRASSROOTS',
         name: '另一个工会',
@@ -80,19 +83,19 @@ describe.each(testDatabaseTargets())('org units on %s', (target) => {
       }),
     ).rejects.toMatchObject({ code: 'CONFLICT', appCode: 'ORG_DUPLICATE_CODE' });
     await expect(
-      callerFor(db).officer.org.create({
+      callerFor(db, { actor: admin }).officer.org.create({
         parentId: parent.id,
         kind: 'GRASSROOTS',
         name: '滨江大学工会',
         code: 'BJ-UNIV-2',
       }),
     ).rejects.toMatchObject({ code: 'CONFLICT', appCode: 'ORG_DUPLICATE_NAME' });
-    expect((await callerFor(db).officer.org.list()).length).toBe(count);
+    expect((await callerFor(db, { actor: admin }).officer.org.list()).length).toBe(count);
   });
 
   it('answers NOT_FOUND for a parent that does not exist', async () => {
     await expect(
-      callerFor(db).officer.org.create({
+      callerFor(db, { actor: admin }).officer.org.create({
         parentId: '00000000-0000-4000-8000-000000000000',
         kind: 'UNION',
         name: '幽灵工会',
@@ -103,14 +106,14 @@ describe.each(testDatabaseTargets())('org units on %s', (target) => {
 
   it('renames with optimistic locking: a stale version is a conflict, not an overwrite', async () => {
     const unit = await byCode('WJ-MART');
-    const renamed = await callerFor(db).officer.org.rename({
+    const renamed = await callerFor(db, { actor: admin }).officer.org.rename({
       id: unit.id,
       name: '万家超市工会',
       expectedVersion: unit.version,
     });
     expect(renamed).toMatchObject({ name: '万家超市工会', version: unit.version + 1 });
     await expect(
-      callerFor(db).officer.org.rename({
+      callerFor(db, { actor: admin }).officer.org.rename({
         id: unit.id,
         name: '旧名字工会',
         expectedVersion: unit.version,
@@ -122,7 +125,7 @@ describe.each(testDatabaseTargets())('org units on %s', (target) => {
   it('moves a unit with its subtree and keeps depths right', async () => {
     const branch = await byCode('XH-LOGI');
     const newParent = await byCode('BJ-HTZ-FTU');
-    const moved = await callerFor(db).officer.org.move({
+    const moved = await callerFor(db, { actor: admin }).officer.org.move({
       id: branch.id,
       newParentId: newParent.id,
       expectedVersion: branch.version,
@@ -135,7 +138,7 @@ describe.each(testDatabaseTargets())('org units on %s', (target) => {
     // The subtree moved too: moving the new parent under the branch's child is a cycle.
     const fed = await byCode('BJ-FTU');
     await expect(
-      callerFor(db).officer.org.move({
+      callerFor(db, { actor: admin }).officer.org.move({
         id: fed.id,
         newParentId: child.id,
         expectedVersion: fed.version,
@@ -146,7 +149,7 @@ describe.each(testDatabaseTargets())('org units on %s', (target) => {
   it('refuses to move a unit under itself', async () => {
     const unit = await byCode('BJ-MECH');
     await expect(
-      callerFor(db).officer.org.move({
+      callerFor(db, { actor: admin }).officer.org.move({
         id: unit.id,
         newParentId: unit.id,
         expectedVersion: unit.version,
@@ -155,7 +158,7 @@ describe.each(testDatabaseTargets())('org units on %s', (target) => {
   });
 
   it('rejects malformed input before it reaches the database', async () => {
-    const error = await callerFor(db)
+    const error = await callerFor(db, { actor: admin })
       .officer.org.create({ parentId: 'not-a-uuid', kind: 'CLUB' as 'UNION', name: '', code: '!' })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TRPCError);
@@ -165,30 +168,40 @@ describe.each(testDatabaseTargets())('org units on %s', (target) => {
 
 describe.each(testDatabaseTargets())('concurrent tree changes on %s', (target) => {
   let db: TestDb;
+  let admin: Actor;
 
   beforeAll(async () => {
     db = await createTestDatabase(target);
     await seedDemoData(db);
+    admin = (await personas(db)).federationAdmin;
   });
   afterAll(async () => {
     await db.dispose();
   });
 
   it('never lets two crossing moves make a loop', async () => {
-    const units = await callerFor(db).officer.org.list();
+    const units = await callerFor(db, { actor: admin }).officer.org.list();
     const a = units.find((unit) => unit.code === 'BJ-MECH');
     const b = units.find((unit) => unit.code === 'BJ-EDU');
     if (!a || !b) throw new Error('demo units missing');
     const results = await Promise.allSettled([
-      callerFor(db).officer.org.move({ id: a.id, newParentId: b.id, expectedVersion: a.version }),
-      callerFor(db).officer.org.move({ id: b.id, newParentId: a.id, expectedVersion: b.version }),
+      callerFor(db, { actor: admin }).officer.org.move({
+        id: a.id,
+        newParentId: b.id,
+        expectedVersion: a.version,
+      }),
+      callerFor(db, { actor: admin }).officer.org.move({
+        id: b.id,
+        newParentId: a.id,
+        expectedVersion: b.version,
+      }),
     ]);
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((result) => result.status === 'rejected');
     expect(rejected?.reason).toMatchObject({ appCode: 'ORG_CYCLE' });
 
     // Every unit still reaches the single root by following its parents.
-    const after = await callerFor(db).officer.org.list();
+    const after = await callerFor(db, { actor: admin }).officer.org.list();
     const byId = new Map(after.map((unit) => [unit.id, unit]));
     for (const unit of after) {
       const seen = new Set<string>();

@@ -18,17 +18,17 @@ export const publicOrgRouter = router({
 export const officerOrgRouter = router({
   list: officerProcedure('org.read')
     .output(z.array(ZOrgUnit))
-    .query(({ ctx }) => listOrgUnits(ctx.db.prisma)),
+    .query(({ ctx }) => listOrgUnits(ctx.db.prisma, ctx.scope)),
   create: officerProcedure('org.manage')
     .input(ZCreateOrgUnitInput)
     .output(ZOrgUnit)
-    .mutation(({ ctx, input }) => createOrgUnit(serviceDeps(ctx), input)),
+    .mutation(({ ctx, input }) => createOrgUnit({ ...serviceDeps(ctx), scope: ctx.scope }, input)),
   rename: officerProcedure('org.manage')
     .input(ZRenameOrgUnitInput)
     .output(ZOrgUnit)
-    .mutation(({ ctx, input }) => renameOrgUnit(serviceDeps(ctx), input)),
+    .mutation(({ ctx, input }) => renameOrgUnit({ ...serviceDeps(ctx), scope: ctx.scope }, input)),
   move: officerProcedure('org.manage')
     .input(ZMoveOrgUnitInput)
     .output(ZOrgUnit)
-    .mutation(({ ctx, input }) => moveOrgUnit(serviceDeps(ctx), input)),
+    .mutation(({ ctx, input }) => moveOrgUnit({ ...serviceDeps(ctx), scope: ctx.scope }, input)),
 });

@@ -10,6 +10,7 @@ import {
   type TOrgUnit,
   type TRenameOrgUnitInput,
 } from '@unionhall/domain';
+import { OutOfScopeError, type Scope } from '../../access';
 import type { AuditWriter } from '../../audit';
 import { uniqueViolationFields } from '../../errors';
 
@@ -32,6 +33,8 @@ type Tx = Prisma.TransactionClient;
 export interface OrgServiceDeps {
   prisma: PrismaClient;
   audit: AuditWriter;
+  /** Where the caller may manage units; anything outside is "not found". */
+  scope: Scope;
 }
 
 /** The fields of a unit an audit row records when they change. */
@@ -41,8 +44,12 @@ function unitChanges(before: Record<string, unknown> | null, after: Record<strin
   return fieldChanges(before, after, { fields: AUDITED_FIELDS });
 }
 
-export async function listOrgUnits(prisma: PrismaClient): Promise<TOrgUnit[]> {
+/** All units, or, given a scope, the units inside it (each subtree with its root). */
+export async function listOrgUnits(prisma: PrismaClient, scope?: Scope): Promise<TOrgUnit[]> {
   return prisma.orgUnit.findMany({
+    ...(scope
+      ? { where: { OR: scope.roots.map((root) => ({ path: { startsWith: root } })) } }
+      : {}),
     select: ORG_UNIT_SELECT,
     orderBy: [{ depth: 'asc' }, { name: 'asc' }],
   });
@@ -60,9 +67,10 @@ async function lockTreeShape(tx: Tx) {
   await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${ORG_TREE_LOCK})`);
 }
 
-async function getUnitForUpdate(tx: Tx, id: string) {
+async function getUnitForUpdate(tx: Tx, id: string, scope: Scope) {
   const unit = await tx.orgUnit.findUnique({ where: { id } });
   if (!unit) throw new UnionhallError('NOT_FOUND', `org unit ${id} not found`);
+  if (!scope.covers(unit.path)) throw new OutOfScopeError(`org unit ${id}`);
   return unit;
 }
 
@@ -79,13 +87,13 @@ function rethrowDuplicate(error: unknown): never {
 }
 
 export async function createOrgUnit(
-  { prisma, audit }: OrgServiceDeps,
+  { prisma, audit, scope }: OrgServiceDeps,
   input: TCreateOrgUnitInput,
 ): Promise<TOrgUnit> {
   try {
     return await prisma.$transaction(async (tx) => {
       await lockTreeShape(tx);
-      const parent = await getUnitForUpdate(tx, input.parentId);
+      const parent = await getUnitForUpdate(tx, input.parentId, scope);
       if (!canBeChildOf(input.kind, parent.kind)) {
         throw new UnionhallError('ORG_INVALID_PARENT', `${input.kind} under ${parent.kind}`);
       }
@@ -121,8 +129,8 @@ export async function createOrgUnit(
  * Applies a change only if the unit is still at the version the caller saw; otherwise tells
  * apart "gone" from "changed by someone else".
  */
-async function assertVersion(tx: Tx, id: string, expectedVersion: number) {
-  const unit = await getUnitForUpdate(tx, id);
+async function assertVersion(tx: Tx, id: string, expectedVersion: number, scope: Scope) {
+  const unit = await getUnitForUpdate(tx, id, scope);
   if (unit.version !== expectedVersion) {
     throw new UnionhallError('VERSION_CONFLICT', `org unit ${id} is at version ${unit.version}`);
   }
@@ -130,12 +138,12 @@ async function assertVersion(tx: Tx, id: string, expectedVersion: number) {
 }
 
 export async function renameOrgUnit(
-  { prisma, audit }: OrgServiceDeps,
+  { prisma, audit, scope }: OrgServiceDeps,
   input: TRenameOrgUnitInput,
 ): Promise<TOrgUnit> {
   try {
     return await prisma.$transaction(async (tx) => {
-      const before = await assertVersion(tx, input.id, input.expectedVersion);
+      const before = await assertVersion(tx, input.id, input.expectedVersion, scope);
       const updated = await tx.orgUnit.updateMany({
         where: { id: input.id, version: input.expectedVersion },
         data: { name: input.name, version: { increment: 1 } },
@@ -162,14 +170,14 @@ export async function renameOrgUnit(
 
 /** Moves a unit and its whole subtree under a new parent, in one transaction. */
 export async function moveOrgUnit(
-  { prisma, audit }: OrgServiceDeps,
+  { prisma, audit, scope }: OrgServiceDeps,
   input: TMoveOrgUnitInput,
 ): Promise<TOrgUnit> {
   try {
     return await prisma.$transaction(async (tx) => {
       await lockTreeShape(tx);
-      const unit = await assertVersion(tx, input.id, input.expectedVersion);
-      const parent = await getUnitForUpdate(tx, input.newParentId);
+      const unit = await assertVersion(tx, input.id, input.expectedVersion, scope);
+      const parent = await getUnitForUpdate(tx, input.newParentId, scope);
       if (wouldCreateCycle(unit.path, parent.path)) {
         throw new UnionhallError('ORG_CYCLE', `cannot move ${unit.id} under ${parent.id}`);
       }

@@ -1,0 +1,196 @@
+import { seedDemoData } from '@unionhall/db';
+import { createTestDatabase, testDatabaseTargets } from '@unionhall/db/testing';
+import { isAllowed, type TPolicy } from '@unionhall/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from './context';
+import { appRouter } from './router';
+import { callerFor, personas } from './testing/harness';
+import type { ProcedureMeta } from './trpc';
+
+type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
+
+/** Every procedure of the router with its declared policy: new ones join automatically. */
+const PROCEDURES = Object.entries(appRouter._def.procedures as Record<string, unknown>).map(
+  ([path, procedure]) => {
+    const def: unknown =
+      typeof procedure === 'function' ? Reflect.get(procedure, '_def') : undefined;
+    const meta = (
+      typeof def === 'object' && def !== null ? Reflect.get(def, 'meta') : undefined
+    ) as ProcedureMeta | undefined;
+    if (!meta?.policy) throw new Error(`${path} declares no policy`);
+    return { path, policy: meta.policy };
+  },
+);
+
+/** What the policy promises for a persona, stated from the persona's side. */
+function expected(actor: Actor, policy: TPolicy): 'allow' | 'UNAUTHORIZED' | 'FORBIDDEN' {
+  if (policy.audience === 'public') return 'allow';
+  if (actor.type === 'ANONYMOUS') return 'UNAUTHORIZED';
+  if (policy.audience === 'member') return actor.type === 'MEMBER' ? 'allow' : 'FORBIDDEN';
+  const holdsItSomewhere = actor.grants.some((grant) =>
+    isAllowed([grant], policy.permission, grant.orgUnitPath),
+  );
+  return (actor.type === 'OFFICER' || actor.type === 'INTEGRATOR') && holdsItSomewhere
+    ? 'allow'
+    : 'FORBIDDEN';
+}
+
+/** Calls `path` on a caller; with an empty input, an allowed call fails validation or succeeds. */
+async function outcome(caller: unknown, path: string): Promise<string> {
+  let target: unknown = caller;
+  for (const part of path.split('.')) target = Reflect.get(target as object, part);
+  if (typeof target !== 'function') throw new Error(`cannot call ${path}`);
+  try {
+    await target({});
+    return 'allow';
+  } catch (error: unknown) {
+    const code =
+      typeof error === 'object' && error !== null ? Reflect.get(error, 'code') : undefined;
+    return code === 'UNAUTHORIZED' || code === 'FORBIDDEN' ? String(code) : 'allow';
+  }
+}
+
+describe.each(testDatabaseTargets())('authorization matrix on %s', (target) => {
+  let db: TestDb;
+  let people: Awaited<ReturnType<typeof personas>>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(target);
+    await seedDemoData(db);
+    people = await personas(db);
+  });
+  afterAll(async () => {
+    await db.dispose();
+  });
+
+  it('checks every procedure for every persona', async () => {
+    const mismatches: string[] = [];
+    let cells = 0;
+    for (const { path, policy } of PROCEDURES) {
+      for (const [name, actor] of Object.entries(people)) {
+        const want = expected(actor, policy);
+        const got = await outcome(callerFor(db, { actor }), path);
+        cells += 1;
+        if (want !== got) mismatches.push(`${path} as ${name}: expected ${want}, got ${got}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(cells).toBe(PROCEDURES.length * Object.keys(people).length);
+  });
+
+  it('writes an audit row for each refusal', async () => {
+    const before = await db.prisma.auditEvent.count({ where: { outcome: 'DENIED' } });
+    await outcome(callerFor(db, { actor: people.caseworker }), 'officer.org.create');
+    await outcome(callerFor(db, { actor: people.anonymous }), 'officer.org.list');
+    const rows = await db.prisma.auditEvent.findMany({
+      where: { outcome: 'DENIED' },
+      orderBy: { seq: 'asc' },
+    });
+    expect(rows).toHaveLength(before + 2);
+    expect(rows.at(-2)).toMatchObject({
+      actorType: 'OFFICER',
+      actorId: 'officer-edu-caseworker',
+      action: 'refused:officer.org.create',
+    });
+    expect(rows.at(-1)).toMatchObject({
+      actorType: 'ANONYMOUS',
+      action: 'refused:officer.org.list',
+    });
+  });
+});
+
+describe.each(testDatabaseTargets())('objects outside the caller’s unit on %s', (target) => {
+  let db: TestDb;
+  let people: Awaited<ReturnType<typeof personas>>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(target);
+    await seedDemoData(db);
+    people = await personas(db);
+  });
+  afterAll(async () => {
+    await db.dispose();
+  });
+
+  const unit = (code: string) => db.prisma.orgUnit.findUniqueOrThrow({ where: { code } });
+  const snapshot = async (code: string) => JSON.stringify(await unit(code));
+  const MISSING = '00000000-0000-4000-8000-000000000000';
+
+  /** The refusal must be indistinguishable from asking for an id that does not exist. */
+  async function expectLikeNotFound(call: (id: string) => Promise<unknown>, outsideId: string) {
+    const outside = await call(outsideId).catch((error: unknown) => error);
+    const missing = await call(MISSING).catch((error: unknown) => error);
+    expect(outside).toMatchObject({ code: 'NOT_FOUND', appCode: 'NOT_FOUND' });
+    expect(missing).toMatchObject({ code: 'NOT_FOUND', appCode: 'NOT_FOUND' });
+  }
+
+  it('officer.org.rename: a unit in another union is "not found" and unchanged', async () => {
+    const other = await unit('HX-STEEL');
+    const before = await snapshot('HX-STEEL');
+    const caller = callerFor(db, { actor: people.unionAdmin });
+    await expectLikeNotFound(
+      (id) => caller.officer.org.rename({ id, name: '改名工会', expectedVersion: other.version }),
+      other.id,
+    );
+    expect(await snapshot('HX-STEEL')).toBe(before);
+  });
+
+  it('officer.org.move: neither the unit nor the new parent may lie outside', async () => {
+    const mine = await unit('BJ-UNIV');
+    const other = await unit('BJ-MECH');
+    const beforeMine = await snapshot('BJ-UNIV');
+    const beforeOther = await snapshot('HX-STEEL');
+    const caller = callerFor(db, { actor: people.unionAdmin });
+    const steel = await unit('HX-STEEL');
+    const edu = await unit('BJ-EDU');
+    await expectLikeNotFound(
+      (id) => caller.officer.org.move({ id, newParentId: edu.id, expectedVersion: steel.version }),
+      steel.id,
+    );
+    await expectLikeNotFound(
+      (id) =>
+        caller.officer.org.move({ id: mine.id, newParentId: id, expectedVersion: mine.version }),
+      other.id,
+    );
+    expect(await snapshot('BJ-UNIV')).toBe(beforeMine);
+    expect(await snapshot('HX-STEEL')).toBe(beforeOther);
+  });
+
+  it('officer.org.create: a parent in another union is "not found" and nothing is created', async () => {
+    const other = await unit('BJ-MECH');
+    const count = await db.prisma.orgUnit.count();
+    const caller = callerFor(db, { actor: people.unionAdmin });
+    await expectLikeNotFound(
+      (parentId) =>
+        caller.officer.org.create({
+          parentId,
+          kind: 'GRASSROOTS',
+          name: '越权工会',
+          code: 'OUT-OF-SCOPE',
+        }),
+      other.id,
+    );
+    expect(await db.prisma.orgUnit.count()).toBe(count);
+  });
+
+  it('officer.org.list and officer.audit.find show only the caller’s subtree', async () => {
+    const listed = await callerFor(db, { actor: people.unitChair }).officer.org.list();
+    const codes = listed.map((candidate) => candidate.code).sort();
+    expect(codes).toEqual(['BJ-EDU', 'BJ-NO1-HS', 'BJ-UNIV']);
+
+    const steel = await unit('HX-STEEL');
+    await callerFor(db, { actor: people.federationAdmin }).officer.org.rename({
+      id: steel.id,
+      name: '华兴钢铁工会',
+      expectedVersion: steel.version,
+    });
+    const chairView = await callerFor(db, { actor: people.unitChair }).officer.audit.find({
+      targetId: steel.id,
+    });
+    expect(chairView.items).toEqual([]);
+    const auditorView = await callerFor(db, { actor: people.auditor }).officer.audit.find({
+      targetId: steel.id,
+    });
+    expect(auditorView.items.map((event) => event.action)).toEqual(['org.unit.rename']);
+  });
+});
