@@ -1,8 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { renameUnit } from './support/console';
+import { OFFICER_STATE } from '../playwright.config';
 
-test.use({ locale: 'zh-CN' });
+// An officer on a phone: the session from officer.setup.ts.
+test.use({ locale: 'zh-CN', storageState: OFFICER_STATE });
 
 test('on a phone the audit log shows one card per change, without WCAG 2 A/AA violations', async ({
   page,

@@ -1,12 +1,27 @@
-import { LanguageSwitcher } from '@unionhall/ui';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { ROLE_PERMISSIONS } from '@unionhall/domain';
+import { Button, LanguageSwitcher } from '@unionhall/ui';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigation } from 'react-router';
+import { signOut } from '../auth/auth-api';
+import { EnrolPage } from '../auth/enrol-page';
+import { SignInPage } from '../auth/sign-in-page';
+import { useTRPC } from '../trpc';
+import { PageLoading } from './page-loading';
 
 /** Header with product name, navigation and language; the page below it. */
 export function RootLayout() {
   const { t } = useTranslation();
   const navigation = useNavigation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const me = useQuery(trpc.public.session.me.queryOptions());
+
+  const canReadAudit = (me.data?.roles ?? []).some((grant) =>
+    ROLE_PERMISSIONS[grant.role].includes('audit.read'),
+  );
+  const signedIn = me.data?.kind === 'OFFICER' && me.data.twoFactorEnabled;
 
   useEffect(() => {
     document.title = t('title');
@@ -25,12 +40,29 @@ export function RootLayout() {
           <span className="layout__product">{t('common:product.name')}</span>
           <span className="layout__console">{t('consoleLabel')}</span>
         </div>
-        <nav className="layout__nav" aria-label={t('nav.label')}>
-          <NavLink to="/" end>
-            {t('nav.organization')}
-          </NavLink>
-          <NavLink to="/audit">{t('nav.audit')}</NavLink>
-        </nav>
+        {signedIn ? (
+          <nav className="layout__nav" aria-label={t('nav.label')}>
+            <NavLink to="/" end>
+              {t('nav.organization')}
+            </NavLink>
+            {canReadAudit ? <NavLink to="/audit">{t('nav.audit')}</NavLink> : null}
+          </nav>
+        ) : null}
+        {me.data ? (
+          <div className="layout__user">
+            <span>{me.data.name}</span>
+            <Button
+              size="sm"
+              onClick={() =>
+                void signOut()
+                  .catch(() => undefined)
+                  .then(() => queryClient.resetQueries())
+              }
+            >
+              {t('auth.signOut')}
+            </Button>
+          </div>
+        ) : null}
         <LanguageSwitcher className="layout__language" />
       </header>
       <main
@@ -39,7 +71,17 @@ export function RootLayout() {
         tabIndex={-1}
         aria-busy={navigation.state === 'loading'}
       >
-        <Outlet />
+        {me.isPending ? (
+          <PageLoading />
+        ) : !me.data ? (
+          <SignInPage />
+        ) : me.data.kind !== 'OFFICER' ? (
+          <p className="auth card">{t('auth.officersOnly')}</p>
+        ) : !me.data.twoFactorEnabled ? (
+          <EnrolPage />
+        ) : (
+          <Outlet />
+        )}
       </main>
     </div>
   );
