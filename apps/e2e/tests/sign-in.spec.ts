@@ -45,7 +45,7 @@ test('the chair of one union sees only that union’s units', async ({ page }) =
   await page.getByRole('button', { name: '确认并继续' }).click();
 
   await expect(page.getByRole('group', { name: '滨江市教育工会', exact: true })).toBeVisible();
-  await expect(page.getByRole('group', { name: '滨江大学工会', exact: true })).toBeVisible();
+  await expect(page.getByRole('group', { name: '滨江市第一中学工会', exact: true })).toBeVisible();
   await expect(page.getByRole('group', { name: '滨江市总工会', exact: true })).toHaveCount(0);
   await expect(page.getByRole('group', { name: '华兴钢铁有限公司工会', exact: true })).toHaveCount(
     0,

@@ -5,6 +5,7 @@ import { openDatabase, seedDemoData, type Database } from '@unionhall/db';
 import { createTestDatabase, testDatabaseTargets } from '@unionhall/db/testing';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DevOutbox } from '@unionhall/api';
 import { createApp, type AppConfig } from './app';
 import { signedInOfficer, testAuth as authFor, type CookieJar } from './test-support';
 

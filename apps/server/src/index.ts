@@ -93,7 +93,7 @@ async function main() {
               '',
             ]
           : []),
-        '  Sign-in works at /api/auth; the console does not yet require it (issue 3 continues).',
+        '  Officers sign in at /admin/ (password, then an authenticator app); members in the app with a code.',
         '  Press Ctrl-C to stop.',
         '',
       ].join('\n') + '\n',
