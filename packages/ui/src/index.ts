@@ -24,3 +24,4 @@ export {
 } from './i18n/create-i18n';
 export { commonZhCN, type TCommonCatalog } from './i18n/common.zh-CN';
 export { commonEn } from './i18n/common.en';
+export { AuthRequestError, postAuth, type AuthFailure } from './auth-request';

@@ -3,32 +3,9 @@
  * /api/auth). Plain fetch keeps the console's first download small; the session is an
  * HttpOnly cookie the browser keeps.
  */
-export type AuthFailure = 'invalid' | 'tooMany' | 'disabled' | 'network' | 'unknown';
+import { AuthRequestError, postAuth as post } from '@unionhall/ui';
 
-export class AuthRequestError extends Error {
-  constructor(readonly reason: AuthFailure) {
-    super(reason);
-  }
-}
-
-async function post(path: string, body: unknown): Promise<unknown> {
-  let response: Response;
-  try {
-    response = await fetch(`/api/auth${path}`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-  } catch {
-    throw new AuthRequestError('network');
-  }
-  if (response.status === 429) throw new AuthRequestError('tooMany');
-  if (response.status === 403) throw new AuthRequestError('disabled');
-  if (response.status === 400 || response.status === 401) throw new AuthRequestError('invalid');
-  if (!response.ok) throw new AuthRequestError('unknown');
-  return response.json().catch(() => null);
-}
+export { AuthRequestError };
 
 /** Resolves to 'second-factor' when the code is needed next, 'signed-in' otherwise. */
 export async function signInWithPassword(email: string, password: string) {

@@ -40,7 +40,7 @@ export const memberEn = {
     submit: 'Sign in',
     changeEmail: 'Use another email',
     errors: {
-      invalidCode: 'That code is not right or has expired. Ask for a new one.',
+      invalid: 'That code is not right or has expired. Ask for a new one.',
       tooMany: 'Too many attempts. Please wait a minute and try again.',
       disabled: 'This account is disabled. Please contact your union.',
       network: 'No connection. Sign-in needs the network.',

@@ -37,7 +37,7 @@ export const memberZhCN = {
     submit: '登录',
     changeEmail: '换一个邮箱',
     errors: {
-      invalidCode: '验证码不正确或已过期，请重新获取。',
+      invalid: '验证码不正确或已过期，请重新获取。',
       tooMany: '尝试次数过多，请稍等一分钟再试。',
       disabled: '该账户已停用，请联系您的工会。',
       network: '没有网络连接，登录需要联网。',
