@@ -19,6 +19,7 @@ setup('the federation admin signs in and enrols an authenticator', async ({ page
   await expect(page.getByRole('heading', { name: '设置两步登录' })).toBeVisible();
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: '继续' }).click();
+  await expect(page.getByRole('img', { name: '身份验证器二维码' })).toBeVisible();
   const secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
   expect(secret).toMatch(/^[A-Z2-7]+=*$/);
   await expect(page.getByRole('listitem')).toHaveCount(10);

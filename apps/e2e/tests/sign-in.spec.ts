@@ -32,7 +32,7 @@ test('an enrolled officer signs in with password and authenticator code, then si
   expect(api.status()).toBe(401);
 });
 
-test('the chair of one union sees only that union’s units', async ({ page }) => {
+test('the chair of one union sees only that union’s units, read-only', async ({ page }) => {
   await page.goto('/admin/');
   await page.getByLabel('邮箱').fill(DEMO_CHAIR);
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
@@ -50,4 +50,10 @@ test('the chair of one union sees only that union’s units', async ({ page }) =
   await expect(page.getByRole('group', { name: '华兴钢铁有限公司工会', exact: true })).toHaveCount(
     0,
   );
+  // A chair reads and audits but does not manage: no change buttons, History links stay.
+  const union = page.getByRole('group', { name: '滨江市教育工会', exact: true });
+  await expect(union.getByRole('link', { name: '历史记录' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '重命名' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '移动' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '添加下级' })).toHaveCount(0);
 });

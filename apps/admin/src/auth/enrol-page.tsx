@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, TextField } from '@unionhall/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TotpQr } from './totp-qr';
 import { AuthRequestError, secretOf, startEnrolment, verifyCode } from './auth-api';
 
 /**
@@ -67,6 +68,8 @@ export function EnrolPage() {
         </form>
       ) : (
         <form className="auth__form" onSubmit={confirm}>
+          <p>{t('auth.scanQr')}</p>
+          <TotpQr uri={enrolment.totpURI} label={t('auth.qrLabel')} />
           <p>
             <a href={enrolment.totpURI}>{t('auth.openAuthenticator')}</a>
           </p>

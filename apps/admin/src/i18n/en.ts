@@ -23,6 +23,8 @@ export const adminEn = {
     enrolIntro:
       'Officers protect members’ data with a second step: a code from an authenticator app on your phone. Set it up once now.',
     startEnrolment: 'Continue',
+    scanQr: 'Scan this code with your authenticator app, or open the link on your phone.',
+    qrLabel: 'QR code for your authenticator app',
     openAuthenticator: 'Open in your authenticator app',
     manualKey: 'Or type this key into the app:',
     recoveryCodesHeading: 'Recovery codes',

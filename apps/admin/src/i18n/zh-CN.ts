@@ -21,6 +21,8 @@ export const adminZhCN = {
     enrolIntro:
       '为保护会员数据，干部登录需要第二步：手机身份验证器中的动态验证码。请现在完成一次设置。',
     startEnrolment: '继续',
+    scanQr: '用身份验证器应用扫描此二维码，或在手机上打开链接。',
+    qrLabel: '身份验证器二维码',
     openAuthenticator: '在身份验证器中打开',
     manualKey: '或在应用中手动输入此密钥：',
     recoveryCodesHeading: '恢复码',

@@ -3,6 +3,7 @@ import { buildOrgTree, type TOrgTreeNode } from '@unionhall/domain';
 import { Alert, Button, currentLocale, readApiError } from '@unionhall/ui';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePermissions } from '../auth/permissions';
 import { useTRPC } from '../trpc';
 import { CreateUnitDialog } from './create-unit-dialog';
 import { MoveUnitDialog } from './move-unit-dialog';
@@ -22,6 +23,11 @@ export function OrgPage() {
   const locale = currentLocale(i18n);
   const roots = useMemo(() => buildOrgTree(list.data ?? [], locale), [list.data, locale]);
   const byId = useMemo(() => indexTree(roots), [roots]);
+  const { canAnywhere, canOn } = usePermissions();
+  const canManage = useCallback(
+    (node: TOrgTreeNode) => canOn('org.manage', node, byId),
+    [canOn, byId],
+  );
 
   // Only the user's own toggles are stored; everything else follows OPEN_DEPTH.
   const [toggled, setToggled] = useState<Record<string, boolean>>({});
@@ -123,6 +129,8 @@ export function OrgPage() {
           onToggle={onToggle}
           onAction={onAction}
           canMoveRoots={roots.filter((root) => root.kind === 'FEDERATION').length > 1}
+          canManage={canManage}
+          canReadAudit={canAnywhere('audit.read')}
         />
       ) : null}
 

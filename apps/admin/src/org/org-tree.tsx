@@ -14,6 +14,10 @@ interface TreeProps {
   onAction: (action: TOrgAction, node: TOrgTreeNode) => void;
   /** Roots can only move under another root federation, so Move shows only when there is one. */
   canMoveRoots: boolean;
+  /** Whether the officer's roles let them change this unit (org.manage over it). */
+  canManage: (node: TOrgTreeNode) => boolean;
+  /** Whether the officer may read the audit log, so the History links lead somewhere. */
+  canReadAudit: boolean;
 }
 
 /**
@@ -41,12 +45,13 @@ function OrgTreeItem({
   const { t } = useTranslation();
   const headingId = useId();
   const childrenId = useId();
-  const { isExpanded, onToggle, onAction, canMoveRoots } = rest;
+  const { isExpanded, onToggle, onAction, canMoveRoots, canManage, canReadAudit } = rest;
   const hasChildren = node.children.length > 0;
   const expanded = hasChildren && isExpanded(node);
   const Heading = HEADINGS[Math.min(depth, HEADINGS.length - 1)] ?? 'h6';
-  const canAdd = allowedChildKinds(node.kind).length > 0;
-  const canMove = node.parentId !== null || canMoveRoots;
+  const manage = canManage(node);
+  const canAdd = manage && allowedChildKinds(node.kind).length > 0;
+  const canMove = manage && (node.parentId !== null || canMoveRoots);
 
   return (
     <li className="tree__item">
@@ -89,24 +94,28 @@ function OrgTreeItem({
               {t('org.add')}
             </Button>
           ) : null}
-          <Button size="sm" aria-describedby={headingId} onClick={() => onAction('rename', node)}>
-            {t('org.rename')}
-          </Button>
+          {manage ? (
+            <Button size="sm" aria-describedby={headingId} onClick={() => onAction('rename', node)}>
+              {t('org.rename')}
+            </Button>
+          ) : null}
           {canMove ? (
             <Button size="sm" aria-describedby={headingId} onClick={() => onAction('move', node)}>
               {t('org.move')}
             </Button>
           ) : null}
-          <Link
-            className="uh-button uh-button--sm uh-button--ghost tree__history"
-            to={{
-              pathname: '/audit',
-              search: `?${new URLSearchParams({ targetId: node.id }).toString()}`,
-            }}
-            aria-describedby={headingId}
-          >
-            {t('org.history')}
-          </Link>
+          {canReadAudit ? (
+            <Link
+              className="uh-button uh-button--sm uh-button--ghost tree__history"
+              to={{
+                pathname: '/audit',
+                search: `?${new URLSearchParams({ targetId: node.id }).toString()}`,
+              }}
+              aria-describedby={headingId}
+            >
+              {t('org.history')}
+            </Link>
+          ) : null}
         </div>
       </div>
       {expanded ? (

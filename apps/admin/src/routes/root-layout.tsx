@@ -1,11 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ROLE_PERMISSIONS } from '@unionhall/domain';
 import { Button, LanguageSwitcher } from '@unionhall/ui';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigation } from 'react-router';
 import { signOut } from '../auth/auth-api';
 import { EnrolPage } from '../auth/enrol-page';
+import { usePermissions } from '../auth/permissions';
 import { SignInPage } from '../auth/sign-in-page';
 import { useTRPC } from '../trpc';
 import { PageLoading } from './page-loading';
@@ -18,9 +18,7 @@ export function RootLayout() {
   const queryClient = useQueryClient();
   const me = useQuery(trpc.public.session.me.queryOptions());
 
-  const canReadAudit = (me.data?.roles ?? []).some((grant) =>
-    ROLE_PERMISSIONS[grant.role].includes('audit.read'),
-  );
+  const canReadAudit = usePermissions().canAnywhere('audit.read');
   const signedIn = me.data?.kind === 'OFFICER' && me.data.twoFactorEnabled;
 
   useEffect(() => {
