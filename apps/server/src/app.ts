@@ -88,7 +88,7 @@ export function createApp({
   devOutbox,
 }: AppDeps) {
   const app = new Hono<Env>();
-  const apiDeps: ApiDeps = { db, logger };
+  const apiDeps: ApiDeps = { db, logger, auth };
 
   app.use(requestId({ headerName: 'x-request-id' }));
   app.use(async (c, next) => {

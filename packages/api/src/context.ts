@@ -1,5 +1,6 @@
 import type { Database } from '@unionhall/db';
 import type { TAccessGrant, TLocale } from '@unionhall/domain';
+import type { Auth } from './auth/auth';
 
 /** The slice of pino the API uses; tests can pass any object with these methods. */
 export interface ApiLogger {
@@ -12,6 +13,8 @@ export interface ApiLogger {
 export type ApiDeps = {
   db: Database;
   logger: ApiLogger;
+  /** Better Auth: accounts, sessions and API keys live behind it. */
+  auth: Auth;
 };
 
 /** Who is making the request, resolved from the session cookie or an API token. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { appRouter } from './router';
 import { baseProcedure, router, type ProcedureMeta } from './trpc';
 import type { Database } from '@unionhall/db';
+import type { Auth } from './auth/auth';
 import { createContext } from './context';
 import { silentLogger } from './testing/harness';
 
@@ -35,7 +36,10 @@ describe('procedure policies', () => {
     // The policy check runs before anything touches the database.
     const db = {} as Database;
     const caller = unguarded.createCaller(
-      createContext({ db, logger: silentLogger }, { requestId: 'r', locale: 'en' }),
+      createContext(
+        { db, logger: silentLogger, auth: {} as Auth },
+        { requestId: 'r', locale: 'en' },
+      ),
     );
     await expect(caller.secret()).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });

@@ -6,7 +6,17 @@
 export const AUDIENCES = ['public', 'member', 'officer', 'integrator'] as const;
 export type TAudience = (typeof AUDIENCES)[number];
 
-export const PERMISSIONS = ['org.read', 'org.manage', 'audit.read'] as const;
+export const PERMISSIONS = [
+  'org.read',
+  'org.manage',
+  'audit.read',
+  // See who holds which role where.
+  'access.read',
+  // Grant and revoke roles, create and disable officer accounts.
+  'access.manage',
+  // Issue and revoke integrators' API tokens.
+  'token.manage',
+] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
 export type TPolicy =

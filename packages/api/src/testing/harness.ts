@@ -1,5 +1,7 @@
 import type { Database } from '@unionhall/db';
 import { roleGrant, type TLocale } from '@unionhall/domain';
+import { createAuth, type Auth } from '../auth/auth';
+import { DevOutbox } from '../auth/messages';
 import { ANONYMOUS, createContext, type Actor, type ApiLogger } from '../context';
 import { appRouter } from '../router';
 import { createCallerFactory } from '../trpc';
@@ -8,6 +10,27 @@ export const silentLogger: ApiLogger = { info() {}, warn() {}, error() {} };
 
 const createCaller = createCallerFactory(appRouter);
 
+const TEST_AUTH_SECRET = 'unionhall-test-secret-0123456789abcdef';
+const authByDatabase = new WeakMap<Database, { auth: Auth; outbox: DevOutbox }>();
+
+/** One Better Auth per test database (no rate limits), with its dev outbox. */
+export function testAuthFor(db: Database): { auth: Auth; outbox: DevOutbox } {
+  let entry = authByDatabase.get(db);
+  if (!entry) {
+    const outbox = new DevOutbox();
+    const auth = createAuth({
+      prisma: db.prisma,
+      secret: TEST_AUTH_SECRET,
+      baseURL: 'http://localhost',
+      sender: outbox,
+      rateLimit: false,
+    });
+    entry = { auth, outbox };
+    authByDatabase.set(db, entry);
+  }
+  return entry;
+}
+
 /** A server-side caller over a real database, as a request from one client would see it. */
 export function callerFor(
   db: Database,
@@ -15,7 +38,7 @@ export function callerFor(
 ) {
   return createCaller(
     createContext(
-      { db, logger: options.logger ?? silentLogger },
+      { db, logger: options.logger ?? silentLogger, auth: testAuthFor(db).auth },
       {
         requestId: options.requestId ?? 'test-request',
         locale: options.locale ?? 'en',

@@ -19,13 +19,27 @@ export type TRole = z.infer<typeof ZRole>;
 
 /** What each role may do within its subtree. Later capabilities add their permissions here. */
 export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
-  FEDERATION_ADMIN: ['org.read', 'org.manage', 'audit.read'],
-  UNION_ADMIN: ['org.read', 'org.manage', 'audit.read'],
-  UNIT_CHAIR: ['org.read', 'audit.read'],
+  FEDERATION_ADMIN: [
+    'org.read',
+    'org.manage',
+    'audit.read',
+    'access.read',
+    'access.manage',
+    'token.manage',
+  ],
+  UNION_ADMIN: [
+    'org.read',
+    'org.manage',
+    'audit.read',
+    'access.read',
+    'access.manage',
+    'token.manage',
+  ],
+  UNIT_CHAIR: ['org.read', 'audit.read', 'access.read'],
   CASEWORKER: ['org.read'],
   TREASURER: ['org.read'],
   WELFARE_OFFICER: ['org.read'],
-  AUDITOR: ['org.read', 'audit.read'],
+  AUDITOR: ['org.read', 'audit.read', 'access.read'],
 };
 
 /**
