@@ -4,6 +4,7 @@ import { betterAuth, type BetterAuthPlugin } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { emailOTP, twoFactor } from 'better-auth/plugins';
+import { accountRateLimit, type AccountRateLimits } from './account-rate-limit';
 import type { CodeSender } from './messages';
 import { hashPassword, verifyPassword } from './password';
 import { trackTransactions } from './tx';
@@ -18,8 +19,10 @@ export interface CreateAuthOptions {
   /** The public origin, e.g. https://union.example.org. */
   baseURL: string;
   sender: CodeSender;
-  /** Tests turn the limiter off where they sign in many times. */
+  /** Tests turn the limiters (per address and per account) off where they sign in many times. */
   rateLimit?: boolean;
+  /** Overrides the per-account limits (tests use small ones). */
+  accountRateLimits?: AccountRateLimits;
 }
 
 const SIGN_IN_PATHS = new Set([
@@ -198,6 +201,9 @@ export function createAuth(options: CreateAuthOptions) {
         // The plugin's default is 10 requests a day per key.
         rateLimit: { enabled: false },
       }),
+      ...(options.rateLimit === false
+        ? []
+        : [accountRateLimit(options.prisma, options.accountRateLimits)]),
       auditPlugin(options.prisma),
     ],
   });

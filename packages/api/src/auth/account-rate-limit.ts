@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import type { PrismaClient } from '@unionhall/db';
+import type { BetterAuthPlugin } from 'better-auth';
+import { APIError, createAuthMiddleware } from 'better-auth/api';
+
+/**
+ * Limits per account, on top of Better Auth's limits per address. An attacker with many
+ * addresses can still only try a few passwords or request a few codes for one account.
+ */
+export interface AccountLimit {
+  /** Attempts allowed per window, per account. */
+  max: number;
+  /** Window length in seconds. */
+  window: number;
+}
+
+export interface AccountRateLimits {
+  signIn: AccountLimit;
+  codeRequest: AccountLimit;
+  passwordReset: AccountLimit;
+}
+
+export const DEFAULT_ACCOUNT_RATE_LIMITS: AccountRateLimits = {
+  signIn: { max: 10, window: 15 * 60 },
+  codeRequest: { max: 5, window: 15 * 60 },
+  passwordReset: { max: 3, window: 60 * 60 },
+};
+
+/** Which limit each endpoint counts against. Paths Better Auth does not serve are harmless. */
+const LIMITED_PATHS: Record<string, keyof AccountRateLimits> = {
+  '/sign-in/email': 'signIn',
+  '/sign-in/email-otp': 'signIn',
+  '/sign-in/phone-number': 'signIn',
+  '/phone-number/verify': 'signIn',
+  '/email-otp/send-verification-otp': 'codeRequest',
+  '/phone-number/send-otp': 'codeRequest',
+  '/request-password-reset': 'passwordReset',
+  '/forget-password': 'passwordReset',
+};
+
+/** The account an attempt is about, as the client named it (normalised), if it named one. */
+export function accountOf(body: unknown): string | null {
+  if (typeof body !== 'object' || body === null) return null;
+  const email: unknown = Reflect.get(body, 'email');
+  if (typeof email === 'string' && email.trim() !== '')
+    return `email:${email.trim().toLowerCase()}`;
+  const phone: unknown = Reflect.get(body, 'phoneNumber');
+  if (typeof phone === 'string' && phone.trim() !== '') {
+    const digits = phone.replace(/\D/g, '');
+    if (digits !== '') return `phone:${digits}`;
+  }
+  return null;
+}
+
+/**
+ * Counts one attempt and returns the count within the current fixed window. One statement,
+ * so concurrent attempts on several replicas cannot both read a stale count. The bucket rows
+ * share Better Auth's rate-limit table (their keys start with `account:`, Better Auth's with
+ * an address); `last_request` holds the window's start here. Accounts are hashed so that the
+ * table does not list who was attacked.
+ */
+async function countAttempt(
+  prisma: PrismaClient,
+  bucket: string,
+  windowSeconds: number,
+  now: number,
+): Promise<number> {
+  const key = `account:${createHash('sha256').update(bucket).digest('base64url')}`;
+  const windowMs = windowSeconds * 1000;
+  const rows = await prisma.$queryRaw<{ count: number }[]>`
+    INSERT INTO auth_rate_limit (key, count, last_request)
+    VALUES (${key}, 1, ${now})
+    ON CONFLICT (key) DO UPDATE SET
+      count = CASE WHEN auth_rate_limit.last_request <= ${now - windowMs} THEN 1
+                   ELSE auth_rate_limit.count + 1 END,
+      last_request = CASE WHEN auth_rate_limit.last_request <= ${now - windowMs} THEN ${now}
+                          ELSE auth_rate_limit.last_request END
+    RETURNING count`;
+  return Number(rows[0]?.count ?? Number.POSITIVE_INFINITY);
+}
+
+/**
+ * Refuses with 429 once an account has used up its attempts (the server writes the audit row
+ * of every 429). Fails closed: if the counter cannot be written, the attempt is refused too.
+ */
+export function accountRateLimit(
+  prisma: PrismaClient,
+  limits: AccountRateLimits = DEFAULT_ACCOUNT_RATE_LIMITS,
+): BetterAuthPlugin {
+  return {
+    id: 'unionhall-account-rate-limit',
+    hooks: {
+      before: [
+        {
+          matcher: (ctx) => (ctx.path ?? '') in LIMITED_PATHS,
+          handler: createAuthMiddleware(async (ctx) => {
+            const kind = LIMITED_PATHS[ctx.path ?? ''];
+            const account = accountOf(ctx.body);
+            if (!kind || !account) return;
+            const limit = limits[kind];
+            let count: number;
+            try {
+              count = await countAttempt(prisma, `${kind}|${account}`, limit.window, Date.now());
+            } catch {
+              throw new APIError('SERVICE_UNAVAILABLE', {
+                message: 'Try again later',
+                code: 'RATE_LIMIT_UNAVAILABLE',
+              });
+            }
+            if (count > limit.max) {
+              throw new APIError(
+                'TOO_MANY_REQUESTS',
+                { message: 'Too many attempts for this account', code: 'ACCOUNT_RATE_LIMITED' },
+                { 'X-Retry-After': String(limit.window) },
+              );
+            }
+          }),
+        },
+      ],
+    },
+  };
+}
