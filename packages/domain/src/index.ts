@@ -5,3 +5,5 @@ export * from './policy';
 export * from './validation';
 export * from './audit';
 export * from './access/roles';
+export * from './membership/national-id';
+export * from './membership/member-status';
