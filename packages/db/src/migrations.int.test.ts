@@ -51,10 +51,22 @@ describe.each(testDatabaseTargets())('migrate on %s', (target) => {
     expect(await migrate(db)).toEqual({ applied: [] });
   });
 
-  it('creates the path index with text_pattern_ops (not expressible in schema.prisma)', async () => {
+  it('creates the path indexes with text_pattern_ops (not expressible in schema.prisma)', async () => {
     const rows = await db.prisma.$queryRaw<Array<{ indexdef: string }>>`
-      SELECT indexdef FROM pg_indexes WHERE indexname = 'org_unit_path_idx'`;
-    expect(rows[0]?.indexdef).toContain('text_pattern_ops');
+      SELECT indexdef FROM pg_indexes
+      WHERE indexname IN ('org_unit_path_idx', 'member_org_unit_path_name_id_idx')`;
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row.indexdef).toContain('text_pattern_ops');
+  });
+
+  it('uses the gram index for a member name search', async () => {
+    const plan = await db.prisma.$transaction(async (tx) => {
+      // A tiny table would be scanned sequentially anyway; ask for the index plan.
+      await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+      return tx.$queryRaw<Array<{ 'QUERY PLAN': string }>>`
+        EXPLAIN SELECT id FROM member WHERE search_grams @> ARRAY['伟']`;
+    });
+    expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toContain('member_search_grams_idx');
   });
 
   it('has pg_trgm', async () => {

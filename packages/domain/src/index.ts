@@ -7,3 +7,4 @@ export * from './audit';
 export * from './access/roles';
 export * from './membership/national-id';
 export * from './membership/member-status';
+export * from './membership/name-grams';
