@@ -8,3 +8,5 @@ export * from './access/roles';
 export * from './membership/national-id';
 export * from './membership/member-status';
 export * from './membership/name-grams';
+export * from './membership/member';
+export * from './membership/consent';

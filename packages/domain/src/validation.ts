@@ -14,6 +14,26 @@ export const VALIDATION_MESSAGES = {
     'zh-CN': '只能使用字母、数字和连字符，2 到 32 个字符',
     en: 'Use letters, digits and hyphens, 2 to 32 characters',
   },
+  'validation.mobilePhone': {
+    'zh-CN': '请输入有效的手机号码（11 位，以 1 开头）',
+    en: 'Enter a valid mobile number (11 digits starting with 1)',
+  },
+  'validation.residentId': {
+    'zh-CN': '身份证号码格式不正确（18 位，含有效的出生日期和地区码）',
+    en: 'Not a valid resident ID number (18 characters with a real birth date and region)',
+  },
+  'validation.residentIdCheckDigit': {
+    'zh-CN': '身份证号码校验位不正确，请核对后重新输入',
+    en: 'The check digit of this resident ID number is wrong; please check it',
+  },
+  'validation.documentNumber': {
+    'zh-CN': '证件号码只能包含字母和数字，5 到 30 位',
+    en: 'Document numbers are letters and digits, 5 to 30 characters',
+  },
+  'validation.reasonRequired': {
+    'zh-CN': '请填写原因',
+    en: 'Please give a reason',
+  },
 } as const satisfies Record<string, Record<TLocale, string>>;
 
 export type TValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { ZMemberStatus, ZMemberStatusAction } from './member-status';
+import { parseResidentId } from './national-id';
+
+/** The document a person proves their identity with. */
+export const ID_DOCUMENT_TYPES = ['RESIDENT_ID', 'PASSPORT', 'OTHER'] as const;
+export const ZIdDocumentType = z.enum(ID_DOCUMENT_TYPES);
+export type TIdDocumentType = z.infer<typeof ZIdDocumentType>;
+
+const noControlChars = (value: string) =>
+  ![...value].some((char) => (char.codePointAt(0) ?? 0) < 0x20);
+
+export const ZPersonName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(50)
+  .refine(noControlChars, { message: 'validation.noControlChars' });
+
+/**
+ * A mainland mobile number, typed with or without +86, spaces or dashes; stored as E.164
+ * (+8613800138000).
+ */
+export const ZMobilePhone = z
+  .string()
+  .trim()
+  .transform((value) => value.replace(/[\s-]/g, ''))
+  .transform((value) => value.replace(/^(\+?86)(?=1\d{10}$)/, ''))
+  .refine((value) => /^1[3-9]\d{9}$/.test(value), { message: 'validation.mobilePhone' })
+  .transform((value) => `+86${value}`);
+
+export const ZEmail = z.string().trim().toLowerCase().pipe(z.email());
+
+/** A document number; resident IDs must pass the GB 11643 checks (date, region, check digit). */
+export const ZIdDocument = z
+  .object({
+    type: ZIdDocumentType,
+    number: z.string().trim().min(1).max(30),
+  })
+  .superRefine((document, ctx) => {
+    if (document.type === 'RESIDENT_ID') {
+      const parsed = parseResidentId(document.number);
+      if (!parsed.ok) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['number'],
+          message:
+            parsed.reason === 'checkDigit'
+              ? 'validation.residentIdCheckDigit'
+              : 'validation.residentId',
+        });
+      }
+    } else if (!/^[A-Za-z0-9]{5,30}$/.test(document.number.replace(/\s/g, ''))) {
+      ctx.addIssue({ code: 'custom', path: ['number'], message: 'validation.documentNumber' });
+    }
+  });
+
+export const ZMemberId = z.uuid();
+
+/**
+ * An application to join. `id` is chosen by the device, so a retried submission (flaky
+ * network, double tap) finds the application it already made instead of making a second.
+ */
+export const ZApplyInput = z.object({
+  id: ZMemberId,
+  name: ZPersonName,
+  idDocument: ZIdDocument,
+  birthDate: z.iso.date().optional(),
+  phone: ZMobilePhone,
+  email: ZEmail,
+  /** The unit the applicant joins: their employer's grassroots unit, or a regional unit. */
+  orgUnitId: z.uuid(),
+  /** Set when the employer has no union unit: the application waits there for placement. */
+  employerHasNoUnion: z.boolean().default(false),
+  employerId: z.uuid().optional(),
+  /** An employer the union does not know yet, by name. */
+  employerName: z.string().trim().min(2).max(100).optional(),
+  jobTitle: z.string().trim().max(100).optional(),
+  consentVersion: z.string().min(1).max(20),
+});
+export type TApplyInput = z.input<typeof ZApplyInput>;
+
+export const ZMemberSummary = z.object({
+  id: ZMemberId,
+  memberNumber: z.string().nullable(),
+  name: z.string(),
+  status: ZMemberStatus,
+  orgUnitId: z.uuid(),
+  orgUnitName: z.string(),
+  employerName: z.string().nullable(),
+  phone: z.string().nullable(),
+  idLast4: z.string().nullable(),
+  needsPlacement: z.boolean(),
+  appliedAt: z.date(),
+  joinedAt: z.date().nullable(),
+  version: z.number().int().positive(),
+});
+export type TMemberSummary = z.infer<typeof ZMemberSummary>;
+
+export const ZMemberListInput = z.object({
+  /** Part of a name, phone number or member number. */
+  query: z.string().trim().max(50).optional(),
+  orgUnitId: z.uuid().optional(),
+  employerId: z.uuid().optional(),
+  status: z.array(ZMemberStatus).max(8).optional(),
+  tag: z.string().trim().max(30).optional(),
+  /** The opaque cursor of the previous page. */
+  cursor: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(100).default(25),
+});
+export type TMemberListInput = z.input<typeof ZMemberListInput>;
+
+export const ZMemberPage = z.object({
+  items: z.array(ZMemberSummary),
+  nextCursor: z.string().nullable(),
+});
+export type TMemberPage = z.infer<typeof ZMemberPage>;
+
+/** A possible duplicate of a record, and why it looks like one. */
+export const ZDuplicateReason = z.enum(['ID', 'PHONE', 'EMAIL', 'NAME_BIRTH_DATE']);
+export const ZDuplicateCandidate = z.object({
+  member: ZMemberSummary,
+  reasons: z.array(ZDuplicateReason),
+});
+
+export const ZChangeMemberStatusInput = z
+  .object({
+    id: ZMemberId,
+    action: ZMemberStatusAction,
+    reason: z.string().trim().max(500).optional(),
+    expectedVersion: z.number().int().positive(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.action !== 'APPROVE' && (input.reason ?? '') === '') {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'validation.reasonRequired' });
+    }
+  });
+export type TChangeMemberStatusInput = z.input<typeof ZChangeMemberStatusInput>;
