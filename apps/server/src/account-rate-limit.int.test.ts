@@ -4,7 +4,7 @@ import { createTestDatabase, testDatabaseTargets } from '@unionhall/db/testing';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app';
-import { postAuth, TEST_ORIGIN, TEST_PASSWORD } from './test-support';
+import { postAuth, TEST_ORIGIN, TEST_PASSWORD, testCipher } from './test-support';
 
 /**
  * Limits per account hold however many addresses an attacker uses: each request here comes
@@ -31,6 +31,7 @@ describe.each(testDatabaseTargets())('per-account rate limits on %s', (target) =
       },
     });
     app = createApp({
+      cipher: testCipher(),
       db,
       auth,
       logger: pino({ level: 'silent' }),

@@ -7,7 +7,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DevOutbox } from '@unionhall/api';
 import { createApp, type AppConfig } from './app';
-import { signedInOfficer, testAuth as authFor, type CookieJar } from './test-support';
+import { signedInOfficer, testAuth as authFor, type CookieJar, testCipher } from './test-support';
 
 const logger = pino({ level: 'silent' });
 
@@ -43,6 +43,7 @@ describe.each(testDatabaseTargets())('HTTP app on %s', (target) => {
     await seedDemoData(db);
     const auth = authFor(db);
     app = createApp({
+      cipher: testCipher(),
       db,
       auth,
       logger,
@@ -156,6 +157,7 @@ describe.each(testDatabaseTargets())('HTTP app on %s', (target) => {
       sentAt: new Date(),
     });
     const withOutbox = createApp({
+      cipher: testCipher(),
       db,
       auth: authFor(db),
       logger,
@@ -224,7 +226,13 @@ describe.each(testDatabaseTargets())('CSRF protection on %s', (target) => {
     db = await createTestDatabase(target);
     await seedDemoData(db);
     const auth = authFor(db);
-    app = createApp({ db, auth, logger, config: configFor() });
+    app = createApp({
+      cipher: testCipher(),
+      db,
+      auth,
+      logger,
+      config: configFor(),
+    });
     // The victim of a forgery is signed in: the browser attaches their cookie.
     officer = (
       await signedInOfficer(app, auth, db, {
@@ -331,7 +339,13 @@ describe('HTTP app with the database down', () => {
       url: 'postgresql://root@127.0.0.1:1/unionhall',
       connectTimeoutMs: 1000,
     });
-    app = createApp({ db, auth: authFor(db), logger, config: configFor() });
+    app = createApp({
+      cipher: testCipher(),
+      db,
+      auth: authFor(db),
+      logger,
+      config: configFor(),
+    });
   });
   afterAll(async () => {
     await db.close();

@@ -10,6 +10,7 @@ import {
   type ApiDeps,
   type Auth,
   type DevOutbox,
+  type FieldCipher,
 } from '@unionhall/api';
 import type { Database } from '@unionhall/db';
 import { errorMessage, pickLocale, ZLocale, type TLocale } from '@unionhall/domain';
@@ -39,6 +40,8 @@ export interface AppDeps {
   logger: Logger;
   config: AppConfig;
   auth: Auth;
+  /** Encrypts sensitive fields (keys from data-keys.ts, never from the database). */
+  cipher: FieldCipher;
   /**
    * The caller's address as this server sees it. Defaults to the socket's remote address;
    * behind a trusted proxy, pass a function that reads the proxy's header instead.
@@ -84,11 +87,12 @@ export function createApp({
   logger,
   config,
   auth,
+  cipher,
   clientIp = socketAddress,
   devOutbox,
 }: AppDeps) {
   const app = new Hono<Env>();
-  const apiDeps: ApiDeps = { db, logger, auth };
+  const apiDeps: ApiDeps = { db, logger, auth, cipher };
 
   app.use(requestId({ headerName: 'x-request-id' }));
   app.use(async (c, next) => {

@@ -12,7 +12,7 @@ import * as OTPAuth from 'otpauth';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app';
-import { CookieJar } from './test-support';
+import { CookieJar, testCipher } from './test-support';
 
 const ORIGIN = 'http://localhost';
 const PASSWORD = 'correct horse battery staple';
@@ -37,7 +37,14 @@ describe.each(testDatabaseTargets())('sign-in on %s', (target) => {
       sender: outbox,
       rateLimit: false,
     });
-    app = createApp({ db, auth, logger, config, clientIp: () => '198.51.100.7' });
+    app = createApp({
+      cipher: testCipher(),
+      db,
+      auth,
+      logger,
+      config,
+      clientIp: () => '198.51.100.7',
+    });
     const limitedAuth = createAuth({
       prisma: db.prisma,
       secret: 'unionhall-test-secret-0123456789abcdef',
@@ -45,6 +52,7 @@ describe.each(testDatabaseTargets())('sign-in on %s', (target) => {
       sender: outbox,
     });
     limitedApp = createApp({
+      cipher: testCipher(),
       db,
       auth: limitedAuth,
       logger,

@@ -24,6 +24,10 @@ const ZEnv = z.object({
   PUBLIC_URL: z.url().optional(),
   /** Signs session cookies and encrypts TOTP secrets; generated and kept on first start if unset. */
   AUTH_SECRET: z.string().min(32).optional(),
+  /** "id:base64,…" (current key first): encrypts sensitive member fields. Required in production. */
+  DATA_ENCRYPTION_KEYS: z.string().optional(),
+  /** base64, 32 bytes: the keyed hash for duplicate checks. Never change it once data exists. */
+  DATA_INDEX_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: booleanString.optional(),
   /** Comma-separated origins allowed to call the API from a browser on another origin. */

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import {
   createAuth,
+  createFieldCipher,
   DEMO_MEMBERS,
   DEMO_OFFICER_PASSWORD,
   DEMO_OFFICERS,
@@ -11,6 +12,7 @@ import {
 } from '@unionhall/api';
 import { migrate, openDatabase, seedDemoData } from '@unionhall/db';
 import { createApp } from './app';
+import { loadDataKeys } from './data-keys';
 import { readEnv } from './env';
 import { createLogger } from './logger';
 
@@ -54,9 +56,18 @@ async function main() {
     await seedDemoIdentities(auth, db.prisma);
   }
 
+  const dataKeys = loadDataKeys({
+    encryptionKeys: env.DATA_ENCRYPTION_KEYS,
+    indexKey: env.DATA_INDEX_KEY,
+    keyFile: join(env.DATA_DIR, 'keys', 'data-keys.json'),
+    production: env.NODE_ENV === 'production',
+  });
+  if (dataKeys.source === 'generated') logger.warn('data encryption keys generated (development)');
+
   const app = createApp({
     db,
     auth,
+    cipher: createFieldCipher(dataKeys.keys),
     logger,
     ...(env.NODE_ENV === 'production' ? {} : { devOutbox: outbox }),
     config: {

@@ -1,4 +1,13 @@
-import { createAuth, createOfficer, DevOutbox, grantRole, type Auth } from '@unionhall/api';
+import {
+  createAuth,
+  createFieldCipher,
+  createOfficer,
+  DevOutbox,
+  generateDataKeys,
+  grantRole,
+  type Auth,
+  type FieldCipher,
+} from '@unionhall/api';
 import type { Database } from '@unionhall/db';
 import * as OTPAuth from 'otpauth';
 import type { createApp } from './app';
@@ -17,6 +26,11 @@ export function testAuth(
     sender: options.sender ?? new DevOutbox(),
     rateLimit: options.rateLimit ?? false,
   });
+}
+
+/** Fresh data keys for one test app (one installation). */
+export function testCipher(): FieldCipher {
+  return createFieldCipher(generateDataKeys());
 }
 
 /** Carries cookies between requests the way a browser does (enough for these flows). */

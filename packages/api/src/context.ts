@@ -1,6 +1,7 @@
 import type { Database } from '@unionhall/db';
 import type { TAccessGrant, TLocale } from '@unionhall/domain';
 import type { Auth } from './auth/auth';
+import type { FieldCipher } from './crypto/field-cipher';
 
 /** The slice of pino the API uses; tests can pass any object with these methods. */
 export interface ApiLogger {
@@ -15,6 +16,8 @@ export type ApiDeps = {
   logger: ApiLogger;
   /** Better Auth: accounts, sessions and API keys live behind it. */
   auth: Auth;
+  /** Encrypts sensitive fields; its keys live outside the database. */
+  cipher: FieldCipher;
 };
 
 /** Who is making the request, resolved from the session cookie or an API token. */

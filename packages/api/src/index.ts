@@ -15,6 +15,15 @@ export {
 export { DevOutbox, type CodeSender, type OutgoingCode } from './auth/messages';
 export { auditWriter } from './audit';
 export {
+  createFieldCipher,
+  FieldCipherError,
+  formatDataKeys,
+  generateDataKeys,
+  parseDataKeys,
+  type DataKeys,
+  type FieldCipher,
+} from './crypto/field-cipher';
+export {
   DEMO_MEMBERS,
   DEMO_OFFICER_PASSWORD,
   DEMO_OFFICERS,

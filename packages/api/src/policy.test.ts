@@ -4,6 +4,7 @@ import { baseProcedure, router, type ProcedureMeta } from './trpc';
 import type { Database } from '@unionhall/db';
 import type { Auth } from './auth/auth';
 import { createContext } from './context';
+import { createFieldCipher, generateDataKeys } from './crypto/field-cipher';
 import { silentLogger } from './testing/harness';
 
 /**
@@ -37,7 +38,12 @@ describe('procedure policies', () => {
     const db = {} as Database;
     const caller = unguarded.createCaller(
       createContext(
-        { db, logger: silentLogger, auth: {} as Auth },
+        {
+          db,
+          logger: silentLogger,
+          auth: {} as Auth,
+          cipher: createFieldCipher(generateDataKeys()),
+        },
         { requestId: 'r', locale: 'en' },
       ),
     );

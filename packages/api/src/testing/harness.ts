@@ -2,6 +2,7 @@ import type { Database } from '@unionhall/db';
 import { roleGrant, type TLocale } from '@unionhall/domain';
 import { createAuth, type Auth } from '../auth/auth';
 import { DevOutbox } from '../auth/messages';
+import { createFieldCipher, generateDataKeys, type FieldCipher } from '../crypto/field-cipher';
 import { ANONYMOUS, createContext, type Actor, type ApiLogger } from '../context';
 import { appRouter } from '../router';
 import { createCallerFactory } from '../trpc';
@@ -12,6 +13,17 @@ const createCaller = createCallerFactory(appRouter);
 
 const TEST_AUTH_SECRET = 'unionhall-test-secret-0123456789abcdef';
 const authByDatabase = new WeakMap<Database, { auth: Auth; outbox: DevOutbox }>();
+const cipherByDatabase = new WeakMap<Database, FieldCipher>();
+
+/** One set of data keys per test database, as one installation has. */
+export function testCipherFor(db: Database): FieldCipher {
+  let cipher = cipherByDatabase.get(db);
+  if (!cipher) {
+    cipher = createFieldCipher(generateDataKeys());
+    cipherByDatabase.set(db, cipher);
+  }
+  return cipher;
+}
 
 /** One Better Auth per test database (no rate limits), with its dev outbox. */
 export function testAuthFor(db: Database): { auth: Auth; outbox: DevOutbox } {
@@ -38,7 +50,12 @@ export function callerFor(
 ) {
   return createCaller(
     createContext(
-      { db, logger: options.logger ?? silentLogger, auth: testAuthFor(db).auth },
+      {
+        db,
+        logger: options.logger ?? silentLogger,
+        auth: testAuthFor(db).auth,
+        cipher: testCipherFor(db),
+      },
       {
         requestId: options.requestId ?? 'test-request',
         locale: options.locale ?? 'en',
