@@ -1,12 +1,26 @@
 import { officerAuditRouter } from './modules/audit/audit.router';
 import { officerOrgRouter, publicOrgRouter } from './modules/org/org.router';
+import {
+  memberMembershipRouter,
+  officerMembershipRouter,
+  publicMembershipRouter,
+} from './modules/membership/membership.router';
 import { publicSessionRouter } from './modules/session/session.router';
 import { router } from './trpc';
 
 /** Router namespaces by audience: `public.*`, `member.*`, `officer.*`. */
 export const appRouter = router({
-  public: router({ org: publicOrgRouter, session: publicSessionRouter }),
-  officer: router({ org: officerOrgRouter, audit: officerAuditRouter }),
+  public: router({
+    org: publicOrgRouter,
+    session: publicSessionRouter,
+    membership: publicMembershipRouter,
+  }),
+  member: router({ membership: memberMembershipRouter }),
+  officer: router({
+    org: officerOrgRouter,
+    audit: officerAuditRouter,
+    membership: officerMembershipRouter,
+  }),
 });
 
 export type AppRouter = typeof appRouter;

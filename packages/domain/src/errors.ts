@@ -19,6 +19,10 @@ export const ERROR_CODES = [
   'ORG_CYCLE',
   'ORG_DUPLICATE_NAME',
   'ORG_DUPLICATE_CODE',
+  'MEMBER_EMAIL_TAKEN',
+  'MEMBER_CONSENT_OUTDATED',
+  'MEMBER_STATUS_TRANSITION',
+  'MEMBER_ALREADY_APPLIED',
 ] as const;
 export type TErrorCode = (typeof ERROR_CODES)[number];
 
@@ -62,6 +66,22 @@ export const ERROR_MESSAGES: Record<TErrorCode, Record<TLocale, string>> = {
     en: 'A unit with this name already exists under the same parent.',
   },
   ORG_DUPLICATE_CODE: { 'zh-CN': '组织代码已被使用。', en: 'This unit code is already in use.' },
+  MEMBER_EMAIL_TAKEN: {
+    'zh-CN': '该邮箱已有账户，请直接登录查看您的会籍或申请进度。',
+    en: 'An account with this email exists. Sign in to see your membership or application.',
+  },
+  MEMBER_CONSENT_OUTDATED: {
+    'zh-CN': '个人信息处理同意书已更新，请阅读新版本后重新确认。',
+    en: 'The data-processing consent has changed. Please read the new text and accept it again.',
+  },
+  MEMBER_STATUS_TRANSITION: {
+    'zh-CN': '会员当前状态下不能进行此操作。',
+    en: 'This change is not possible from the member’s current status.',
+  },
+  MEMBER_ALREADY_APPLIED: {
+    'zh-CN': '该证件号码已有入会申请或会员记录，请登录查看，或联系所在工会。',
+    en: 'There is already an application or membership with this document number. Sign in to see it, or contact your union.',
+  },
 };
 
 export function errorMessage(code: TErrorCode, locale: TLocale): string {

@@ -16,6 +16,11 @@ export const PERMISSIONS = [
   'access.manage',
   // Issue and revoke integrators' API tokens.
   'token.manage',
+  // Member records: read lists and profiles; review applications and change records.
+  'member.read',
+  'member.manage',
+  // See a member's full identity document number (each view is audited).
+  'member.sensitive',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 

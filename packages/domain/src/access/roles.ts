@@ -26,6 +26,9 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'access.read',
     'access.manage',
     'token.manage',
+    'member.read',
+    'member.manage',
+    'member.sensitive',
   ],
   UNION_ADMIN: [
     'org.read',
@@ -34,12 +37,22 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'access.read',
     'access.manage',
     'token.manage',
+    'member.read',
+    'member.manage',
+    'member.sensitive',
   ],
-  UNIT_CHAIR: ['org.read', 'audit.read', 'access.read'],
-  CASEWORKER: ['org.read'],
-  TREASURER: ['org.read'],
-  WELFARE_OFFICER: ['org.read'],
-  AUDITOR: ['org.read', 'audit.read', 'access.read'],
+  UNIT_CHAIR: [
+    'org.read',
+    'audit.read',
+    'access.read',
+    'member.read',
+    'member.manage',
+    'member.sensitive',
+  ],
+  CASEWORKER: ['org.read', 'member.read'],
+  TREASURER: ['org.read', 'member.read'],
+  WELFARE_OFFICER: ['org.read', 'member.read'],
+  AUDITOR: ['org.read', 'audit.read', 'access.read', 'member.read'],
 };
 
 /**

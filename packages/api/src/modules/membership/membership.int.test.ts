@@ -1,0 +1,273 @@
+import { randomUUID } from 'node:crypto';
+import { seedDemoData, verifyAuditChain } from '@unionhall/db';
+import { createTestDatabase, testDatabaseTargets } from '@unionhall/db/testing';
+import { CURRENT_CONSENT_VERSION, residentIdCheckCharacter } from '@unionhall/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../context';
+import { callerFor, personas } from '../../testing/harness';
+
+type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
+
+/** A valid resident ID for a birth date and sequence. */
+function residentId(birth: string, sequence: string): string {
+  const first17 = `110105${birth}${sequence}`;
+  return first17 + residentIdCheckCharacter(first17);
+}
+
+describe.each(testDatabaseTargets())('membership on %s', (target) => {
+  let db: TestDb;
+  let people: Awaited<ReturnType<typeof personas>>;
+  const unitId = async (code: string) =>
+    (await db.prisma.orgUnit.findUniqueOrThrow({ where: { code } })).id;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(target);
+    await seedDemoData(db);
+    people = await personas(db);
+  });
+  afterAll(async () => {
+    await db.dispose();
+  });
+
+  const application = async (overrides: Record<string, unknown> = {}) => ({
+    id: randomUUID(),
+    name: '张伟',
+    idDocument: { type: 'RESIDENT_ID' as const, number: residentId('19900101', '001') },
+    phone: '138 0013 8000',
+    email: 'zhang.wei@example.org',
+    orgUnitId: await unitId('BJ-NO1-HS'),
+    jobTitle: '教师',
+    consentVersion: CURRENT_CONSENT_VERSION,
+    ...overrides,
+  });
+
+  const publicCaller = () => callerFor(db);
+
+  it('takes an application, keeps the ID encrypted, and answers a retry with the same result', async () => {
+    const input = await application();
+    const first = await publicCaller().public.membership.applyToJoin(input);
+    expect(first).toEqual({ id: input.id, status: 'APPLICANT' });
+    const again = await publicCaller().public.membership.applyToJoin(input);
+    expect(again).toEqual(first);
+    expect(await db.prisma.member.count({ where: { email: 'zhang.wei@example.org' } })).toBe(1);
+
+    const row = await db.prisma.member.findUniqueOrThrow({ where: { id: input.id } });
+    expect(row.idCipher).not.toContain(input.idDocument.number);
+    expect(row.idLast4).toBe(input.idDocument.number.slice(-4));
+    expect(row.birthDate?.toISOString().slice(0, 10)).toBe('1990-01-01');
+    expect(row.sex).toBe('MALE');
+    expect(row.phone).toBe('+8613800138000');
+    const dump = JSON.stringify(await db.prisma.auditEvent.findMany(), (_key, value: unknown) =>
+      typeof value === 'bigint' ? value.toString() : value,
+    );
+    expect(dump).not.toContain(input.idDocument.number);
+    const account = await db.prisma.authUser.findUniqueOrThrow({ where: { email: input.email } });
+    expect(account.kind).toBe('MEMBER');
+    expect(row.userId).toBe(account.id);
+  });
+
+  it('refuses a second living record for the same document, a taken email, and old consent', async () => {
+    const first = await application({
+      email: 'first@example.org',
+      idDocument: { type: 'RESIDENT_ID', number: residentId('19850505', '002') },
+    });
+    await publicCaller().public.membership.applyToJoin(first);
+    await expect(
+      publicCaller().public.membership.applyToJoin({
+        ...(await application()),
+        email: 'other@example.org',
+        idDocument: first.idDocument,
+      }),
+    ).rejects.toMatchObject({ appCode: 'MEMBER_ALREADY_APPLIED' });
+    await expect(
+      publicCaller().public.membership.applyToJoin(
+        await application({
+          email: 'first@example.org',
+          idDocument: { type: 'PASSPORT', number: 'E1234567' },
+        }),
+      ),
+    ).rejects.toMatchObject({ appCode: 'MEMBER_EMAIL_TAKEN' });
+    await expect(
+      publicCaller().public.membership.applyToJoin(
+        await application({ email: 'x@example.org', consentVersion: '2020-01' }),
+      ),
+    ).rejects.toMatchObject({ appCode: 'MEMBER_CONSENT_OUTDATED' });
+  });
+
+  it('refuses a wrong check digit with its own message key and stores nothing', async () => {
+    const bad = residentId('19900101', '003').slice(0, 17) + '0';
+    const input = await application({
+      email: 'typo@example.org',
+      idDocument: { type: 'RESIDENT_ID', number: bad },
+    });
+    const fixed = residentId('19900101', '003');
+    // Make sure the typo really is a typo.
+    expect(bad).not.toBe(fixed);
+    const error = await callerFor(db, { locale: 'zh-CN' })
+      .public.membership.applyToJoin(input)
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      code: 'BAD_REQUEST',
+      cause: {
+        issues: [{ path: ['idDocument', 'number'], message: 'validation.residentIdCheckDigit' }],
+      },
+    });
+    expect(await db.prisma.member.count({ where: { email: 'typo@example.org' } })).toBe(0);
+  });
+
+  it('lists, searches Chinese names by one or two characters, phones by digits, page by page', async () => {
+    const unit = await unitId('BJ-UNIV');
+    const names = ['李娜', '李小龙', '王伟', '王小明', '赵伟明'];
+    for (const [index, name] of names.entries()) {
+      await publicCaller().public.membership.applyToJoin(
+        await application({
+          name,
+          email: `p${index}@example.org`,
+          phone: `1390000000${index}`,
+          orgUnitId: unit,
+          idDocument: { type: 'RESIDENT_ID', number: residentId('19920202', `1${index}1`) },
+        }),
+      );
+    }
+    const chair = callerFor(db, { actor: people.unitChair });
+    const byOne = await chair.officer.membership.list({ query: '伟', orgUnitId: unit });
+    expect(byOne.items.map((member) => member.name)).toEqual(['王伟', '赵伟明']);
+    const byTwo = await chair.officer.membership.list({ query: '小明' });
+    expect(byTwo.items.map((member) => member.name)).toEqual(['王小明']);
+    const byPhone = await chair.officer.membership.list({ query: '00003' });
+    expect(byPhone.items.map((member) => member.name)).toEqual(['王小明']);
+
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await chair.officer.membership.list({
+        orgUnitId: unit,
+        limit: 2,
+        ...(cursor ? { cursor } : {}),
+      });
+      seen.push(...page.items.map((member) => member.name));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toHaveLength(names.length);
+    expect([...seen].sort()).toEqual([...names].sort());
+    expect(new Set(seen).size).toBe(names.length);
+
+    // Another union's officer sees none of them.
+    const mech: Actor = {
+      type: 'OFFICER',
+      id: 'officer-mech',
+      grants: [
+        {
+          permissions: ['member.read'],
+          orgUnitPath: (await db.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'BJ-MECH' } }))
+            .path,
+        },
+      ],
+    };
+    expect(
+      (await callerFor(db, { actor: mech }).officer.membership.list({ query: '伟' })).items,
+    ).toEqual([]);
+  });
+
+  it('approves with a member number, refuses illegal and stale changes, keeps the history', async () => {
+    const input = await application({
+      name: '陈静',
+      email: 'chen@example.org',
+      idDocument: { type: 'RESIDENT_ID', number: residentId('19880808', '022') },
+    });
+    await publicCaller().public.membership.applyToJoin(input);
+    const chair = callerFor(db, { actor: people.unitChair });
+    const approved = await chair.officer.membership.changeStatus({
+      id: input.id,
+      action: 'APPROVE',
+      expectedVersion: 1,
+    });
+    expect(approved.status).toBe('ACTIVE');
+    expect(approved.memberNumber).toMatch(/^\d{10}$/);
+    await expect(
+      chair.officer.membership.changeStatus({
+        id: input.id,
+        action: 'REINSTATE',
+        reason: '误操作',
+        expectedVersion: 2,
+      }),
+    ).rejects.toMatchObject({ appCode: 'MEMBER_STATUS_TRANSITION' });
+    await expect(
+      chair.officer.membership.changeStatus({
+        id: input.id,
+        action: 'SUSPEND',
+        reason: '违纪',
+        expectedVersion: 1,
+      }),
+    ).rejects.toMatchObject({ appCode: 'VERSION_CONFLICT' });
+    const suspended = await chair.officer.membership.changeStatus({
+      id: input.id,
+      action: 'SUSPEND',
+      reason: '违纪',
+      expectedVersion: 2,
+    });
+    expect(suspended.status).toBe('SUSPENDED');
+    const detail = await chair.officer.membership.get({ id: input.id });
+    expect(
+      detail.statusHistory.map((entry) => [entry.action, entry.toStatus, entry.reason]),
+    ).toEqual([
+      ['APPLY', 'APPLICANT', null],
+      ['APPROVE', 'ACTIVE', null],
+      ['SUSPEND', 'SUSPENDED', '违纪'],
+    ]);
+    expect((await verifyAuditChain(db.prisma)).ok).toBe(true);
+  });
+
+  it('reveals an ID number only with member.sensitive, recording each view', async () => {
+    const input = await application({
+      name: '刘洋',
+      email: 'liu@example.org',
+      idDocument: { type: 'RESIDENT_ID', number: residentId('19950315', '045') },
+    });
+    await publicCaller().public.membership.applyToJoin(input);
+    const before = await db.prisma.auditEvent.count({
+      where: { action: 'member.id-document.read' },
+    });
+    const revealed = await callerFor(db, {
+      actor: people.unitChair,
+      requestId: 'req-reveal',
+    }).officer.membership.revealIdNumber({ id: input.id });
+    expect(revealed).toEqual({ idType: 'RESIDENT_ID', idNumber: input.idDocument.number });
+    const rows = await db.prisma.auditEvent.findMany({
+      where: { action: 'member.id-document.read' },
+      orderBy: { seq: 'asc' },
+    });
+    expect(rows).toHaveLength(before + 1);
+    expect(rows.at(-1)).toMatchObject({
+      actorId: 'officer-edu-chair',
+      requestId: 'req-reveal',
+      targetId: input.id,
+    });
+    await expect(
+      callerFor(db, { actor: people.caseworker }).officer.membership.revealIdNumber({
+        id: input.id,
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('lets a member see their own application, and nobody else’s', async () => {
+    const input = await application({
+      name: '周敏',
+      email: 'zhou@example.org',
+      idDocument: { type: 'RESIDENT_ID', number: residentId('19930707', '068') },
+    });
+    await publicCaller().public.membership.applyToJoin(input);
+    const account = await db.prisma.authUser.findUniqueOrThrow({
+      where: { email: 'zhou@example.org' },
+    });
+    const me = await callerFor(db, {
+      actor: { type: 'MEMBER', id: account.id, grants: [] },
+    }).member.membership.me();
+    expect(me).toMatchObject({ id: input.id, status: 'APPLICANT', name: '周敏' });
+    expect(me?.statusHistory.map((entry) => entry.action)).toEqual(['APPLY']);
+    const stranger = await callerFor(db, {
+      actor: { type: 'MEMBER', id: randomUUID(), grants: [] },
+    }).member.membership.me();
+    expect(stranger).toBeNull();
+  });
+});

@@ -1,0 +1,80 @@
+import {
+  ZApplyInput,
+  ZChangeMemberStatusInput,
+  ZMemberId,
+  ZMemberListInput,
+  ZMemberPage,
+  ZMemberStatus,
+  ZMemberSummary,
+} from '@unionhall/domain';
+import { z } from 'zod';
+import { serviceDeps } from '../../audit';
+import { memberProcedure, officerProcedure, publicProcedure, router } from '../../trpc';
+import {
+  applyToJoin,
+  changeMemberStatus,
+  getMember,
+  listMembers,
+  myMembership,
+  revealIdNumber,
+} from './membership.service';
+
+const ZStatusHistoryEntry = z.object({
+  fromStatus: ZMemberStatus.nullable(),
+  toStatus: ZMemberStatus,
+  action: z.string(),
+  reason: z.string().nullable(),
+  occurredAt: z.date(),
+});
+
+/** Joining: open to anyone (the application creates the applicant's account). */
+export const publicMembershipRouter = router({
+  applyToJoin: publicProcedure
+    .input(ZApplyInput)
+    .output(z.object({ id: z.uuid(), status: ZMemberStatus }))
+    .mutation(({ ctx, input }) => applyToJoin({ ...serviceDeps(ctx), cipher: ctx.cipher }, input)),
+});
+
+/** The signed-in member's own record. */
+export const memberMembershipRouter = router({
+  me: memberProcedure
+    .output(ZMemberSummary.extend({ statusHistory: z.array(ZStatusHistoryEntry) }).nullable())
+    .query(({ ctx }) => myMembership(ctx.db.prisma, ctx.actor.id ?? '')),
+});
+
+/** Officers' member records, inside their scope. */
+export const officerMembershipRouter = router({
+  list: officerProcedure('member.read')
+    .input(ZMemberListInput)
+    .output(ZMemberPage)
+    .query(({ ctx, input }) => listMembers(ctx.db.prisma, ctx.scope, input)),
+  get: officerProcedure('member.read')
+    .input(z.object({ id: ZMemberId }))
+    .output(
+      ZMemberSummary.extend({
+        email: z.string().nullable(),
+        sex: z.string().nullable(),
+        birthDate: z.string().nullable(),
+        idType: z.string(),
+        jobTitle: z.string().nullable(),
+        tags: z.array(z.string()),
+        consentVersion: z.string().nullable(),
+        consentAt: z.date().nullable(),
+        statusHistory: z.array(ZStatusHistoryEntry.extend({ actorType: z.string() })),
+      }),
+    )
+    .query(({ ctx, input }) => getMember(ctx.db.prisma, ctx.scope, input.id)),
+  revealIdNumber: officerProcedure('member.sensitive')
+    .input(z.object({ id: ZMemberId }))
+    .output(z.object({ idType: z.string(), idNumber: z.string().nullable() }))
+    .mutation(({ ctx, input }) => revealIdNumber(ctx, ctx.scope, input.id)),
+  changeStatus: officerProcedure('member.manage')
+    .input(ZChangeMemberStatusInput)
+    .output(ZMemberSummary)
+    .mutation(({ ctx, input }) =>
+      changeMemberStatus(
+        { ...serviceDeps(ctx), cipher: ctx.cipher, scope: ctx.scope, actor: ctx.actor },
+        input,
+      ),
+    ),
+});

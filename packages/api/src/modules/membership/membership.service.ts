@@ -1,0 +1,424 @@
+import type { Prisma, PrismaClient } from '@unionhall/db';
+import {
+  CURRENT_CONSENT_VERSION,
+  fieldChanges,
+  nameGrams,
+  nextMemberStatus,
+  normalizeForSearch,
+  normalizeResidentId,
+  parseResidentId,
+  queryGrams,
+  UnionhallError,
+  ZApplyInput,
+  ZChangeMemberStatusInput,
+  ZMemberId,
+  ZMemberListInput,
+  type TApplyInput,
+  type TChangeMemberStatusInput,
+  type TMemberListInput,
+  type TMemberPage,
+  type TMemberStatus,
+  type TMemberSummary,
+} from '@unionhall/domain';
+import { OutOfScopeError, type Scope } from '../../access';
+import { auditedRead, type AuditWriter } from '../../audit';
+import type { Actor, Context } from '../../context';
+import type { FieldCipher } from '../../crypto/field-cipher';
+
+type Tx = Prisma.TransactionClient;
+
+export interface MembershipDeps {
+  prisma: PrismaClient;
+  audit: AuditWriter;
+  cipher: FieldCipher;
+}
+
+/** What lists and summaries show. Never the ID ciphertext or its hash. */
+export const MEMBER_SUMMARY_SELECT = {
+  id: true,
+  memberNumber: true,
+  name: true,
+  status: true,
+  orgUnitId: true,
+  orgUnit: { select: { name: true } },
+  employer: { select: { name: true } },
+  phone: true,
+  idLast4: true,
+  needsPlacement: true,
+  appliedAt: true,
+  joinedAt: true,
+  version: true,
+} satisfies Prisma.MemberSelect;
+
+type MemberSummaryRow = Prisma.MemberGetPayload<{ select: typeof MEMBER_SUMMARY_SELECT }>;
+
+export function toSummary(row: MemberSummaryRow): TMemberSummary {
+  const { orgUnit, employer, ...rest } = row;
+  return { ...rest, orgUnitName: orgUnit.name, employerName: employer?.name ?? null };
+}
+
+/** The purpose string of the ID number's blind index; changing it orphans every hash. */
+const ID_INDEX_PURPOSE = 'member.idDocument';
+
+function idDocumentHash(cipher: FieldCipher, type: string, number: string): string {
+  const normalized =
+    type === 'RESIDENT_ID' ? normalizeResidentId(number) : number.replace(/\s/g, '').toUpperCase();
+  return cipher.blindIndex(`${type}:${normalized}`, ID_INDEX_PURPOSE);
+}
+
+/** Bound to the record, so a ciphertext copied to another member does not decrypt. */
+export function idCipherContext(memberId: string): string {
+  return `member:${memberId}:idDocument`;
+}
+
+/**
+ * An application to join, from anyone. It creates the applicant's record (status APPLICANT)
+ * and a member account for the email, so the applicant can sign in with a code and follow
+ * it. Retrying with the same `id` returns the first result instead of applying twice.
+ */
+export async function applyToJoin(
+  deps: MembershipDeps,
+  raw: TApplyInput,
+): Promise<{ id: string; status: TMemberStatus }> {
+  const input = ZApplyInput.parse(raw);
+  if (input.consentVersion !== CURRENT_CONSENT_VERSION) {
+    throw new UnionhallError('MEMBER_CONSENT_OUTDATED', `consent ${input.consentVersion} is old`);
+  }
+  const idHash = idDocumentHash(deps.cipher, input.idDocument.type, input.idDocument.number);
+
+  return deps.prisma.$transaction(async (tx) => {
+    const existing = await tx.member.findUnique({
+      where: { id: input.id },
+      select: { id: true, status: true, idHash: true },
+    });
+    if (existing) {
+      // The same application sent again: answer as the first time. Anything else reusing the
+      // id is refused without saying what is there.
+      if (existing.idHash === idHash) return { id: existing.id, status: existing.status };
+      throw new UnionhallError('CONFLICT', `member id ${input.id} already used`);
+    }
+
+    const unit = await tx.orgUnit.findUnique({ where: { id: input.orgUnitId } });
+    if (!unit) throw new UnionhallError('NOT_FOUND', `org unit ${input.orgUnitId} not found`);
+
+    // One living record per person: an open application or a membership blocks a second one.
+    // Rejected, resigned, deceased and merged records do not.
+    const sameDocument = await tx.member.findFirst({
+      where: { idHash, status: { in: ['APPLICANT', 'ACTIVE', 'LAPSED', 'SUSPENDED'] } },
+      select: { id: true },
+    });
+    if (sameDocument) {
+      throw new UnionhallError('MEMBER_ALREADY_APPLIED', 'document already has a living record');
+    }
+    const account = await tx.authUser.findUnique({ where: { email: input.email } });
+    if (account) throw new UnionhallError('MEMBER_EMAIL_TAKEN', 'email has an account');
+
+    let employerId = input.employerId ?? null;
+    if (employerId) {
+      const employer = await tx.employer.findUnique({ where: { id: employerId } });
+      if (!employer) throw new UnionhallError('NOT_FOUND', `employer ${employerId} not found`);
+    } else if (input.employerName) {
+      // An employer the union does not know yet: recorded by name, for officers to complete.
+      const known = await tx.employer.findFirst({ where: { name: input.employerName } });
+      employerId =
+        known?.id ??
+        (await tx.employer.create({ data: { name: input.employerName }, select: { id: true } })).id;
+    }
+
+    const facts =
+      input.idDocument.type === 'RESIDENT_ID' ? parseResidentId(input.idDocument.number) : null;
+    const birthDate = facts?.ok ? facts.facts.birthDate : input.birthDate;
+    const user = await tx.authUser.create({
+      data: { email: input.email, name: input.name, emailVerified: false, kind: 'MEMBER' },
+      select: { id: true },
+    });
+    const number = input.idDocument.number.replace(/\s/g, '').toUpperCase();
+    const now = new Date();
+    const member = await tx.member.create({
+      data: {
+        id: input.id,
+        userId: user.id,
+        orgUnitId: unit.id,
+        orgUnitPath: unit.path,
+        needsPlacement: input.employerHasNoUnion,
+        status: 'APPLICANT',
+        name: input.name,
+        searchName: normalizeForSearch(input.name),
+        searchGrams: nameGrams(input.name),
+        sex: facts?.ok ? facts.facts.sex : null,
+        birthDate: birthDate ? new Date(`${birthDate}T00:00:00Z`) : null,
+        idType: input.idDocument.type,
+        idCipher: deps.cipher.encrypt(number, idCipherContext(input.id)),
+        idHash,
+        idLast4: number.slice(-4),
+        phone: input.phone,
+        email: input.email,
+        employerId,
+        jobTitle: input.jobTitle ?? null,
+        consentVersion: input.consentVersion,
+        consentAt: now,
+        appliedAt: now,
+      },
+      select: { id: true, status: true },
+    });
+    await tx.memberStatusChange.create({
+      data: {
+        memberId: member.id,
+        fromStatus: null,
+        toStatus: 'APPLICANT',
+        action: 'APPLY',
+        actorType: 'MEMBER',
+        actorId: user.id,
+      },
+    });
+    await deps.audit(tx, {
+      action: 'member.apply',
+      outcome: 'SUCCESS',
+      targetType: 'Member',
+      targetId: member.id,
+      orgUnitId: unit.id,
+      changes: fieldChanges(
+        null,
+        { name: input.name, idDocument: number, phone: input.phone, email: input.email },
+        { fields: ['name', 'idDocument', 'phone', 'email'], sensitive: ['idDocument'] },
+      ),
+    });
+    return member;
+  });
+}
+
+interface Cursor {
+  name: string;
+  id: string;
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
+}
+
+function decodeCursor(value: string): Cursor {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+    const name: unknown = typeof parsed === 'object' && parsed ? Reflect.get(parsed, 'name') : null;
+    const id: unknown = typeof parsed === 'object' && parsed ? Reflect.get(parsed, 'id') : null;
+    if (typeof name === 'string' && typeof id === 'string') return { name, id };
+  } catch {
+    // Falls through to the validation error below.
+  }
+  throw new UnionhallError('VALIDATION_FAILED', 'bad cursor');
+}
+
+/** Where a search term looks: digits search phone numbers and member numbers, else names. */
+function searchWhere(query: string): Prisma.MemberWhereInput | null {
+  const digits = query.replace(/[\s+-]/g, '');
+  if (/^\d{3,}$/.test(digits)) {
+    return { OR: [{ phone: { contains: digits } }, { memberNumber: { contains: digits } }] };
+  }
+  const grams = queryGrams(query);
+  if (grams.length === 0) return null;
+  return {
+    searchGrams: { hasEvery: grams },
+    searchName: { contains: normalizeForSearch(query) },
+  };
+}
+
+/**
+ * Members inside the caller's scope, filtered and searched, one keyset page at a time
+ * (ordered by name, then id), so page 2,000 costs what page 1 does.
+ */
+export async function listMembers(
+  prisma: PrismaClient,
+  scope: Scope,
+  raw: TMemberListInput,
+): Promise<TMemberPage> {
+  const input = ZMemberListInput.parse(raw);
+  const and: Prisma.MemberWhereInput[] = [
+    { OR: scope.roots.map((root) => ({ orgUnitPath: { startsWith: root } })) },
+  ];
+  if (input.orgUnitId) {
+    const unit = await prisma.orgUnit.findUnique({ where: { id: input.orgUnitId } });
+    if (!unit || !scope.covers(unit.path)) return { items: [], nextCursor: null };
+    and.push({ orgUnitPath: { startsWith: unit.path } });
+  }
+  if (input.employerId) and.push({ employerId: input.employerId });
+  if (input.status?.length) and.push({ status: { in: input.status } });
+  else and.push({ status: { notIn: ['MERGED'] } });
+  if (input.tag) and.push({ tags: { has: input.tag } });
+  if (input.query) {
+    const where = searchWhere(input.query);
+    if (where) and.push(where);
+  }
+  if (input.cursor) {
+    const cursor = decodeCursor(input.cursor);
+    and.push({
+      OR: [{ name: { gt: cursor.name } }, { name: cursor.name, id: { gt: cursor.id } }],
+    });
+  }
+  const rows = await prisma.member.findMany({
+    where: { AND: and },
+    select: MEMBER_SUMMARY_SELECT,
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    take: input.limit + 1,
+  });
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toSummary),
+    nextCursor:
+      rows.length > input.limit && last ? encodeCursor({ name: last.name, id: last.id }) : null,
+  };
+}
+
+async function memberInScope(tx: Tx | PrismaClient, scope: Scope, id: string) {
+  const member = await tx.member.findUnique({ where: { id } });
+  if (!member) throw new UnionhallError('NOT_FOUND', `member ${id} not found`);
+  if (!scope.covers(member.orgUnitPath)) throw new OutOfScopeError(`member ${id}`);
+  return member;
+}
+
+/** A member's profile for officers, with the status history. No ID number (see revealId). */
+export async function getMember(prisma: PrismaClient, scope: Scope, id: string) {
+  const member = await memberInScope(prisma, scope, id);
+  const [summary, history] = await Promise.all([
+    prisma.member.findUniqueOrThrow({ where: { id }, select: MEMBER_SUMMARY_SELECT }),
+    prisma.memberStatusChange.findMany({
+      where: { memberId: id },
+      orderBy: { occurredAt: 'asc' },
+      select: {
+        fromStatus: true,
+        toStatus: true,
+        action: true,
+        reason: true,
+        actorType: true,
+        occurredAt: true,
+      },
+    }),
+  ]);
+  return {
+    ...toSummary(summary),
+    email: member.email,
+    sex: member.sex,
+    birthDate: member.birthDate ? member.birthDate.toISOString().slice(0, 10) : null,
+    idType: member.idType,
+    jobTitle: member.jobTitle,
+    tags: member.tags,
+    consentVersion: member.consentVersion,
+    consentAt: member.consentAt,
+    statusHistory: history,
+  };
+}
+
+/** Takes the next member number; the counter row serializes concurrent approvals. */
+async function nextMemberNumber(tx: Tx): Promise<string> {
+  const rows = await tx.$queryRaw<{ value: string }[]>`
+    INSERT INTO app_meta (key, value, updated_at) VALUES ('member_number_seq', '1', now())
+    ON CONFLICT (key) DO UPDATE
+      SET value = (app_meta.value::bigint + 1)::text, updated_at = now()
+    RETURNING value`;
+  const value = rows[0]?.value;
+  if (!value) throw new Error('member number counter returned nothing');
+  return value.padStart(10, '0');
+}
+
+/**
+ * Moves a member through the lifecycle (packages/domain member-status): refuses transitions
+ * the state machine does not allow and edits based on a stale version. Approval gives the
+ * member number.
+ */
+export async function changeMemberStatus(
+  deps: MembershipDeps & { scope: Scope; actor: Actor },
+  raw: TChangeMemberStatusInput,
+) {
+  const input = ZChangeMemberStatusInput.parse(raw);
+  return deps.prisma.$transaction(async (tx) => {
+    const member = await memberInScope(tx, deps.scope, input.id);
+    const to = nextMemberStatus(member.status, input.action);
+    if (!to) {
+      throw new UnionhallError(
+        'MEMBER_STATUS_TRANSITION',
+        `${input.action} not allowed from ${member.status}`,
+      );
+    }
+    const approving = input.action === 'APPROVE';
+    const updated = await tx.member.updateMany({
+      where: { id: member.id, version: input.expectedVersion },
+      data: {
+        status: to,
+        version: { increment: 1 },
+        ...(approving ? { memberNumber: await nextMemberNumber(tx), joinedAt: new Date() } : {}),
+      },
+    });
+    if (updated.count === 0) {
+      throw new UnionhallError('VERSION_CONFLICT', `member ${member.id} changed meanwhile`);
+    }
+    await tx.memberStatusChange.create({
+      data: {
+        memberId: member.id,
+        fromStatus: member.status,
+        toStatus: to,
+        action: input.action,
+        reason: input.reason ?? null,
+        actorType: deps.actor.type,
+        actorId: deps.actor.id,
+      },
+    });
+    await deps.audit(tx, {
+      action: `member.status.${input.action.toLowerCase()}`,
+      outcome: 'SUCCESS',
+      targetType: 'Member',
+      targetId: member.id,
+      orgUnitId: member.orgUnitId,
+      changes: {
+        status: { before: member.status, after: to },
+        ...(input.reason ? { reason: { before: null, after: input.reason } } : {}),
+      },
+    });
+    return tx.member
+      .findUniqueOrThrow({ where: { id: member.id }, select: MEMBER_SUMMARY_SELECT })
+      .then(toSummary);
+  });
+}
+
+/** The signed-in member's own record and its history, for the PWA. */
+export async function myMembership(prisma: PrismaClient, userId: string) {
+  // Session user ids are uuids; anything else cannot own a record (and must not reach SQL).
+  if (!ZMemberId.safeParse(userId).success) return null;
+  const member = await prisma.member.findUnique({
+    where: { userId },
+    select: {
+      ...MEMBER_SUMMARY_SELECT,
+      statusChanges: {
+        orderBy: { occurredAt: 'asc' },
+        select: { fromStatus: true, toStatus: true, action: true, reason: true, occurredAt: true },
+      },
+    },
+  });
+  if (!member) return null;
+  const { statusChanges, ...summary } = member;
+  return { ...toSummary(summary), statusHistory: statusChanges };
+}
+
+/**
+ * The full identity document number, for an officer confirming who someone is. A sensitive
+ * read: it is audited in the same transaction, and gives nothing if the audit row fails.
+ */
+export async function revealIdNumber(
+  ctx: Pick<Context, 'db' | 'actor' | 'requestId' | 'cipher'>,
+  scope: Scope,
+  id: string,
+): Promise<{ idType: string; idNumber: string | null }> {
+  const revealed = await auditedRead(ctx, 'member.id-document.read', async (tx) => {
+    const member = await memberInScope(tx, scope, id);
+    return {
+      value: {
+        idType: member.idType,
+        idNumber: member.idCipher
+          ? ctx.cipher.decrypt(member.idCipher, idCipherContext(member.id))
+          : null,
+      },
+      target: { targetType: 'Member', targetId: member.id, orgUnitId: member.orgUnitId },
+    };
+  });
+  if (!revealed) throw new UnionhallError('NOT_FOUND', `member ${id} not found`);
+  return revealed;
+}
