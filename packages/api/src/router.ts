@@ -1,3 +1,4 @@
+import { officerAccessRouter } from './modules/access/access.router';
 import { officerAuditRouter } from './modules/audit/audit.router';
 import { officerOrgRouter, publicOrgRouter } from './modules/org/org.router';
 import { publicSessionRouter } from './modules/session/session.router';
@@ -6,7 +7,11 @@ import { router } from './trpc';
 /** Router namespaces by audience: `public.*`, `member.*`, `officer.*`. */
 export const appRouter = router({
   public: router({ org: publicOrgRouter, session: publicSessionRouter }),
-  officer: router({ org: officerOrgRouter, audit: officerAuditRouter }),
+  officer: router({
+    org: officerOrgRouter,
+    audit: officerAuditRouter,
+    access: officerAccessRouter,
+  }),
 });
 
 export type AppRouter = typeof appRouter;

@@ -19,6 +19,10 @@ export const ERROR_CODES = [
   'ORG_CYCLE',
   'ORG_DUPLICATE_NAME',
   'ORG_DUPLICATE_CODE',
+  'ROLE_ESCALATION',
+  'LAST_ACCESS_MANAGER',
+  'CANNOT_DISABLE_SELF',
+  'OFFICER_EMAIL_TAKEN',
 ] as const;
 export type TErrorCode = (typeof ERROR_CODES)[number];
 
@@ -62,6 +66,22 @@ export const ERROR_MESSAGES: Record<TErrorCode, Record<TLocale, string>> = {
     en: 'A unit with this name already exists under the same parent.',
   },
   ORG_DUPLICATE_CODE: { 'zh-CN': '组织代码已被使用。', en: 'This unit code is already in use.' },
+  ROLE_ESCALATION: {
+    'zh-CN': '不能授予超出您自己在该组织权限的角色。',
+    en: 'You cannot grant a role with more permissions than you hold on this unit.',
+  },
+  LAST_ACCESS_MANAGER: {
+    'zh-CN': '这是您最后一个可管理权限的角色，撤销后将无人能管理权限。请先由他人接手。',
+    en: 'This is your last role that can manage access. Revoking it could lock everyone out; ask another administrator.',
+  },
+  CANNOT_DISABLE_SELF: {
+    'zh-CN': '不能停用自己的账号。',
+    en: 'You cannot disable your own account.',
+  },
+  OFFICER_EMAIL_TAKEN: {
+    'zh-CN': '该邮箱已有账号。',
+    en: 'An account with this email already exists.',
+  },
 };
 
 export function errorMessage(code: TErrorCode, locale: TLocale): string {
