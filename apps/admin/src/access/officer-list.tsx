@@ -1,4 +1,9 @@
-import type { TOfficer, TOfficerGrant } from '@unionhall/domain';
+import {
+  losesLastAccessManage,
+  roleGrant,
+  type TOfficer,
+  type TOfficerGrant,
+} from '@unionhall/domain';
 import { Button } from '@unionhall/ui';
 import { useTranslation } from 'react-i18next';
 import { isSelf } from './access-helpers';
@@ -29,6 +34,14 @@ export function OfficerList({
     <ul className="officers">
       {officers.map((officer) => {
         const self = isSelf(officer.email, myEmail);
+        // The server refuses to let officers give up their last grant that manages access;
+        // the button is not offered for it.
+        const ownGrants = officer.grants.map((grant) => ({
+          id: grant.id,
+          ...roleGrant(grant.role, grant.orgUnitId),
+        }));
+        const canRevoke = (grant: TOfficerGrant) =>
+          canManageOn(grant.orgUnitId) && !(self && losesLastAccessManage(ownGrants, grant.id));
         const canDisable =
           !self &&
           !officer.disabled &&
@@ -61,7 +74,7 @@ export function OfficerList({
                       {' · '}
                       {grant.orgUnitName} <span className="officer__code">{grant.orgUnitCode}</span>
                     </span>
-                    {canManageOn(grant.orgUnitId) ? (
+                    {canRevoke(grant) ? (
                       <Button
                         size="sm"
                         variant="ghost"
