@@ -20,6 +20,10 @@ export const router = createBrowserRouter(
           path: 'audit',
           lazy: async () => ({ Component: (await import('./audit/audit-page')).AuditPage }),
         },
+        {
+          path: 'access',
+          lazy: async () => ({ Component: (await import('./access/access-page')).AccessPage }),
+        },
         { path: '*', Component: NotFoundPage },
       ],
     },

@@ -2,9 +2,10 @@ import { seedDemoData } from '@unionhall/db';
 import { createTestDatabase, testDatabaseTargets } from '@unionhall/db/testing';
 import { isAllowed, type TPolicy } from '@unionhall/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOfficer, grantRole } from './auth/identities';
 import type { Actor } from './context';
 import { appRouter } from './router';
-import { callerFor, personas } from './testing/harness';
+import { callerFor, personas, testAuthFor } from './testing/harness';
 import type { ProcedureMeta } from './trpc';
 
 type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
@@ -171,6 +172,59 @@ describe.each(testDatabaseTargets())('objects outside the caller’s unit on %s'
       other.id,
     );
     expect(await db.prisma.orgUnit.count()).toBe(count);
+  });
+
+  /** A real officer holding one role, in the machinery union: outside the education union. */
+  async function officerInMachineryUnion() {
+    const user = await createOfficer(testAuthFor(db).auth, {
+      email: `mech-${crypto.randomUUID()}@authz.test`,
+      name: '机械工会干事',
+      password: 'authz-test-password-1',
+    });
+    const grant = await grantRole(db.prisma, {
+      userId: user.id,
+      orgUnitId: (await unit('BJ-MECH')).id,
+      role: 'CASEWORKER',
+    });
+    return { user, grant };
+  }
+  const grantSnapshot = async (id: string) =>
+    JSON.stringify(await db.prisma.roleGrant.findUnique({ where: { id } }));
+
+  it('officer.access.grant: a unit in another union is "not found" and nothing is granted', async () => {
+    const { user } = await officerInMachineryUnion();
+    const other = await unit('BJ-MECH');
+    const count = await db.prisma.roleGrant.count();
+    const caller = callerFor(db, { actor: people.unionAdmin });
+    await expectLikeNotFound(
+      (orgUnitId) => caller.officer.access.grant({ userId: user.id, orgUnitId, role: 'AUDITOR' }),
+      other.id,
+    );
+    expect(await db.prisma.roleGrant.count()).toBe(count);
+  });
+
+  it('officer.access.revoke: a grant in another union is "not found" and unchanged', async () => {
+    const { grant } = await officerInMachineryUnion();
+    const before = await grantSnapshot(grant.id);
+    const caller = callerFor(db, { actor: people.unionAdmin });
+    await expectLikeNotFound((grantId) => caller.officer.access.revoke({ grantId }), grant.id);
+    expect(await grantSnapshot(grant.id)).toBe(before);
+  });
+
+  it('officer.access.whoCan: a unit in another union is "not found"', async () => {
+    const other = await unit('BJ-MECH');
+    const caller = callerFor(db, { actor: people.unitChair });
+    await expectLikeNotFound((orgUnitId) => caller.officer.access.whoCan({ orgUnitId }), other.id);
+  });
+
+  it('officer.access.disableOfficer: an officer of another union is "not found" and stays enabled', async () => {
+    const { user } = await officerInMachineryUnion();
+    const snapshot = async () =>
+      JSON.stringify(await db.prisma.authUser.findUnique({ where: { id: user.id } }));
+    const before = await snapshot();
+    const caller = callerFor(db, { actor: people.unionAdmin });
+    await expectLikeNotFound((userId) => caller.officer.access.disableOfficer({ userId }), user.id);
+    expect(await snapshot()).toBe(before);
   });
 
   it('officer.org.list and officer.audit.find show only the caller’s subtree', async () => {

@@ -1,3 +1,4 @@
+import { officerAccessRouter } from './modules/access/access.router';
 import { officerAuditRouter } from './modules/audit/audit.router';
 import { officerOrgRouter, publicOrgRouter } from './modules/org/org.router';
 import {
@@ -20,6 +21,7 @@ export const appRouter = router({
     org: officerOrgRouter,
     audit: officerAuditRouter,
     membership: officerMembershipRouter,
+    access: officerAccessRouter,
   }),
 });
 

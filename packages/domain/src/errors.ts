@@ -23,6 +23,10 @@ export const ERROR_CODES = [
   'MEMBER_CONSENT_OUTDATED',
   'MEMBER_STATUS_TRANSITION',
   'MEMBER_ALREADY_APPLIED',
+  'ROLE_ESCALATION',
+  'LAST_ACCESS_MANAGER',
+  'CANNOT_DISABLE_SELF',
+  'OFFICER_EMAIL_TAKEN',
 ] as const;
 export type TErrorCode = (typeof ERROR_CODES)[number];
 
@@ -81,6 +85,22 @@ export const ERROR_MESSAGES: Record<TErrorCode, Record<TLocale, string>> = {
   MEMBER_ALREADY_APPLIED: {
     'zh-CN': '该证件号码已有入会申请或会员记录，请登录查看，或联系所在工会。',
     en: 'There is already an application or membership with this document number. Sign in to see it, or contact your union.',
+  },
+  ROLE_ESCALATION: {
+    'zh-CN': '不能授予超出您自己在该组织权限的角色。',
+    en: 'You cannot grant a role with more permissions than you hold on this unit.',
+  },
+  LAST_ACCESS_MANAGER: {
+    'zh-CN': '这是您最后一个可管理权限的角色，撤销后将无人能管理权限。请先由他人接手。',
+    en: 'This is your last role that can manage access. Revoking it could lock everyone out; ask another administrator.',
+  },
+  CANNOT_DISABLE_SELF: {
+    'zh-CN': '不能停用自己的账号。',
+    en: 'You cannot disable your own account.',
+  },
+  OFFICER_EMAIL_TAKEN: {
+    'zh-CN': '该邮箱已有账号。',
+    en: 'An account with this email already exists.',
   },
 };
 

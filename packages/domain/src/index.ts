@@ -10,3 +10,4 @@ export * from './membership/member-status';
 export * from './membership/name-grams';
 export * from './membership/member';
 export * from './membership/consent';
+export * from './access/access';

@@ -1,7 +1,15 @@
 import type { TFindAuditEventsInput } from '@unionhall/domain';
 
 /** Actions the console has words for; anything else is shown as recorded. */
-export const KNOWN_AUDIT_ACTIONS = ['org.unit.create', 'org.unit.rename', 'org.unit.move'] as const;
+export const KNOWN_AUDIT_ACTIONS = [
+  'org.unit.create',
+  'org.unit.rename',
+  'org.unit.move',
+  'access.role.grant',
+  'access.role.revoke',
+  'access.officer.create',
+  'access.officer.disable',
+] as const;
 export type TKnownAuditAction = (typeof KNOWN_AUDIT_ACTIONS)[number];
 
 export function isKnownAction(action: string): action is TKnownAuditAction {
@@ -9,7 +17,17 @@ export function isKnownAction(action: string): action is TKnownAuditAction {
 }
 
 /** Fields of a change the console has words for, in the order they are listed. */
-export const KNOWN_CHANGE_FIELDS = ['name', 'code', 'kind', 'parentId'] as const;
+export const KNOWN_CHANGE_FIELDS = [
+  'name',
+  'code',
+  'kind',
+  'parentId',
+  'role',
+  'userId',
+  'orgUnitId',
+  'email',
+  'disabledAt',
+] as const;
 export type TKnownChangeField = (typeof KNOWN_CHANGE_FIELDS)[number];
 
 export function isKnownField(field: string): field is TKnownChangeField {

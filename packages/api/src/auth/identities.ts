@@ -1,23 +1,40 @@
 import { randomBytes } from 'node:crypto';
-import type { PrismaClient } from '@unionhall/db';
+import type { Prisma, PrismaClient } from '@unionhall/db';
 import type { TRole } from '@unionhall/domain';
 import type { Auth } from './auth';
 
-/** An officer with a password (hashed with argon2id by the configured hasher). */
+/**
+ * An officer with a password (hashed with argon2id by the configured hasher). Given `db`, a
+ * transaction, the user and its credential are written through it instead of Better Auth's
+ * adapter, so a service can add the first role grant and the audit rows in the same
+ * transaction; the rows are the ones Better Auth itself writes (it has no user hooks here).
+ */
 export async function createOfficer(
   auth: Auth,
   input: { email: string; name: string; password: string },
+  db?: Prisma.TransactionClient,
 ) {
   const ctx = await auth.$context;
+  const email = input.email.toLowerCase();
+  const password = await ctx.password.hash(input.password);
+  if (db) {
+    const user = await db.authUser.create({
+      data: { email, name: input.name, emailVerified: true, kind: 'OFFICER' },
+    });
+    await db.authAccount.create({
+      data: { userId: user.id, providerId: 'credential', accountId: user.id, password },
+    });
+    return user;
+  }
   const user = await ctx.internalAdapter.createUser(
-    { email: input.email.toLowerCase(), name: input.name, emailVerified: true, kind: 'OFFICER' },
+    { email, name: input.name, emailVerified: true, kind: 'OFFICER' },
     { method: 'admin' },
   );
   await ctx.internalAdapter.linkAccount({
     userId: user.id,
     providerId: 'credential',
     accountId: user.id,
-    password: await ctx.password.hash(input.password),
+    password,
   });
   return user;
 }
@@ -31,20 +48,34 @@ export async function createMember(auth: Auth, input: { email: string; name: str
   );
 }
 
-/** Refuses new sessions and ends the existing ones at once. */
-export async function disableUser(auth: Auth, userId: string) {
+/**
+ * Refuses new sessions and ends the existing ones at once. Given `db`, a transaction, both
+ * happen in it (sessions are only in the database: there is no cookie cache or secondary
+ * storage that Better Auth would also have to clear).
+ */
+export async function disableUser(auth: Auth, userId: string, db?: Prisma.TransactionClient) {
+  if (db) {
+    await db.authUser.update({ where: { id: userId }, data: { disabledAt: new Date() } });
+    await db.authSession.deleteMany({ where: { userId } });
+    return;
+  }
   const ctx = await auth.$context;
   await ctx.internalAdapter.updateUser(userId, { disabledAt: new Date() });
   await ctx.internalAdapter.deleteUserSessions(userId);
 }
 
+/**
+ * Grants a role; granting one the officer already holds returns the existing grant unchanged.
+ * `grantedBy` is the officer who granted it, when there is one.
+ */
 export async function grantRole(
-  prisma: PrismaClient,
-  input: { userId: string; orgUnitId: string; role: TRole },
+  prisma: Prisma.TransactionClient,
+  input: { userId: string; orgUnitId: string; role: TRole; grantedBy?: string | null },
 ) {
+  const { grantedBy, ...key } = input;
   return prisma.roleGrant.upsert({
-    where: { userId_orgUnitId_role: input },
-    create: input,
+    where: { userId_orgUnitId_role: key },
+    create: { ...key, grantedBy: grantedBy ?? null },
     update: {},
   });
 }
