@@ -28,6 +28,7 @@ const TRPC_CODE: Record<TErrorCode, TRPC_ERROR_CODE_KEY> = {
   ORG_CYCLE: 'UNPROCESSABLE_CONTENT',
   ORG_DUPLICATE_NAME: 'CONFLICT',
   ORG_DUPLICATE_CODE: 'CONFLICT',
+  TOKEN_SCOPE_NOT_HELD: 'FORBIDDEN',
 };
 
 /** The reverse, for errors raised by tRPC itself (bad JSON, unknown procedure, ...). */

@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'ORG_CYCLE',
   'ORG_DUPLICATE_NAME',
   'ORG_DUPLICATE_CODE',
+  'TOKEN_SCOPE_NOT_HELD',
 ] as const;
 export type TErrorCode = (typeof ERROR_CODES)[number];
 
@@ -62,6 +63,10 @@ export const ERROR_MESSAGES: Record<TErrorCode, Record<TLocale, string>> = {
     en: 'A unit with this name already exists under the same parent.',
   },
   ORG_DUPLICATE_CODE: { 'zh-CN': '组织代码已被使用。', en: 'This unit code is already in use.' },
+  TOKEN_SCOPE_NOT_HELD: {
+    'zh-CN': '只能授予令牌您本人在该组织拥有的权限。',
+    en: 'You can only give a token permissions that you hold yourself on that unit.',
+  },
 };
 
 export function errorMessage(code: TErrorCode, locale: TLocale): string {
