@@ -20,6 +20,10 @@ export const router = createBrowserRouter(
           path: 'audit',
           lazy: async () => ({ Component: (await import('./audit/audit-page')).AuditPage }),
         },
+        {
+          path: 'tokens',
+          lazy: async () => ({ Component: (await import('./tokens/tokens-page')).TokensPage }),
+        },
         { path: '*', Component: NotFoundPage },
       ],
     },

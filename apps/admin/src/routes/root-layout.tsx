@@ -18,7 +18,9 @@ export function RootLayout() {
   const queryClient = useQueryClient();
   const me = useQuery(trpc.public.session.me.queryOptions());
 
-  const canReadAudit = usePermissions().canAnywhere('audit.read');
+  const { canAnywhere } = usePermissions();
+  const canReadAudit = canAnywhere('audit.read');
+  const canManageTokens = canAnywhere('token.manage');
   const signedIn = me.data?.kind === 'OFFICER' && me.data.twoFactorEnabled;
 
   useEffect(() => {
@@ -44,6 +46,7 @@ export function RootLayout() {
               {t('nav.organization')}
             </NavLink>
             {canReadAudit ? <NavLink to="/audit">{t('nav.audit')}</NavLink> : null}
+            {canManageTokens ? <NavLink to="/tokens">{t('nav.tokens')}</NavLink> : null}
           </nav>
         ) : null}
         {me.data ? (
