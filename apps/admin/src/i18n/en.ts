@@ -200,7 +200,7 @@ export const adminEn = {
     createdBy: 'by {{name}}',
     neverUsed: 'Never used',
     neverExpires: 'Never',
-    revokedAt: 'Revoked {{time}}',
+    revokedAt: 'Revoked on {{time}}',
     revoke: 'Revoke',
     revokeLabel: 'Revoke “{{name}}”',
     revoked: 'Revoked the token “{{name}}”.',

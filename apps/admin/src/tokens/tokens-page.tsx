@@ -60,7 +60,7 @@ function TokenStatus({ token, format }: { token: TApiToken; format: TimeFormat }
       </span>
       {token.revokedAt ? (
         <span className="tokens-muted tokens-sub">
-          {t('tokens.revokedAt', { time: format.relative(token.revokedAt) })}
+          {t('tokens.revokedAt', { time: format.absolute(token.revokedAt) })}
         </span>
       ) : null}
     </>
@@ -241,7 +241,12 @@ export function TokensPage() {
   const trpc = useTRPC();
   const { canAnywhere } = usePermissions();
   const canManage = canAnywhere('token.manage');
-  const list = useQuery({ ...trpc.officer.tokens.list.queryOptions(), enabled: canManage });
+  // Last-used times change while integrators work: ask again every minute.
+  const list = useQuery({
+    ...trpc.officer.tokens.list.queryOptions(),
+    enabled: canManage,
+    refetchInterval: 60_000,
+  });
   const isPhone = useMediaQuery(PHONE_QUERY);
   const locale = currentLocale(i18n);
   const [creating, setCreating] = useState(false);
@@ -251,7 +256,7 @@ export function TokensPage() {
   // "Now" is the moment the list arrived, so relative times match what the server said.
   const format = useMemo<TimeFormat>(() => {
     const absolute = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-    const now = new Date(list.dataUpdatedAt || Date.now());
+    const now = new Date(list.dataUpdatedAt);
     return {
       absolute: (date) => absolute.format(date),
       relative: (date) => relativeTime(date, now, locale),
