@@ -1,6 +1,26 @@
+import { execFile } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 import { createUnionhallClient, isUnionhallApiError } from '@unionhall/client';
 import { expectNoAxeViolations } from './support/axe';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** The client's example script, as an integrator runs it, with the token in its environment. */
+async function runExample(url: string, token: string): Promise<unknown> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [join(root, 'packages/client/examples/list-units-with-token.mjs'), url],
+    { cwd: root, env: { ...process.env, UNIONHALL_TOKEN: token } },
+  ).catch((error: unknown) => {
+    // The script exits 1 after printing a refused call: keep what it printed.
+    const stdout: unknown = typeof error === 'object' && error ? Reflect.get(error, 'stdout') : '';
+    return { stdout: String(stdout) };
+  });
+  return JSON.parse(stdout);
+}
 
 const EDU_UNIT = '滨江市总工会 / 滨江市教育工会';
 
@@ -64,6 +84,9 @@ test.describe('API tokens in English', () => {
         throw isUnionhallApiError(error) ? new Error(error.data?.code) : error;
       }),
     ).rejects.toThrow('FORBIDDEN');
+    expect(await runExample(String(baseURL), key)).toEqual({
+      codes: ['BJ-EDU', 'BJ-NO1-HS', 'BJ-UNIV'],
+    });
 
     await page.reload();
     await expect(row).not.toContainText('Never used');
@@ -83,6 +106,7 @@ test.describe('API tokens in English', () => {
     expect(isUnionhallApiError(refused)).toBe(true);
     expect(isUnionhallApiError(refused) ? refused.data?.code : null).toBe('UNAUTHORIZED');
     expect(isUnionhallApiError(refused) ? refused.data?.httpStatus : null).toBe(401);
+    expect(await runExample(String(baseURL), key)).toMatchObject({ error: 'UNAUTHORIZED' });
   });
 });
 
