@@ -24,6 +24,10 @@ export const router = createBrowserRouter(
           path: 'access',
           lazy: async () => ({ Component: (await import('./access/access-page')).AccessPage }),
         },
+        {
+          path: 'tokens',
+          lazy: async () => ({ Component: (await import('./tokens/tokens-page')).TokensPage }),
+        },
         { path: '*', Component: NotFoundPage },
       ],
     },

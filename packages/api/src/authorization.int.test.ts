@@ -2,6 +2,7 @@ import { seedDemoData } from '@unionhall/db';
 import { createTestDatabase, testDatabaseTargets } from '@unionhall/db/testing';
 import { isAllowed, type TPolicy } from '@unionhall/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiToken } from './auth/actor';
 import { createOfficer, grantRole } from './auth/identities';
 import type { Actor } from './context';
 import { appRouter } from './router';
@@ -225,6 +226,45 @@ describe.each(testDatabaseTargets())('objects outside the caller’s unit on %s'
     const caller = callerFor(db, { actor: people.unionAdmin });
     await expectLikeNotFound((userId) => caller.officer.access.disableOfficer({ userId }), user.id);
     expect(await snapshot()).toBe(before);
+  });
+
+  it('officer.tokens.revoke: a token for a unit in another union is "not found" and unchanged', async () => {
+    const owner = await createOfficer(testAuthFor(db).auth, {
+      email: 'token-owner@example.org',
+      name: 'Token owner',
+      password: 'correct horse battery staple',
+    });
+    const mech = await unit('BJ-MECH');
+    const token = await createApiToken(testAuthFor(db).auth, {
+      ownerUserId: owner.id,
+      name: 'Mechanics sync',
+      orgUnitId: mech.id,
+      scopes: ['org.read'],
+    });
+    const row = async () =>
+      JSON.stringify(await db.prisma.authApiKey.findUniqueOrThrow({ where: { id: token.id } }));
+    const before = await row();
+    const caller = callerFor(db, { actor: people.unionAdmin });
+    await expectLikeNotFound((id) => caller.officer.tokens.revoke({ id }), token.id);
+    expect(await row()).toBe(before);
+    expect((await caller.officer.tokens.list()).map((listed) => listed.id)).not.toContain(token.id);
+  });
+
+  it('officer.tokens.create: a unit in another union is "not found" and no token is made', async () => {
+    const other = await unit('BJ-MECH');
+    const count = await db.prisma.authApiKey.count();
+    const caller = callerFor(db, { actor: people.unionAdmin });
+    await expectLikeNotFound(
+      (orgUnitId) =>
+        caller.officer.tokens.create({
+          name: 'Out of scope',
+          orgUnitId,
+          scopes: ['org.read'],
+          expiresInDays: null,
+        }),
+      other.id,
+    );
+    expect(await db.prisma.authApiKey.count()).toBe(count);
   });
 
   it('officer.org.list and officer.audit.find show only the caller’s subtree', async () => {

@@ -36,6 +36,7 @@ const TRPC_CODE: Record<TErrorCode, TRPC_ERROR_CODE_KEY> = {
   LAST_ACCESS_MANAGER: 'UNPROCESSABLE_CONTENT',
   CANNOT_DISABLE_SELF: 'UNPROCESSABLE_CONTENT',
   OFFICER_EMAIL_TAKEN: 'CONFLICT',
+  TOKEN_SCOPE_NOT_HELD: 'FORBIDDEN',
 };
 
 /** The reverse, for errors raised by tRPC itself (bad JSON, unknown procedure, ...). */

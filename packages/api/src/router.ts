@@ -7,6 +7,7 @@ import {
   publicMembershipRouter,
 } from './modules/membership/membership.router';
 import { publicSessionRouter } from './modules/session/session.router';
+import { officerTokensRouter } from './modules/tokens/tokens.router';
 import { router } from './trpc';
 
 /** Router namespaces by audience: `public.*`, `member.*`, `officer.*`. */
@@ -22,6 +23,7 @@ export const appRouter = router({
     audit: officerAuditRouter,
     membership: officerMembershipRouter,
     access: officerAccessRouter,
+    tokens: officerTokensRouter,
   }),
 });
 

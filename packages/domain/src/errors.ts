@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'LAST_ACCESS_MANAGER',
   'CANNOT_DISABLE_SELF',
   'OFFICER_EMAIL_TAKEN',
+  'TOKEN_SCOPE_NOT_HELD',
 ] as const;
 export type TErrorCode = (typeof ERROR_CODES)[number];
 
@@ -101,6 +102,10 @@ export const ERROR_MESSAGES: Record<TErrorCode, Record<TLocale, string>> = {
   OFFICER_EMAIL_TAKEN: {
     'zh-CN': '该邮箱已有账号。',
     en: 'An account with this email already exists.',
+  },
+  TOKEN_SCOPE_NOT_HELD: {
+    'zh-CN': '只能授予令牌您本人在该组织拥有的权限。',
+    en: 'You can only give a token permissions that you hold yourself on that unit.',
   },
 };
 

@@ -11,3 +11,4 @@ export * from './membership/name-grams';
 export * from './membership/member';
 export * from './membership/consent';
 export * from './access/access';
+export * from './access/tokens';

@@ -21,6 +21,7 @@ export function RootLayout() {
   const { canAnywhere } = usePermissions();
   const canReadAudit = canAnywhere('audit.read');
   const canReadAccess = canAnywhere('access.read');
+  const canManageTokens = canAnywhere('token.manage');
   const signedIn = me.data?.kind === 'OFFICER' && me.data.twoFactorEnabled;
 
   useEffect(() => {
@@ -47,6 +48,7 @@ export function RootLayout() {
             </NavLink>
             {canReadAudit ? <NavLink to="/audit">{t('nav.audit')}</NavLink> : null}
             {canReadAccess ? <NavLink to="/access">{t('nav.access')}</NavLink> : null}
+            {canManageTokens ? <NavLink to="/tokens">{t('nav.tokens')}</NavLink> : null}
           </nav>
         ) : null}
         {me.data ? (

@@ -1,14 +1,10 @@
 import type { PrismaClient } from '@unionhall/db';
-import { PERMISSIONS, roleGrant, type TAccessGrant, type TPermission } from '@unionhall/domain';
+import { isTokenScope, roleGrant, type TAccessGrant, type TTokenScope } from '@unionhall/domain';
 import { ANONYMOUS, type Actor } from '../context';
 import type { Auth } from './auth';
 
 /** The namespace of Unionhall's scopes in an API key's `permissions`. */
 export const TOKEN_SCOPE_NAMESPACE = 'unionhall';
-
-function isPermission(value: unknown): value is TPermission {
-  return typeof value === 'string' && (PERMISSIONS as readonly string[]).includes(value);
-}
 
 /** An officer's role grants, each with the path of the unit it is held on. */
 export async function officerGrants(prisma: PrismaClient, userId: string): Promise<TAccessGrant[]> {
@@ -38,7 +34,9 @@ async function tokenActor(auth: Auth, prisma: PrismaClient, key: string): Promis
   return {
     type: 'INTEGRATOR',
     id: result.key.id,
-    grants: [{ permissions: scopes.filter(isPermission), orgUnitPath: unit.path }],
+    // Only the scopes a token may carry count, whatever else a row says: a token never
+    // administers tokens or access.
+    grants: [{ permissions: scopes.filter(isTokenScope), orgUnitPath: unit.path }],
   };
 }
 
@@ -72,7 +70,14 @@ export async function resolveActor(
 /** Issues an API token for an integrator: returned once, stored hashed. */
 export async function createApiToken(
   auth: Auth,
-  input: { ownerUserId: string; name: string; orgUnitId: string; scopes: readonly TPermission[] },
+  input: {
+    ownerUserId: string;
+    name: string;
+    orgUnitId: string;
+    scopes: readonly TTokenScope[];
+    /** Days until it stops working; omitted or null: until revoked. */
+    expiresInDays?: number | null;
+  },
 ): Promise<{ id: string; key: string }> {
   const created = await auth.api.createApiKey({
     body: {
@@ -80,6 +85,7 @@ export async function createApiToken(
       name: input.name,
       metadata: { orgUnitId: input.orgUnitId },
       permissions: { [TOKEN_SCOPE_NAMESPACE]: [...input.scopes] },
+      ...(input.expiresInDays ? { expiresIn: input.expiresInDays * 24 * 60 * 60 } : {}),
     },
   });
   return { id: created.id, key: created.key };

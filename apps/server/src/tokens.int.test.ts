@@ -1,0 +1,124 @@
+import { seedDemoData } from '@unionhall/db';
+import { createTestDatabase, testDatabaseTargets } from '@unionhall/db/testing';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from './app';
+import { signedInOfficer, testAuth, type CookieJar, testCipher } from './test-support';
+
+const ORIGIN = 'http://localhost';
+
+type TrpcAnswer<T> = { result?: { data: { json: T } }; error?: { json: { data: unknown } } };
+
+describe.each(testDatabaseTargets())('API tokens over HTTP on %s', (target) => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let app: ReturnType<typeof createApp>;
+  let officer: CookieJar;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(target);
+    await seedDemoData(db);
+    const auth = testAuth(db);
+    app = createApp({
+      cipher: testCipher(),
+      db,
+      auth,
+      logger: pino({ level: 'silent' }),
+      config: { corsOrigins: [], bodyLimitBytes: 65536, trpcMaxBatch: 10, hsts: false },
+    });
+    officer = (
+      await signedInOfficer(app, auth, db, {
+        email: 'admin@example.org',
+        role: 'FEDERATION_ADMIN',
+        unitCode: 'BJ-FTU',
+      })
+    ).jar;
+  });
+  afterAll(async () => {
+    await db.dispose();
+  });
+
+  /** One tRPC call as an integrator's script makes it: JSON POST, a Bearer token, no cookie. */
+  const call = (path: string, input: unknown, auth: { token?: string; jar?: CookieJar }) =>
+    app.request(`${ORIGIN}/trpc/${path}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-unionhall-locale': 'en',
+        ...(auth.token ? { authorization: `Bearer ${auth.token}` } : {}),
+        ...(auth.jar ? { cookie: auth.jar.header() } : {}),
+      },
+      body: JSON.stringify({ json: input }),
+    });
+  async function data<T>(response: Response): Promise<T> {
+    const body = (await response.json()) as TrpcAnswer<T>;
+    if (!body.result) throw new Error(`call failed: ${JSON.stringify(body)}`);
+    return body.result.data.json;
+  }
+  const unitId = async (code: string) =>
+    (await db.prisma.orgUnit.findUniqueOrThrow({ where: { code } })).id;
+
+  async function issue(code: string, expiresInDays: number | null = null) {
+    const response = await call(
+      'officer.tokens.create',
+      { name: `Sync ${code}`, orgUnitId: await unitId(code), scopes: ['org.read'], expiresInDays },
+      { jar: officer },
+    );
+    expect(response.status).toBe(200);
+    return data<{ key: string; token: { id: string } }>(response);
+  }
+  const lastUsed = async (id: string) => {
+    const tokens = await data<{ id: string; lastUsedAt: string | null }[]>(
+      await call('officer.tokens.list', {}, { jar: officer }),
+    );
+    return tokens.find((token) => token.id === id)?.lastUsedAt ?? null;
+  };
+
+  it('reads only the token’s subtree, refuses what it lacks, and records its last use', async () => {
+    const { key, token } = await issue('BJ-EDU');
+    expect(await lastUsed(token.id)).toBeNull();
+
+    const listed = await call('officer.org.list', {}, { token: key });
+    expect(listed.status).toBe(200);
+    const codes = (await data<{ code: string }[]>(listed)).map((unit) => unit.code).sort();
+    expect(codes).toEqual(['BJ-EDU', 'BJ-NO1-HS', 'BJ-UNIV']);
+    expect(await lastUsed(token.id)).not.toBeNull();
+
+    const create = await call(
+      'officer.org.create',
+      { parentId: await unitId('BJ-EDU'), kind: 'GRASSROOTS', name: '令牌工会', code: 'BJ-TOK' },
+      { token: key },
+    );
+    expect(create.status).toBe(403);
+    expect(await create.json()).toMatchObject({
+      error: { json: { data: { appCode: 'FORBIDDEN' } } },
+    });
+    // Issuing tokens is never a token's business.
+    expect((await call('officer.tokens.list', {}, { token: key })).status).toBe(403);
+  });
+
+  it('stops working at once when revoked', async () => {
+    const { key, token } = await issue('BJ-MECH');
+    expect((await call('officer.org.list', {}, { token: key })).status).toBe(200);
+    const revoked = await call('officer.tokens.revoke', { id: token.id }, { jar: officer });
+    expect(await data<{ status: string }>(revoked)).toMatchObject({ status: 'REVOKED' });
+    const refused = await call('officer.org.list', {}, { token: key });
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toMatchObject({
+      error: { json: { message: 'Please sign in.', data: { appCode: 'UNAUTHENTICATED' } } },
+    });
+  });
+
+  it('refuses an expired token and a made-up one with 401', async () => {
+    const { key, token } = await issue('BJ-EDU', 1);
+    expect((await call('officer.org.list', {}, { token: key })).status).toBe(200);
+    await db.prisma.authApiKey.update({
+      where: { id: token.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    expect((await call('officer.org.list', {}, { token: key })).status).toBe(401);
+    expect((await call('officer.org.list', {}, { token: `uh_${'x'.repeat(64)}` })).status).toBe(
+      401,
+    );
+    expect((await call('officer.org.list', {}, { token: 'garbage' })).status).toBe(401);
+  });
+});
