@@ -37,8 +37,8 @@ async function main() {
   // the log, where a developer (or a demo user) can read them.
   const outbox = new DevOutbox((message) =>
     logger.info(
-      { channel: message.channel, to: message.to, code: message.code },
-      'dev outbox: sign-in code',
+      { channel: message.channel, to: message.to, code: message.code, link: message.link },
+      `dev outbox: ${message.purpose}`,
     ),
   );
   const auth = createAuth({
