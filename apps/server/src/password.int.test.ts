@@ -53,8 +53,9 @@ describe.each(testDatabaseTargets())('password reset and change on %s', (target)
     });
   const outboxMessages = async () => {
     const response = await app.request(`${TEST_ORIGIN}/api/dev/outbox`);
-    return ((await response.json()) as { messages: { to: string; purpose: string; link?: string }[] })
-      .messages;
+    return (
+      (await response.json()) as { messages: { to: string; purpose: string; link?: string }[] }
+    ).messages;
   };
   const auditRows = (action: string) =>
     db.prisma.auditEvent.findMany({ where: { action }, orderBy: { seq: 'asc' } });
@@ -213,8 +214,7 @@ describe.each(testDatabaseTargets())('password reset and change on %s', (target)
     const codesFrom = async (response: Response) =>
       ((await response.json()) as { backupCodes: string[] }).backupCodes;
     expect(
-      (await postAuth(app, '/two-factor/generate-backup-codes', { password: 'wrong' }, jar))
-        .status,
+      (await postAuth(app, '/two-factor/generate-backup-codes', { password: 'wrong' }, jar)).status,
     ).toBe(400);
     const first = await codesFrom(
       await postAuth(app, '/two-factor/generate-backup-codes', { password: TEST_PASSWORD }, jar),
