@@ -24,6 +24,11 @@ const ZEnv = z.object({
   PUBLIC_URL: z.url().optional(),
   /** Signs session cookies and encrypts TOTP secrets; generated and kept on first start if unset. */
   AUTH_SECRET: z.string().min(32).optional(),
+  /**
+   * Rate limits on sign-in, codes and password reset. Only the end-to-end suite turns them off
+   * (its browser signs in far more often than a person); production always keeps them.
+   */
+  AUTH_RATE_LIMIT: booleanString.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: booleanString.optional(),
   /** Comma-separated origins allowed to call the API from a browser on another origin. */

@@ -46,6 +46,7 @@ async function main() {
     secret: env.AUTH_SECRET ?? (await loadOrCreateAuthSecret(db.prisma)),
     baseURL: publicUrl,
     sender: outbox,
+    rateLimit: env.AUTH_RATE_LIMIT || env.NODE_ENV === 'production',
   });
 
   if (env.DEMO_DATA) {
