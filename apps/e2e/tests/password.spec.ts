@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe';
 import { DEMO_CHAIR, DEMO_PASSWORD, totpFor } from './support/officer';
 
 // Signed out: the demo chair signs in here, so the shared admin session stays untouched. The
@@ -68,6 +69,7 @@ test.describe('in Chinese', () => {
     await change.getByRole('button', { name: '修改密码' }).click();
     await expect(change.getByText('新密码至少需要 12 个字符。')).toBeVisible();
     await expect(change.getByText('两次输入的新密码不一致。')).toBeVisible();
+    await expectNoAxeViolations(page);
 
     await change.getByLabel('当前密码').fill('not the current password');
     await change.getByLabel(/^新密码\s*\*?$/).fill(CHANGED);
@@ -94,6 +96,7 @@ test.describe('in Chinese', () => {
     await recovery.getByRole('button', { name: '生成新的恢复码' }).click();
     const codes = recovery.getByRole('list', { name: '新的恢复码' }).getByRole('listitem');
     await expect(codes).toHaveCount(10);
+    await expectNoAxeViolations(page);
     const recoveryCode = (await codes.first().textContent()) ?? '';
 
     await page.getByRole('button', { name: '退出登录' }).click();
@@ -117,6 +120,7 @@ test.describe('in English', () => {
     await page.goto('/admin/');
     await page.getByRole('link', { name: 'Forgot password?' }).click();
     await expect(page.getByRole('heading', { name: 'Reset your password' })).toBeVisible();
+    await expectNoAxeViolations(page);
     await page.getByLabel('Email').fill(DEMO_CHAIR);
     await page.getByRole('button', { name: 'Send reset link' }).click();
     await expect(page.getByRole('status')).toContainText('a reset link is on its way');
@@ -129,6 +133,7 @@ test.describe('in English', () => {
     await page.getByLabel('New password again').fill(`${RESET}!`);
     await page.getByRole('button', { name: 'Set new password' }).click();
     await expect(page.getByText('The two new passwords do not match.')).toBeVisible();
+    await expectNoAxeViolations(page);
     await page.getByLabel('New password again').fill(RESET);
     await page.getByRole('button', { name: 'Set new password' }).click();
     await expect(page.getByRole('status')).toContainText('Your new password is set.');

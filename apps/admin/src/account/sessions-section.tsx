@@ -51,10 +51,11 @@ export function SessionsSection() {
                 ) : null}
               </p>
               <p className="account__meta">
-                {t('account.sessions.signedIn', { time: format.format(session.createdAt) })}
-                {' · '}
                 {t('account.sessions.lastActive', { time: format.format(session.lastActiveAt) })}
                 {session.ipAddress ? ` · ${session.ipAddress}` : null}
+              </p>
+              <p className="account__meta">
+                {t('account.sessions.signedIn', { time: format.format(session.createdAt) })}
               </p>
             </li>
           ))}

@@ -201,7 +201,7 @@ export const adminEn = {
       current: 'This device',
       unknownDevice: 'Unknown device',
       signedIn: 'Signed in {{time}}',
-      lastActive: 'last active {{time}}',
+      lastActive: 'Last active {{time}}',
       signOutOthers: 'Sign out other sessions',
       done: 'Your other sessions have been signed out.',
     },
