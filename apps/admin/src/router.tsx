@@ -1,7 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { NotFoundPage } from './routes/not-found-page';
 import { PageLoading } from './routes/page-loading';
-import { RootLayout } from './routes/root-layout';
+import { RootLayout, SIGNED_OUT_PAGE } from './routes/root-layout';
 
 /** Routes of the console. Pages load lazily so the first paint only needs the shell. */
 export const router = createBrowserRouter(
@@ -27,6 +27,24 @@ export const router = createBrowserRouter(
         {
           path: 'tokens',
           lazy: async () => ({ Component: (await import('./tokens/tokens-page')).TokensPage }),
+        },
+        {
+          path: 'account',
+          lazy: async () => ({ Component: (await import('./account/account-page')).AccountPage }),
+        },
+        {
+          path: 'forgot-password',
+          handle: SIGNED_OUT_PAGE,
+          lazy: async () => ({
+            Component: (await import('./auth/forgot-password-page')).ForgotPasswordPage,
+          }),
+        },
+        {
+          path: 'reset-password',
+          handle: SIGNED_OUT_PAGE,
+          lazy: async () => ({
+            Component: (await import('./auth/reset-password-page')).ResetPasswordPage,
+          }),
         },
         { path: '*', Component: NotFoundPage },
       ],

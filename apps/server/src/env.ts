@@ -28,6 +28,11 @@ const ZEnv = z.object({
   DATA_ENCRYPTION_KEYS: z.string().optional(),
   /** base64, 32 bytes: the keyed hash for duplicate checks. Never change it once data exists. */
   DATA_INDEX_KEY: z.string().optional(),
+  /**
+   * Rate limits on sign-in, codes and password reset. Only the end-to-end suite turns them off
+   * (its browser signs in far more often than a person); production always keeps them.
+   */
+  AUTH_RATE_LIMIT: booleanString.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: booleanString.optional(),
   /** Comma-separated origins allowed to call the API from a browser on another origin. */

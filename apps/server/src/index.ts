@@ -39,8 +39,8 @@ async function main() {
   // the log, where a developer (or a demo user) can read them.
   const outbox = new DevOutbox((message) =>
     logger.info(
-      { channel: message.channel, to: message.to, code: message.code },
-      'dev outbox: sign-in code',
+      { channel: message.channel, to: message.to, code: message.code, link: message.link },
+      `dev outbox: ${message.purpose}`,
     ),
   );
   const auth = createAuth({
@@ -48,6 +48,7 @@ async function main() {
     secret: env.AUTH_SECRET ?? (await loadOrCreateAuthSecret(db.prisma)),
     baseURL: publicUrl,
     sender: outbox,
+    rateLimit: env.AUTH_RATE_LIMIT || env.NODE_ENV === 'production',
   });
 
   if (env.DEMO_DATA) {

@@ -97,6 +97,6 @@ export async function signedInOfficer(
   await grantRole(db.prisma, { userId: user.id, orgUnitId: unit.id, role: input.role });
   const jar = new CookieJar();
   jar.take(await postAuth(app, '/sign-in/email', { email: input.email, password: TEST_PASSWORD }));
-  await enrolTotp(app, jar);
-  return { user, jar };
+  const totp = await enrolTotp(app, jar);
+  return { user, jar, totp };
 }

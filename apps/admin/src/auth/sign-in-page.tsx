@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, TextField } from '@unionhall/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { AuthRequestError, signInWithPassword, verifyCode, verifyRecoveryCode } from './auth-api';
 
 /** Password first; then the code from the authenticator app (or a recovery code). */
@@ -71,6 +72,9 @@ export function SignInPage() {
           <Button type="submit" variant="primary" disabled={busy}>
             {t('auth.signIn')}
           </Button>
+          <Link className="auth__link" to="/forgot-password">
+            {t('account.forgot.link')}
+          </Link>
         </form>
       ) : (
         <form className="auth__form" onSubmit={submitCode}>

@@ -358,4 +358,67 @@ export const adminEn = {
     body: 'The page you are looking for does not exist.',
     back: 'Back to Organization',
   },
+  account: {
+    link: 'My account',
+    title: 'My account',
+    intro: 'Your password, recovery codes and where you are signed in.',
+    currentPassword: 'Current password',
+    newPassword: 'New password',
+    newPasswordHint_one: 'At least {{count}} character. A sentence you can remember works well.',
+    newPasswordHint_other: 'At least {{count}} characters. A sentence you can remember works well.',
+    confirmPassword: 'New password again',
+    backToSignIn: 'Back to sign-in',
+    changePassword: {
+      heading: 'Change password',
+      intro: 'You stay signed in here; every other device is signed out.',
+      submit: 'Change password',
+      done: 'Your password has been changed. Other devices have been signed out.',
+    },
+    recovery: {
+      heading: 'Recovery codes',
+      intro:
+        'A recovery code replaces the authenticator code if you lose your phone. A new set replaces all earlier codes.',
+      submit: 'Create new recovery codes',
+      done: 'Your new recovery codes are shown only this once. Keep them somewhere safe; each works once.',
+      listLabel: 'New recovery codes',
+    },
+    sessions: {
+      heading: 'Where you are signed in',
+      intro:
+        'The browsers and devices signed in to your account. If you do not recognise one, sign out the others and change your password.',
+      loading: 'Loading…',
+      error: 'Your sessions could not be loaded or changed. Please try again.',
+      current: 'This device',
+      unknownDevice: 'Unknown device',
+      signedIn: 'Signed in {{time}}',
+      lastActive: 'Last active {{time}}',
+      signOutOthers: 'Sign out other sessions',
+      done: 'Your other sessions have been signed out.',
+    },
+    forgot: {
+      link: 'Forgot password?',
+      heading: 'Reset your password',
+      intro:
+        'Enter the email of your officer account. We will send a link to set a new password; it works for 30 minutes.',
+      submit: 'Send reset link',
+      sent: 'If {{email}} belongs to an officer account, a reset link is on its way. It works for 30 minutes.',
+    },
+    reset: {
+      heading: 'Choose a new password',
+      intro:
+        'Enter a new password. Every session of this account will be signed out; then sign in with the new password.',
+      submit: 'Set new password',
+      done: 'Your new password is set. Sign in with it and your authenticator code.',
+      invalidLink: 'This link is invalid or has expired.',
+      again: 'Request a new link',
+    },
+    errors: {
+      wrongPassword: 'The current password is not right.',
+      tooShort_one: 'The new password needs at least {{count}} character.',
+      tooShort_other: 'The new password needs at least {{count}} characters.',
+      mismatch: 'The two new passwords do not match.',
+      tooMany: 'Too many attempts. Please wait a minute and try again.',
+      unknown: 'That did not work. Please try again.',
+    },
+  },
 } satisfies TAdminCatalog;

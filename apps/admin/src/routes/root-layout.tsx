@@ -2,13 +2,20 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, LanguageSwitcher } from '@unionhall/ui';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useNavigation } from 'react-router';
+import { NavLink, Outlet, useMatches, useNavigation } from 'react-router';
 import { signOut } from '../auth/auth-api';
 import { EnrolPage } from '../auth/enrol-page';
 import { usePermissions } from '../auth/permissions';
 import { SignInPage } from '../auth/sign-in-page';
 import { useTRPC } from '../trpc';
 import { PageLoading } from './page-loading';
+
+/** The `handle` of a page that works signed out (password reset): no sign-in gate before it. */
+export const SIGNED_OUT_PAGE = { signedOut: true } as const;
+
+function isSignedOutPage(handle: unknown): boolean {
+  return typeof handle === 'object' && handle !== null && Reflect.get(handle, 'signedOut') === true;
+}
 
 /** Header with product name, navigation and language; the page below it. */
 export function RootLayout() {
@@ -23,6 +30,7 @@ export function RootLayout() {
   const canReadAccess = canAnywhere('access.read');
   const canManageTokens = canAnywhere('token.manage');
   const signedIn = me.data?.kind === 'OFFICER' && me.data.twoFactorEnabled;
+  const signedOutPage = useMatches().some((match) => isSignedOutPage(match.handle));
 
   useEffect(() => {
     document.title = t('title');
@@ -54,6 +62,7 @@ export function RootLayout() {
         {me.data ? (
           <div className="layout__user">
             <span>{me.data.name}</span>
+            {signedIn ? <NavLink to="/account">{t('account.link')}</NavLink> : null}
             <Button
               size="sm"
               onClick={() =>
@@ -74,7 +83,9 @@ export function RootLayout() {
         tabIndex={-1}
         aria-busy={navigation.state === 'loading'}
       >
-        {me.isPending ? (
+        {signedOutPage ? (
+          <Outlet />
+        ) : me.isPending ? (
           <PageLoading />
         ) : !me.data ? (
           <SignInPage />

@@ -5,6 +5,7 @@ import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { emailOTP, twoFactor } from 'better-auth/plugins';
 import { accountRateLimit, type AccountRateLimits } from './account-rate-limit';
+import { accountAuditPlugin, writeAccountAudit } from './account-audit';
 import type { CodeSender } from './messages';
 import { hashPassword, verifyPassword } from './password';
 import { trackTransactions } from './tx';
@@ -117,6 +118,35 @@ export function createAuth(options: CreateAuthOptions) {
       minPasswordLength: 12,
       password: { hash: hashPassword, verify: verifyPassword },
       revokeSessionsOnPasswordReset: true,
+      resetPasswordTokenExpiresIn: 60 * 30,
+      // Better Auth answers every request alike; the link goes only to enabled officers, since
+      // members have no password (they sign in with a code) and a disabled account stays shut.
+      async sendResetPassword({ user, token }) {
+        const account = await tracked.db().authUser.findUnique({
+          where: { id: user.id },
+          select: { kind: true, disabledAt: true },
+        });
+        if (account?.kind !== 'OFFICER' || account.disabledAt) return;
+        const link = new URL('/admin/reset-password', options.baseURL);
+        link.searchParams.set('token', token);
+        await options.sender.send({
+          channel: 'email',
+          to: user.email,
+          purpose: 'reset-password',
+          link: link.href,
+          sentAt: new Date(),
+        });
+      },
+      async onPasswordReset({ user }, request) {
+        await writeAccountAudit(options.prisma, {
+          action: 'auth.password.reset',
+          outcome: 'SUCCESS',
+          actor: { id: user.id, kind: userKind(user) },
+          target: null,
+          path: '/reset-password',
+          requestId: request?.headers.get('x-request-id') ?? null,
+        });
+      },
     },
     session: {
       modelName: 'authSession',
@@ -205,6 +235,7 @@ export function createAuth(options: CreateAuthOptions) {
         ? []
         : [accountRateLimit(options.prisma, options.accountRateLimits)]),
       auditPlugin(options.prisma),
+      accountAuditPlugin(options.prisma),
     ],
   });
 }

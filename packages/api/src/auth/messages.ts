@@ -1,5 +1,5 @@
 /**
- * The port through which sign-in codes leave the system. Email (SMTP) and SMS providers are
+ * The port through which sign-in codes and password-reset links leave the system. Email (SMTP) and SMS providers are
  * third parties: the communication capability (issue 6) plugs real senders in here. In
  * development and tests the dev outbox keeps what would have been sent.
  */
@@ -7,7 +7,10 @@ export interface OutgoingCode {
   channel: 'email' | 'sms';
   to: string;
   purpose: string;
-  code: string;
+  /** A one-time sign-in code. */
+  code?: string;
+  /** A link carrying a one-time token (password reset). */
+  link?: string;
   sentAt: Date;
 }
 
@@ -37,6 +40,11 @@ export class DevOutbox implements CodeSender {
 
   /** The newest code sent to `to`, for tests and the console's dev outbox. */
   lastCodeFor(to: string): string | undefined {
-    return this.list().find((message) => message.to === to)?.code;
+    return this.list().find((message) => message.to === to && message.code)?.code;
+  }
+
+  /** The newest link sent to `to` (password reset), for tests. */
+  lastLinkFor(to: string): string | undefined {
+    return this.list().find((message) => message.to === to && message.link)?.link;
   }
 }
