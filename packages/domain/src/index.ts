@@ -5,3 +5,4 @@ export * from './policy';
 export * from './validation';
 export * from './audit';
 export * from './access/roles';
+export * from './identity/phone-number';

@@ -10,6 +10,10 @@ export const VALIDATION_MESSAGES = {
     'zh-CN': '不能包含控制字符',
     en: 'Control characters are not allowed',
   },
+  'validation.chinaMobile': {
+    'zh-CN': '请输入中国大陆手机号码（11 位，以 13 至 19 开头）',
+    en: 'Enter a mainland China mobile number (11 digits starting with 13 to 19)',
+  },
   'validation.orgCode': {
     'zh-CN': '只能使用字母、数字和连字符，2 到 32 个字符',
     en: 'Use letters, digits and hyphens, 2 to 32 characters',

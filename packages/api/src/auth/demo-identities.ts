@@ -12,7 +12,10 @@ export const DEMO_OFFICERS: { email: string; name: string; role: TRole; unitCode
   { email: 'auditor@binjiang.demo', name: '陈静', role: 'AUDITOR', unitCode: 'BJ-FTU' },
 ];
 
-export const DEMO_MEMBERS = [{ email: 'member@binjiang.demo', name: '张伟' }];
+/** The phone number is a test number (中国移动's documentation example); codes go to the dev outbox. */
+export const DEMO_MEMBERS = [
+  { email: 'member@binjiang.demo', name: '张伟', phoneNumber: '+8613800138000' },
+];
 
 const MARKER = 'demo_identities_loaded_at';
 
