@@ -6,3 +6,4 @@ export * from './validation';
 export * from './audit';
 export * from './access/roles';
 export * from './identity/phone-number';
+export * from './identity/passkey';

@@ -1,0 +1,122 @@
+import type { TPasskeySummary } from '@unionhall/domain';
+import { Alert, Button } from '@unionhall/ui';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AuthRequestError } from './auth-api';
+import { addPasskey, deletePasskey, listPasskeys, PasskeyError } from './passkey-api';
+
+/**
+ * The signed-in member's passkeys: add one for this device, see them, remove one. Loaded with
+ * the account page on demand (it carries the WebAuthn code). The list is personal, so it is
+ * kept in this component's state, never in the query cache the app saves to the device.
+ */
+export default function PasskeysSection() {
+  const { t, i18n } = useTranslation();
+  const [passkeys, setPasskeys] = useState<TPasskeySummary[] | null>(null);
+  const [revision, setRevision] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    listPasskeys().then(
+      (list) => {
+        if (current) setPasskeys(list);
+      },
+      () => {
+        if (current) setError(t('passkeys.errors.load'));
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [revision, t]);
+
+  const explain = (caught: unknown) => {
+    if (caught instanceof PasskeyError) return t(`passkeys.errors.${caught.reason}`);
+    if (caught instanceof AuthRequestError) return t(`signIn.errors.${caught.reason}`);
+    return t('signIn.errors.unknown');
+  };
+
+  const add = async () => {
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    try {
+      const added = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(
+        new Date(),
+      );
+      await addPasskey(t('passkeys.defaultName', { date: added }));
+      setNotice(t('passkeys.added'));
+      setRevision((value) => value + 1);
+    } catch (caught) {
+      setError(explain(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remove = async (passkey: TPasskeySummary) => {
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    try {
+      await deletePasskey(passkey.id);
+      setNotice(t('passkeys.removed'));
+      setRevision((value) => value + 1);
+    } catch (caught) {
+      setError(explain(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
+
+  return (
+    <section className="passkeys" aria-labelledby="passkeys-heading">
+      <h2 id="passkeys-heading">{t('passkeys.heading')}</h2>
+      <p className="passkeys__intro">{t('passkeys.intro')}</p>
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {passkeys === null ? (
+        error ? null : (
+          <p role="status">{t('common:status.loading')}</p>
+        )
+      ) : passkeys.length === 0 ? (
+        <p>{t('passkeys.none')}</p>
+      ) : (
+        <ul className="passkeys__list">
+          {passkeys.map((passkey) => {
+            const name = passkey.name || t('passkeys.unnamed');
+            return (
+              <li key={passkey.id} className="passkeys__item">
+                <span className="passkeys__name">
+                  {name}
+                  {passkey.createdAt ? (
+                    <span className="passkeys__meta">
+                      {t('passkeys.createdAt', { date: date.format(passkey.createdAt) })}
+                    </span>
+                  ) : null}
+                </span>
+                <Button
+                  size="sm"
+                  variant="danger"
+                  disabled={busy}
+                  aria-label={t('passkeys.removeNamed', { name })}
+                  onClick={() => void remove(passkey)}
+                >
+                  {t('passkeys.remove')}
+                </Button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <Button variant="primary" disabled={busy} onClick={() => void add()}>
+        {t('passkeys.add')}
+      </Button>
+    </section>
+  );
+}
