@@ -17,21 +17,24 @@ export default function PasskeysSection() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [loadFailed, setLoadFailed] = useState(false);
 
   useEffect(() => {
     let current = true;
     listPasskeys().then(
       (list) => {
-        if (current) setPasskeys(list);
+        if (!current) return;
+        setPasskeys(list);
+        setLoadFailed(false);
       },
       () => {
-        if (current) setError(t('passkeys.errors.load'));
+        if (current) setLoadFailed(true);
       },
     );
     return () => {
       current = false;
     };
-  }, [revision, t]);
+  }, [revision]);
 
   const explain = (caught: unknown) => {
     if (caught instanceof PasskeyError) return t(`passkeys.errors.${caught.reason}`);
@@ -78,10 +81,11 @@ export default function PasskeysSection() {
     <section className="passkeys" aria-labelledby="passkeys-heading">
       <h2 id="passkeys-heading">{t('passkeys.heading')}</h2>
       <p className="passkeys__intro">{t('passkeys.intro')}</p>
+      {loadFailed ? <Alert tone="error">{t('passkeys.errors.load')}</Alert> : null}
       {error ? <Alert tone="error">{error}</Alert> : null}
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       {passkeys === null ? (
-        error ? null : (
+        loadFailed ? null : (
           <p role="status">{t('common:status.loading')}</p>
         )
       ) : passkeys.length === 0 ? (
