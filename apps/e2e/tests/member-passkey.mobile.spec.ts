@@ -66,7 +66,7 @@ test('a member adds a passkey, signs out, and signs in again with the passkey al
   await expect(page.getByText('通行密钥已添加。')).toBeVisible();
   const passkeys = page.getByRole('region', { name: '通行密钥', exact: true });
   await expect(passkeys.getByRole('listitem')).toHaveCount(1);
-  await expect(passkeys.getByRole('listitem')).toContainText('添加的通行密钥');
+  await expect(passkeys.getByRole('listitem')).toContainText('Android 上的通行密钥');
   await page.screenshot({
     path: testInfo.outputPath('account-passkeys-zh-CN.png'),
     fullPage: true,

@@ -160,6 +160,31 @@ describe.each(testDatabaseTargets())('member sign-in by SMS code and passkey on 
     expect(smsTo(OFFICER_PHONE)).toEqual([]);
   });
 
+  it('refuses an officer an email code as if it were wrong: no way around the TOTP', async () => {
+    await postAuth(app, '/email-otp/send-verification-otp', {
+      email: 'officer@example.org',
+      type: 'sign-in',
+    });
+    const code = outbox.lastCodeFor('officer@example.org') ?? '';
+    const jar = new CookieJar();
+    const officer = jar.take(
+      await postAuth(app, '/sign-in/email-otp', { email: 'Officer@example.org', otp: code }),
+    );
+    expect(officer.status).toBe(400);
+    expect(await sessionUser(jar)).toBeNull();
+
+    await postAuth(app, '/email-otp/send-verification-otp', {
+      email: 'member@example.org',
+      type: 'sign-in',
+    });
+    const memberCode = outbox.lastCodeFor('member@example.org');
+    const wrong = await postAuth(app, '/sign-in/email-otp', {
+      email: 'member@example.org',
+      otp: memberCode === '000000' ? '111111' : '000000',
+    });
+    expect(await officer.clone().json()).toEqual(await wrong.json());
+  });
+
   it('closes the phone endpoints members do not use', async () => {
     const jar = await signInBySms();
     const attach = await postAuth(

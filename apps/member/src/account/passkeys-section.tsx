@@ -5,6 +5,23 @@ import { useTranslation } from 'react-i18next';
 import { AuthRequestError } from './auth-api';
 import { addPasskey, deletePasskey, listPasskeys, PasskeyError } from './passkey-api';
 
+/** A name the member can recognise the device by in the list: the platform, roughly. */
+function deviceName(userAgent: string): string | null {
+  for (const [pattern, name] of [
+    [/iPhone/, 'iPhone'],
+    [/iPad/, 'iPad'],
+    [/HarmonyOS/, 'HarmonyOS'],
+    [/Android/, 'Android'],
+    [/Macintosh|Mac OS X/, 'Mac'],
+    [/Windows/, 'Windows'],
+    [/CrOS/, 'ChromeOS'],
+    [/Linux/, 'Linux'],
+  ] as const) {
+    if (pattern.test(userAgent)) return name;
+  }
+  return null;
+}
+
 /**
  * The signed-in member's passkeys: add one for this device, see them, remove one. Loaded with
  * the account page on demand (it carries the WebAuthn code). The list is personal, so it is
@@ -47,10 +64,8 @@ export default function PasskeysSection() {
     setError(null);
     setNotice(null);
     try {
-      const added = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(
-        new Date(),
-      );
-      await addPasskey(t('passkeys.defaultName', { date: added }));
+      const device = deviceName(navigator.userAgent);
+      await addPasskey(device ? t('passkeys.defaultName', { device }) : t('passkeys.unnamed'));
       setNotice(t('passkeys.added'));
       setRevision((value) => value + 1);
     } catch (caught) {

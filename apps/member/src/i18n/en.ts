@@ -72,7 +72,7 @@ export const memberEn = {
     remove: 'Remove',
     removeNamed: 'Remove passkey “{{name}}”',
     unnamed: 'Passkey',
-    defaultName: 'Passkey added {{date}}',
+    defaultName: 'Passkey on {{device}}',
     createdAt: 'Added {{date}}',
     errors: {
       load: 'Your passkeys could not be loaded.',

@@ -67,7 +67,7 @@ export const memberZhCN = {
     remove: '移除',
     removeNamed: '移除通行密钥“{{name}}”',
     unnamed: '通行密钥',
-    defaultName: '{{date}} 添加的通行密钥',
+    defaultName: '{{device}} 上的通行密钥',
     createdAt: '添加于 {{date}}',
     errors: {
       load: '通行密钥列表加载失败。',

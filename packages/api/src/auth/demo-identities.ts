@@ -24,7 +24,20 @@ export async function seedDemoIdentities(
   auth: Auth,
   prisma: PrismaClient,
 ): Promise<{ seeded: boolean }> {
-  if (await prisma.appMeta.findUnique({ where: { key: MARKER } })) return { seeded: false };
+  if (await prisma.appMeta.findUnique({ where: { key: MARKER } })) {
+    // Installations seeded before members had phone numbers get the demo number once.
+    for (const member of DEMO_MEMBERS) {
+      const taken = await prisma.authUser.findUnique({
+        where: { phoneNumber: member.phoneNumber },
+      });
+      if (taken) continue;
+      await prisma.authUser.updateMany({
+        where: { email: member.email, phoneNumber: null },
+        data: { phoneNumber: member.phoneNumber, phoneNumberVerified: true },
+      });
+    }
+    return { seeded: false };
+  }
   for (const officer of DEMO_OFFICERS) {
     const unit = await prisma.orgUnit.findUnique({ where: { code: officer.unitCode } });
     if (!unit) continue;

@@ -84,6 +84,22 @@ export function memberSignInGuard(): BetterAuthPlugin {
           }),
         },
         {
+          // An email code is a member's way in too. An officer's code is refused with the
+          // answer a wrong code gets, so the refusal tells no one who is an officer.
+          matcher: (ctx) => ctx.path === '/sign-in/email-otp',
+          handler: createAuthMiddleware(async (ctx) => {
+            const email: unknown =
+              typeof ctx.body === 'object' && ctx.body !== null
+                ? Reflect.get(ctx.body, 'email')
+                : undefined;
+            if (typeof email !== 'string') return;
+            const found = await ctx.context.internalAdapter.findUserByEmail(email.toLowerCase());
+            if (found && !isMember(found.user)) {
+              throw new APIError('BAD_REQUEST', { message: 'Invalid OTP', code: 'INVALID_OTP' });
+            }
+          }),
+        },
+        {
           matcher: (ctx) => PASSKEY_REGISTRATION_PATHS.has(ctx.path ?? ''),
           handler: createAuthMiddleware(async (ctx) => {
             const session = await getSessionFromCtx(ctx);
