@@ -154,7 +154,7 @@ export function createAuth(options: CreateAuthOptions) {
         '/email-otp/send-verification-otp': { window: 60, max: 3 },
         '/phone-number/send-otp': { window: 60, max: 3 },
         '/phone-number/verify': { window: 60, max: 5 },
-        // Anonymous, and each one stores a challenge: the sign-in screen asks for one per visit.
+        // Anonymous, and each one stores a challenge row.
         '/passkey/generate-authenticate-options': { window: 60, max: 10 },
         '/passkey/verify-authentication': { window: 60, max: 5 },
         '/request-password-reset': { window: 60, max: 3 },
