@@ -100,8 +100,10 @@ async function main() {
                 (officer) =>
                   `    ${officer.email.padEnd(26)} ${officer.role} @ ${officer.unitCode}`,
               ),
-              '  Demo members (sign in with a code; it appears in this log):',
-              ...DEMO_MEMBERS.map((member) => `    ${member.email}`),
+              '  Demo members (sign in with a code by email or SMS; it appears in this log):',
+              ...DEMO_MEMBERS.map(
+                (member) => `    ${member.email.padEnd(26)} ${member.phoneNumber}`,
+              ),
               '',
             ]
           : []),

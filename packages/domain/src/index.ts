@@ -12,3 +12,5 @@ export * from './membership/member';
 export * from './membership/consent';
 export * from './access/access';
 export * from './access/tokens';
+export * from './identity/phone-number';
+export * from './identity/passkey';

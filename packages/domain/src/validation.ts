@@ -10,13 +10,13 @@ export const VALIDATION_MESSAGES = {
     'zh-CN': '不能包含控制字符',
     en: 'Control characters are not allowed',
   },
+  'validation.chinaMobile': {
+    'zh-CN': '请输入中国大陆手机号码（11 位，以 13 至 19 开头）',
+    en: 'Enter a mainland China mobile number (11 digits starting with 13 to 19)',
+  },
   'validation.orgCode': {
     'zh-CN': '只能使用字母、数字和连字符，2 到 32 个字符',
     en: 'Use letters, digits and hyphens, 2 to 32 characters',
-  },
-  'validation.mobilePhone': {
-    'zh-CN': '请输入有效的手机号码（11 位，以 1 开头）',
-    en: 'Enter a valid mobile number (11 digits starting with 1)',
   },
   'validation.residentId': {
     'zh-CN': '身份证号码格式不正确（18 位，含有效的出生日期和地区码）',

@@ -1,10 +1,14 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button } from '@unionhall/ui';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { forgetPersistedQueries } from '../query-persistence';
 import { useTRPC } from '../trpc';
 import { signOut } from './auth-api';
+
+/** Passkeys bring the WebAuthn code with them: loaded only once a member is signed in. */
+const PasskeysSection = lazy(() => import('./passkeys-section'));
 
 /** The signed-in member: who they are, and the way out. */
 export function AccountPage() {
@@ -43,6 +47,11 @@ export function AccountPage() {
         <dt>{t('account.email')}</dt>
         <dd>{me.data.email}</dd>
       </dl>
+      {me.data.kind === 'MEMBER' ? (
+        <Suspense fallback={<p role="status">{t('common:status.loading')}</p>}>
+          <PasskeysSection />
+        </Suspense>
+      ) : null}
       <Button onClick={() => void leave()}>{t('account.signOut')}</Button>
     </section>
   );

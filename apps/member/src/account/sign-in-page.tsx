@@ -1,30 +1,67 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, TextField } from '@unionhall/ui';
+import { normalizeChinaMobile, VALIDATION_MESSAGES } from '@unionhall/domain';
+import { Alert, Button, currentLocale, TextField } from '@unionhall/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { AuthRequestError, requestCode, signInWithCode } from './auth-api';
+import {
+  AuthRequestError,
+  requestCode,
+  requestSmsCode,
+  signInWithCode,
+  signInWithSmsCode,
+} from './auth-api';
 
-/** Sign in with a code: the address first, then the six digits that arrive there. */
+type Method = 'email' | 'sms';
+
+/** Whether this browser can use passkeys at all; the ceremony's code is loaded on demand. */
+const passkeysSupported = () =>
+  typeof window !== 'undefined' && typeof window.PublicKeyCredential === 'function';
+
+/**
+ * Sign in with a code, by email or SMS: the address first, then the six digits that arrive
+ * there. Or with a passkey, in one step.
+ */
 export function SignInPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const [method, setMethod] = useState<Method>('email');
   const [email, setEmail] = useState('');
+  const [phone, setPhone] = useState('');
+  const [phoneError, setPhoneError] = useState<string | null>(null);
   const [code, setCode] = useState('');
-  const [step, setStep] = useState<'email' | 'code'>('email');
+  const [step, setStep] = useState<'address' | 'code'>('address');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const fail = (caught: unknown) =>
     setError(t(`signIn.errors.${caught instanceof AuthRequestError ? caught.reason : 'unknown'}`));
 
+  const signedIn = async () => {
+    await queryClient.invalidateQueries();
+    await navigate('/account');
+  };
+
+  /** The number as the API stores it (E.164), or null after showing why it is not one. */
+  const phoneNumber = (): string | null => {
+    const normalized = normalizeChinaMobile(phone);
+    setPhoneError(
+      normalized ? null : VALIDATION_MESSAGES['validation.chinaMobile'][currentLocale(i18n)],
+    );
+    return normalized;
+  };
+
   const sendCode = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
     setError(null);
+    const number = method === 'sms' ? phoneNumber() : null;
+    if (method === 'sms' && !number) return;
+    setBusy(true);
     try {
-      await requestCode(email.trim());
+      if (number) await requestSmsCode(number);
+      else await requestCode(email.trim());
+      setCode('');
       setStep('code');
     } catch (caught) {
       fail(caught);
@@ -38,9 +75,10 @@ export function SignInPage() {
     setBusy(true);
     setError(null);
     try {
-      await signInWithCode(email.trim(), code.trim());
-      await queryClient.invalidateQueries();
-      await navigate('/account');
+      const number = method === 'sms' ? normalizeChinaMobile(phone) : null;
+      if (number) await signInWithSmsCode(number, code.trim());
+      else await signInWithCode(email.trim(), code.trim());
+      await signedIn();
     } catch (caught) {
       fail(caught);
     } finally {
@@ -48,27 +86,102 @@ export function SignInPage() {
     }
   };
 
+  const withPasskey = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const { PasskeyError, signInWithPasskey } = await import('./passkey-api');
+      try {
+        await signInWithPasskey();
+      } catch (caught) {
+        if (caught instanceof PasskeyError) {
+          setError(t(`signIn.passkeyErrors.${caught.reason}`));
+          return;
+        }
+        if (caught instanceof AuthRequestError && caught.reason === 'invalid') {
+          setError(t('signIn.passkeyErrors.invalid'));
+          return;
+        }
+        throw caught;
+      }
+      await signedIn();
+    } catch (caught) {
+      fail(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const choose = (next: Method) => {
+    setMethod(next);
+    setError(null);
+    setPhoneError(null);
+  };
+
   return (
     <section className="card account" aria-labelledby="sign-in-heading">
       <h1 id="sign-in-heading">{t('signIn.heading')}</h1>
       {error ? <Alert tone="error">{error}</Alert> : null}
-      {step === 'email' ? (
-        <form onSubmit={(event) => void sendCode(event)} className="account__form">
-          <TextField
-            label={t('signIn.email')}
-            type="email"
-            autoComplete="email"
-            required
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-          />
-          <Button type="submit" variant="primary" disabled={busy}>
-            {t('signIn.sendCode')}
-          </Button>
-        </form>
+      {step === 'address' ? (
+        <>
+          <form onSubmit={(event) => void sendCode(event)} className="account__form">
+            <fieldset className="account__methods">
+              <legend>{t('signIn.method')}</legend>
+              {(['email', 'sms'] as const).map((option) => (
+                <label key={option} className="account__method">
+                  <input
+                    type="radio"
+                    name="method"
+                    value={option}
+                    checked={method === option}
+                    onChange={() => choose(option)}
+                  />
+                  <span>{t(`signIn.methods.${option}`)}</span>
+                </label>
+              ))}
+            </fieldset>
+            {method === 'email' ? (
+              <TextField
+                label={t('signIn.email')}
+                type="email"
+                autoComplete="email"
+                required
+                value={email}
+                onChange={(event) => setEmail(event.target.value)}
+              />
+            ) : (
+              <TextField
+                label={t('signIn.phone')}
+                description={t('signIn.phoneHint')}
+                type="tel"
+                inputMode="tel"
+                autoComplete="tel"
+                required
+                value={phone}
+                error={phoneError ?? undefined}
+                onChange={(event) => setPhone(event.target.value)}
+              />
+            )}
+            <Button type="submit" variant="primary" disabled={busy}>
+              {t('signIn.sendCode')}
+            </Button>
+          </form>
+          {passkeysSupported() ? (
+            <div className="account__alternative">
+              <p className="account__or">{t('signIn.or')}</p>
+              <Button onClick={() => void withPasskey()} disabled={busy}>
+                {t('signIn.withPasskey')}
+              </Button>
+            </div>
+          ) : null}
+        </>
       ) : (
         <form onSubmit={(event) => void verify(event)} className="account__form">
-          <p>{t('signIn.codeSent', { email: email.trim() })}</p>
+          <p>
+            {method === 'sms'
+              ? t('signIn.smsSent', { phone: normalizeChinaMobile(phone) ?? phone })
+              : t('signIn.codeSent', { email: email.trim() })}
+          </p>
           <TextField
             label={t('signIn.code')}
             inputMode="numeric"
@@ -82,8 +195,8 @@ export function SignInPage() {
           <Button type="submit" variant="primary" disabled={busy}>
             {t('signIn.submit')}
           </Button>
-          <Button variant="ghost" onClick={() => setStep('email')}>
-            {t('signIn.changeEmail')}
+          <Button variant="ghost" onClick={() => setStep('address')}>
+            {t(method === 'sms' ? 'signIn.changePhone' : 'signIn.changeEmail')}
           </Button>
         </form>
       )}

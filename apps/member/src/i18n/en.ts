@@ -24,7 +24,8 @@ export const memberEn = {
   account: {
     link: 'Account',
     heading: 'My account',
-    signedOut: 'You are not signed in. Sign in with a code sent to your email.',
+    signedOut:
+      'You are not signed in. Sign in with a code sent to your email or phone, or with a passkey.',
     signIn: 'Sign in',
     name: 'Name',
     email: 'Email',
@@ -32,19 +33,51 @@ export const memberEn = {
   },
   signIn: {
     heading: 'Sign in',
-    email: 'Email',
+    method: 'Send the code by',
+    methods: { email: 'Email', sms: 'SMS' },
+    email: 'Email address',
+    phone: 'Mobile number',
+    phoneHint: 'A mainland China mobile number, e.g. 138 0013 8000',
     sendCode: 'Send me a code',
     codeSent:
       'If {{email}} belongs to a member, a 6-digit code is on its way. It is valid for 5 minutes.',
+    smsSent:
+      'If {{phone}} belongs to a member, a 6-digit code is on its way by SMS. It is valid for 5 minutes.',
     code: 'Code',
     submit: 'Sign in',
     changeEmail: 'Use another email',
+    changePhone: 'Use another number',
+    or: 'or',
+    withPasskey: 'Sign in with a passkey',
+    passkeyErrors: {
+      invalid: 'This passkey is not recognised. Sign in with a code, then add it again.',
+      cancelled: 'Passkey sign-in was cancelled.',
+      alreadyRegistered: 'This device already has one of your passkeys.',
+    },
     errors: {
       invalid: 'That code is not right or has expired. Ask for a new one.',
       tooMany: 'Too many attempts. Please wait a minute and try again.',
       disabled: 'This account is disabled. Please contact your union.',
       network: 'No connection. Sign-in needs the network.',
       unknown: 'Sign-in failed. Please try again.',
+    },
+  },
+  passkeys: {
+    heading: 'Passkeys',
+    intro: 'With a passkey you sign in with your fingerprint, face or screen lock, without a code.',
+    none: 'You have not added a passkey yet.',
+    add: 'Add a passkey',
+    added: 'Passkey added.',
+    removed: 'Passkey removed.',
+    remove: 'Remove',
+    removeNamed: 'Remove passkey “{{name}}”',
+    unnamed: 'Passkey',
+    defaultName: 'Passkey on {{device}}',
+    createdAt: 'Added {{date}}',
+    errors: {
+      load: 'Your passkeys could not be loaded.',
+      cancelled: 'Cancelled: no passkey was added.',
+      alreadyRegistered: 'This device already has one of your passkeys.',
     },
   },
   offline: {

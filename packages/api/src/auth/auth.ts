@@ -1,11 +1,14 @@
 import { apiKey } from '@better-auth/api-key';
+import { passkey } from '@better-auth/passkey';
 import { appendAuditEvent, type PrismaClient } from '@unionhall/db';
 import { betterAuth, type BetterAuthPlugin } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { APIError, createAuthMiddleware } from 'better-auth/api';
-import { emailOTP, twoFactor } from 'better-auth/plugins';
-import { accountRateLimit, type AccountRateLimits } from './account-rate-limit';
+import { emailOTP, phoneNumber, twoFactor } from 'better-auth/plugins';
+import { isChinaMobileE164 } from '@unionhall/domain';
 import { accountAuditPlugin, writeAccountAudit } from './account-audit';
+import { accountRateLimit, type AccountRateLimits } from './account-rate-limit';
+import { memberSignInGuard, sendSmsCodeToMembers } from './member-sign-in';
 import type { CodeSender } from './messages';
 import { hashPassword, verifyPassword } from './password';
 import { trackTransactions } from './tx';
@@ -29,6 +32,8 @@ export interface CreateAuthOptions {
 const SIGN_IN_PATHS = new Set([
   '/sign-in/email',
   '/sign-in/email-otp',
+  '/phone-number/verify',
+  '/passkey/verify-authentication',
   '/two-factor/verify-totp',
   '/two-factor/verify-backup-code',
 ]);
@@ -180,6 +185,11 @@ export function createAuth(options: CreateAuthOptions) {
       customRules: {
         '/sign-in/*': { window: 60, max: 5 },
         '/email-otp/send-verification-otp': { window: 60, max: 3 },
+        '/phone-number/send-otp': { window: 60, max: 3 },
+        '/phone-number/verify': { window: 60, max: 5 },
+        // Anonymous, and each one stores a challenge row.
+        '/passkey/generate-authenticate-options': { window: 60, max: 10 },
+        '/passkey/verify-authentication': { window: 60, max: 5 },
         '/request-password-reset': { window: 60, max: 3 },
         '/two-factor/*': { window: 60, max: 5 },
       },
@@ -224,6 +234,23 @@ export function createAuth(options: CreateAuthOptions) {
           });
         },
       }),
+      phoneNumber({
+        otpLength: 6,
+        expiresIn: 300,
+        allowedAttempts: 5,
+        // The sign-in screen sends E.164; other notations are the front end's to normalise.
+        phoneNumberValidator: isChinaMobileE164,
+        // No `signUpOnVerification`: a number that is no member's never becomes an account.
+        sendOTP: sendSmsCodeToMembers(options.sender),
+      }),
+      passkey({
+        rpName: 'Unionhall',
+        rpID: new URL(options.baseURL).hostname,
+        // Without it the plugin trusts the request's Origin header.
+        origin: new URL(options.baseURL).origin,
+        schema: { passkey: { modelName: 'authPasskey' } },
+      }),
+      memberSignInGuard(),
       apiKey({
         defaultPrefix: 'uh_',
         schema: { apikey: { modelName: 'authApiKey' } },

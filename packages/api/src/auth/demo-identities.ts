@@ -12,7 +12,10 @@ export const DEMO_OFFICERS: { email: string; name: string; role: TRole; unitCode
   { email: 'auditor@binjiang.demo', name: '陈静', role: 'AUDITOR', unitCode: 'BJ-FTU' },
 ];
 
-export const DEMO_MEMBERS = [{ email: 'member@binjiang.demo', name: '张伟' }];
+/** The phone number is a test number (中国移动's documentation example); codes go to the dev outbox. */
+export const DEMO_MEMBERS = [
+  { email: 'member@binjiang.demo', name: '张伟', phoneNumber: '+8613800138000' },
+];
 
 const MARKER = 'demo_identities_loaded_at';
 
@@ -21,7 +24,20 @@ export async function seedDemoIdentities(
   auth: Auth,
   prisma: PrismaClient,
 ): Promise<{ seeded: boolean }> {
-  if (await prisma.appMeta.findUnique({ where: { key: MARKER } })) return { seeded: false };
+  if (await prisma.appMeta.findUnique({ where: { key: MARKER } })) {
+    // Installations seeded before members had phone numbers get the demo number once.
+    for (const member of DEMO_MEMBERS) {
+      const taken = await prisma.authUser.findUnique({
+        where: { phoneNumber: member.phoneNumber },
+      });
+      if (taken) continue;
+      await prisma.authUser.updateMany({
+        where: { email: member.email, phoneNumber: null },
+        data: { phoneNumber: member.phoneNumber, phoneNumberVerified: true },
+      });
+    }
+    return { seeded: false };
+  }
   for (const officer of DEMO_OFFICERS) {
     const unit = await prisma.orgUnit.findUnique({ where: { code: officer.unitCode } });
     if (!unit) continue;

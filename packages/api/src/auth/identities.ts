@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@unionhall/db';
-import type { TRole } from '@unionhall/domain';
+import { normalizeChinaMobile, UnionhallError, type TRole } from '@unionhall/domain';
 import type { Auth } from './auth';
 
 /**
@@ -39,11 +39,32 @@ export async function createOfficer(
   return user;
 }
 
-/** A member: no password; signs in with a one-time code. */
-export async function createMember(auth: Auth, input: { email: string; name: string }) {
+/**
+ * A member: no password; signs in with a one-time code by email, or by SMS when the union has
+ * recorded a mobile number (any common notation; stored in E.164 and counted as verified,
+ * because the union vouches for it).
+ */
+export async function createMember(
+  auth: Auth,
+  input: { email: string; name: string; phoneNumber?: string },
+) {
+  const phoneNumber =
+    input.phoneNumber === undefined ? null : normalizeChinaMobile(input.phoneNumber);
+  if (input.phoneNumber !== undefined && phoneNumber === null) {
+    throw new UnionhallError(
+      'VALIDATION_FAILED',
+      `not a mainland China mobile number: ${input.phoneNumber}`,
+    );
+  }
   const ctx = await auth.$context;
   return ctx.internalAdapter.createUser(
-    { email: input.email.toLowerCase(), name: input.name, emailVerified: true, kind: 'MEMBER' },
+    {
+      email: input.email.toLowerCase(),
+      name: input.name,
+      emailVerified: true,
+      kind: 'MEMBER',
+      ...(phoneNumber ? { phoneNumber, phoneNumberVerified: true } : {}),
+    },
     { method: 'admin' },
   );
 }

@@ -9,7 +9,7 @@ describe('member contracts', () => {
     expect(ZMobilePhone.parse('8613800138000')).toBe('+8613800138000');
     const bad = ZMobilePhone.safeParse('12800138000');
     expect(bad.success).toBe(false);
-    expect(bad.error?.issues[0]?.message).toBe('validation.mobilePhone');
+    expect(bad.error?.issues[0]?.message).toBe('validation.chinaMobile');
     expect(ZMobilePhone.safeParse('1380013800').success).toBe(false);
   });
 

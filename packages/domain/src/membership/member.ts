@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZMemberStatus, ZMemberStatusAction } from './member-status';
+import { ZChinaMobile } from '../identity/phone-number';
 import { parseResidentId } from './national-id';
 
 /** The document a person proves their identity with. */
@@ -17,17 +18,8 @@ export const ZPersonName = z
   .max(50)
   .refine(noControlChars, { message: 'validation.noControlChars' });
 
-/**
- * A mainland mobile number, typed with or without +86, spaces or dashes; stored as E.164
- * (+8613800138000).
- */
-export const ZMobilePhone = z
-  .string()
-  .trim()
-  .transform((value) => value.replace(/[\s-]/g, ''))
-  .transform((value) => value.replace(/^(\+?86)(?=1\d{10}$)/, ''))
-  .refine((value) => /^1[3-9]\d{9}$/.test(value), { message: 'validation.mobilePhone' })
-  .transform((value) => `+86${value}`);
+/** Members' phone numbers: mainland China mobiles, stored as E.164 (identity/phone-number). */
+export const ZMobilePhone = ZChinaMobile;
 
 export const ZEmail = z.string().trim().toLowerCase().pipe(z.email());
 
