@@ -192,6 +192,11 @@ export const adminEn = {
         manage: 'Grant and revoke roles, manage officer accounts',
       },
       token: { manage: 'Issue and revoke API tokens' },
+      member: {
+        read: 'See member records',
+        manage: 'Review applications and change member records',
+        sensitive: 'See members’ full ID numbers (each view is recorded)',
+      },
     },
     whoCan: {
       title: 'Who can do what here',

@@ -183,6 +183,11 @@ export const adminZhCN = {
       audit: { read: '查看审计日志' },
       access: { read: '查看谁有哪些权限', manage: '授予和撤销角色、管理干部账号' },
       token: { manage: '签发和吊销接口令牌' },
+      member: {
+        read: '查看会员档案',
+        manage: '审核入会申请、变更会员档案',
+        sensitive: '查看会员完整身份证件号码（每次查看均有记录）',
+      },
     },
     whoCan: {
       title: '谁能在这里做什么',

@@ -30,7 +30,10 @@ describe('canGrant', () => {
   it('refuses a role carrying a permission the caller lacks there (no escalation)', () => {
     // Manages access on the unit (through a token-like grant) but cannot manage the org.
     const limited = [
-      { permissions: ['access.manage', 'access.read', 'org.read'] as const, orgUnitPath: UNION },
+      {
+        permissions: ['access.manage', 'access.read', 'org.read', 'member.read'] as const,
+        orgUnitPath: UNION,
+      },
     ];
     expect(canGrant(limited, 'CASEWORKER', UNIT)).toBe(true);
     expect(canGrant(limited, 'UNIT_CHAIR', UNIT)).toBe(false);
@@ -69,6 +72,7 @@ describe('access contracts', () => {
       'org.read',
       'audit.read',
       'access.read',
+      'member.read',
     ]);
     expect(permissionsOfRoles([])).toEqual([]);
   });
