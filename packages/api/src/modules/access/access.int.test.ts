@@ -1,6 +1,6 @@
 import { seedDemoData } from '@unionhall/db';
 import { createTestDatabase, testDatabaseTargets } from '@unionhall/db/testing';
-import { TEMPORARY_PASSWORD_MIN_LENGTH, type TRole } from '@unionhall/domain';
+import { ROLE_PERMISSIONS, TEMPORARY_PASSWORD_MIN_LENGTH, type TRole } from '@unionhall/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { officerGrants } from '../../auth/actor';
 import { createMember, createOfficer, grantRole } from '../../auth/identities';
@@ -106,7 +106,7 @@ describe.each(testDatabaseTargets())('access administration on %s', (target) => 
     // The caseworker role in another union does not reach this school.
     expect(rows.map((row) => row[0])).not.toContain('mech@access.test');
     const chair = result.entries.find((entry) => entry.role === 'UNIT_CHAIR');
-    expect(chair?.permissions).toEqual(['org.read', 'audit.read', 'access.read']);
+    expect(chair?.permissions).toEqual(ROLE_PERMISSIONS.UNIT_CHAIR);
   });
 
   it('grants a role once: granting it again returns the same grant and writes nothing', async () => {
@@ -154,7 +154,10 @@ describe.each(testDatabaseTargets())('access administration on %s', (target) => 
         type: 'INTEGRATOR',
         id: 'token-access-only',
         grants: [
-          { permissions: ['access.read', 'access.manage', 'org.read'], orgUnitPath: univ.path },
+          {
+            permissions: ['access.read', 'access.manage', 'org.read', 'member.read'],
+            orgUnitPath: univ.path,
+          },
         ],
       },
     });
