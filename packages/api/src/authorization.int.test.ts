@@ -1,7 +1,13 @@
 import { seedDemoData } from '@unionhall/db';
 import { createTestDatabase, testDatabaseTargets } from '@unionhall/db/testing';
-import { isAllowed, type TPolicy } from '@unionhall/domain';
+import {
+  CURRENT_CONSENT_VERSION,
+  isAllowed,
+  residentIdCheckCharacter,
+  type TPolicy,
+} from '@unionhall/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { createApiToken } from './auth/actor';
 import { createOfficer, grantRole } from './auth/identities';
 import type { Actor } from './context';
@@ -101,6 +107,46 @@ describe.each(testDatabaseTargets())('authorization matrix on %s', (target) => {
   });
 });
 
+/** The top-level input fields of a zod schema (objects, also behind refinements and pipes). */
+function inputFields(schema: unknown): string[] {
+  if (schema instanceof z.ZodObject) return Object.keys(schema.shape);
+  if (schema instanceof z.ZodPipe) return inputFields(schema.in);
+  return [];
+}
+
+/**
+ * Officer procedures that take the id of something (`id`, `parentId`, `orgUnitId`, …): each
+ * needs a case below showing that an object outside the caller's subtree looks like one that
+ * does not exist. Read from the router, so a new procedure without a case fails the suite.
+ */
+const ID_TAKING_PROCEDURES = PROCEDURES.filter(({ path }) => path.startsWith('officer.'))
+  .filter(({ path }) => {
+    const procedure: unknown = Reflect.get(appRouter._def.procedures, path);
+    const def: unknown =
+      typeof procedure === 'function' ? Reflect.get(procedure, '_def') : undefined;
+    const inputs: unknown =
+      typeof def === 'object' && def !== null ? Reflect.get(def, 'inputs') : [];
+    return (Array.isArray(inputs) ? inputs : []).some((schema) =>
+      inputFields(schema).some((field) => field === 'id' || field.endsWith('Id')),
+    );
+  })
+  .map(({ path }) => path);
+
+const crossUnitCovered = new Set<string>();
+
+/** A cross-unit case for one procedure; registering it counts towards the coverage check. */
+function crossUnit(path: string, title: string, run: () => Promise<void>) {
+  crossUnitCovered.add(path);
+  it(`${path}: ${title}`, run);
+}
+
+describe('cross-unit coverage', () => {
+  it('has a case for every officer procedure that takes an id', () => {
+    expect(ID_TAKING_PROCEDURES.length).toBeGreaterThan(5);
+    expect(ID_TAKING_PROCEDURES.filter((path) => !crossUnitCovered.has(path))).toEqual([]);
+  });
+});
+
 describe.each(testDatabaseTargets())('objects outside the caller’s unit on %s', (target) => {
   let db: TestDb;
   let people: Awaited<ReturnType<typeof personas>>;
@@ -126,18 +172,22 @@ describe.each(testDatabaseTargets())('objects outside the caller’s unit on %s'
     expect(missing).toMatchObject({ code: 'NOT_FOUND', appCode: 'NOT_FOUND' });
   }
 
-  it('officer.org.rename: a unit in another union is "not found" and unchanged', async () => {
-    const other = await unit('HX-STEEL');
-    const before = await snapshot('HX-STEEL');
-    const caller = callerFor(db, { actor: people.unionAdmin });
-    await expectLikeNotFound(
-      (id) => caller.officer.org.rename({ id, name: '改名工会', expectedVersion: other.version }),
-      other.id,
-    );
-    expect(await snapshot('HX-STEEL')).toBe(before);
-  });
+  crossUnit(
+    'officer.org.rename',
+    'a unit in another union is "not found" and unchanged',
+    async () => {
+      const other = await unit('HX-STEEL');
+      const before = await snapshot('HX-STEEL');
+      const caller = callerFor(db, { actor: people.unionAdmin });
+      await expectLikeNotFound(
+        (id) => caller.officer.org.rename({ id, name: '改名工会', expectedVersion: other.version }),
+        other.id,
+      );
+      expect(await snapshot('HX-STEEL')).toBe(before);
+    },
+  );
 
-  it('officer.org.move: neither the unit nor the new parent may lie outside', async () => {
+  crossUnit('officer.org.move', 'neither the unit nor the new parent may lie outside', async () => {
     const mine = await unit('BJ-UNIV');
     const other = await unit('BJ-MECH');
     const beforeMine = await snapshot('BJ-UNIV');
@@ -158,22 +208,26 @@ describe.each(testDatabaseTargets())('objects outside the caller’s unit on %s'
     expect(await snapshot('HX-STEEL')).toBe(beforeOther);
   });
 
-  it('officer.org.create: a parent in another union is "not found" and nothing is created', async () => {
-    const other = await unit('BJ-MECH');
-    const count = await db.prisma.orgUnit.count();
-    const caller = callerFor(db, { actor: people.unionAdmin });
-    await expectLikeNotFound(
-      (parentId) =>
-        caller.officer.org.create({
-          parentId,
-          kind: 'GRASSROOTS',
-          name: '越权工会',
-          code: 'OUT-OF-SCOPE',
-        }),
-      other.id,
-    );
-    expect(await db.prisma.orgUnit.count()).toBe(count);
-  });
+  crossUnit(
+    'officer.org.create',
+    'a parent in another union is "not found" and nothing is created',
+    async () => {
+      const other = await unit('BJ-MECH');
+      const count = await db.prisma.orgUnit.count();
+      const caller = callerFor(db, { actor: people.unionAdmin });
+      await expectLikeNotFound(
+        (parentId) =>
+          caller.officer.org.create({
+            parentId,
+            kind: 'GRASSROOTS',
+            name: '越权工会',
+            code: 'OUT-OF-SCOPE',
+          }),
+        other.id,
+      );
+      expect(await db.prisma.orgUnit.count()).toBe(count);
+    },
+  );
 
   /** A real officer holding one role, in the machinery union: outside the education union. */
   async function officerInMachineryUnion() {
@@ -192,99 +246,223 @@ describe.each(testDatabaseTargets())('objects outside the caller’s unit on %s'
   const grantSnapshot = async (id: string) =>
     JSON.stringify(await db.prisma.roleGrant.findUnique({ where: { id } }));
 
-  it('officer.access.grant: a unit in another union is "not found" and nothing is granted', async () => {
-    const { user } = await officerInMachineryUnion();
-    const other = await unit('BJ-MECH');
-    const count = await db.prisma.roleGrant.count();
-    const caller = callerFor(db, { actor: people.unionAdmin });
-    await expectLikeNotFound(
-      (orgUnitId) => caller.officer.access.grant({ userId: user.id, orgUnitId, role: 'AUDITOR' }),
-      other.id,
-    );
-    expect(await db.prisma.roleGrant.count()).toBe(count);
-  });
+  crossUnit(
+    'officer.access.grant',
+    'a unit in another union is "not found" and nothing is granted',
+    async () => {
+      const { user } = await officerInMachineryUnion();
+      const other = await unit('BJ-MECH');
+      const count = await db.prisma.roleGrant.count();
+      const caller = callerFor(db, { actor: people.unionAdmin });
+      await expectLikeNotFound(
+        (orgUnitId) => caller.officer.access.grant({ userId: user.id, orgUnitId, role: 'AUDITOR' }),
+        other.id,
+      );
+      expect(await db.prisma.roleGrant.count()).toBe(count);
+    },
+  );
 
-  it('officer.access.revoke: a grant in another union is "not found" and unchanged', async () => {
-    const { grant } = await officerInMachineryUnion();
-    const before = await grantSnapshot(grant.id);
-    const caller = callerFor(db, { actor: people.unionAdmin });
-    await expectLikeNotFound((grantId) => caller.officer.access.revoke({ grantId }), grant.id);
-    expect(await grantSnapshot(grant.id)).toBe(before);
-  });
+  crossUnit(
+    'officer.access.revoke',
+    'a grant in another union is "not found" and unchanged',
+    async () => {
+      const { grant } = await officerInMachineryUnion();
+      const before = await grantSnapshot(grant.id);
+      const caller = callerFor(db, { actor: people.unionAdmin });
+      await expectLikeNotFound((grantId) => caller.officer.access.revoke({ grantId }), grant.id);
+      expect(await grantSnapshot(grant.id)).toBe(before);
+    },
+  );
 
-  it('officer.access.whoCan: a unit in another union is "not found"', async () => {
+  crossUnit('officer.access.whoCan', 'a unit in another union is "not found"', async () => {
     const other = await unit('BJ-MECH');
     const caller = callerFor(db, { actor: people.unitChair });
     await expectLikeNotFound((orgUnitId) => caller.officer.access.whoCan({ orgUnitId }), other.id);
   });
 
-  it('officer.access.disableOfficer: an officer of another union is "not found" and stays enabled', async () => {
-    const { user } = await officerInMachineryUnion();
-    const snapshot = async () =>
-      JSON.stringify(await db.prisma.authUser.findUnique({ where: { id: user.id } }));
-    const before = await snapshot();
-    const caller = callerFor(db, { actor: people.unionAdmin });
-    await expectLikeNotFound((userId) => caller.officer.access.disableOfficer({ userId }), user.id);
-    expect(await snapshot()).toBe(before);
+  crossUnit(
+    'officer.access.disableOfficer',
+    'an officer of another union is "not found" and stays enabled',
+    async () => {
+      const { user } = await officerInMachineryUnion();
+      const snapshot = async () =>
+        JSON.stringify(await db.prisma.authUser.findUnique({ where: { id: user.id } }));
+      const before = await snapshot();
+      const caller = callerFor(db, { actor: people.unionAdmin });
+      await expectLikeNotFound(
+        (userId) => caller.officer.access.disableOfficer({ userId }),
+        user.id,
+      );
+      expect(await snapshot()).toBe(before);
+    },
+  );
+
+  crossUnit(
+    'officer.tokens.revoke',
+    'a token for a unit in another union is "not found" and unchanged',
+    async () => {
+      const owner = await createOfficer(testAuthFor(db).auth, {
+        email: 'token-owner@example.org',
+        name: 'Token owner',
+        password: 'correct horse battery staple',
+      });
+      const mech = await unit('BJ-MECH');
+      const token = await createApiToken(testAuthFor(db).auth, {
+        ownerUserId: owner.id,
+        name: 'Mechanics sync',
+        orgUnitId: mech.id,
+        scopes: ['org.read'],
+      });
+      const row = async () =>
+        JSON.stringify(await db.prisma.authApiKey.findUniqueOrThrow({ where: { id: token.id } }));
+      const before = await row();
+      const caller = callerFor(db, { actor: people.unionAdmin });
+      await expectLikeNotFound((id) => caller.officer.tokens.revoke({ id }), token.id);
+      expect(await row()).toBe(before);
+      expect((await caller.officer.tokens.list()).map((listed) => listed.id)).not.toContain(
+        token.id,
+      );
+    },
+  );
+
+  crossUnit(
+    'officer.tokens.create',
+    'a unit in another union is "not found" and no token is made',
+    async () => {
+      const other = await unit('BJ-MECH');
+      const count = await db.prisma.authApiKey.count();
+      const caller = callerFor(db, { actor: people.unionAdmin });
+      await expectLikeNotFound(
+        (orgUnitId) =>
+          caller.officer.tokens.create({
+            name: 'Out of scope',
+            orgUnitId,
+            scopes: ['org.read'],
+            expiresInDays: null,
+          }),
+        other.id,
+      );
+      expect(await db.prisma.authApiKey.count()).toBe(count);
+    },
+  );
+
+  crossUnit(
+    'officer.access.createOfficer',
+    'a unit in another union is "not found" and no account is made',
+    async () => {
+      const users = await db.prisma.authUser.count();
+      const caller = callerFor(db, { actor: people.unionAdmin });
+      await expectLikeNotFound(
+        (orgUnitId) =>
+          caller.officer.access.createOfficer({
+            email: `outside-${crypto.randomUUID()}@authz.test`,
+            name: '越权干部',
+            role: 'CASEWORKER',
+            orgUnitId,
+          }),
+        (await unit('BJ-MECH')).id,
+      );
+      expect(await db.prisma.authUser.count()).toBe(users);
+    },
+  );
+
+  let applicants = 0;
+  /** An applicant in the machinery union: outside the education union's officers' reach. */
+  async function applicantInMachineryUnion() {
+    const id = crypto.randomUUID();
+    applicants += 1;
+    const first17 = `11010519800101${String(100 + applicants)}`;
+    await callerFor(db).public.membership.applyToJoin({
+      id,
+      name: '外单位会员',
+      idDocument: { type: 'RESIDENT_ID', number: first17 + residentIdCheckCharacter(first17) },
+      phone: '13900000099',
+      email: `mech-${id}@authz.test`,
+      orgUnitId: (await unit('BJ-MECH')).id,
+      consentVersion: CURRENT_CONSENT_VERSION,
+    });
+    return db.prisma.member.findUniqueOrThrow({ where: { id } });
+  }
+  const memberSnapshot = async (id: string) =>
+    JSON.stringify(await db.prisma.member.findUnique({ where: { id } }));
+
+  crossUnit('officer.membership.get', 'a member of another union is "not found"', async () => {
+    const other = await applicantInMachineryUnion();
+    const caller = callerFor(db, { actor: people.unitChair });
+    await expectLikeNotFound((id) => caller.officer.membership.get({ id }), other.id);
   });
 
-  it('officer.tokens.revoke: a token for a unit in another union is "not found" and unchanged', async () => {
-    const owner = await createOfficer(testAuthFor(db).auth, {
-      email: 'token-owner@example.org',
-      name: 'Token owner',
-      password: 'correct horse battery staple',
-    });
-    const mech = await unit('BJ-MECH');
-    const token = await createApiToken(testAuthFor(db).auth, {
-      ownerUserId: owner.id,
-      name: 'Mechanics sync',
-      orgUnitId: mech.id,
-      scopes: ['org.read'],
-    });
-    const row = async () =>
-      JSON.stringify(await db.prisma.authApiKey.findUniqueOrThrow({ where: { id: token.id } }));
-    const before = await row();
-    const caller = callerFor(db, { actor: people.unionAdmin });
-    await expectLikeNotFound((id) => caller.officer.tokens.revoke({ id }), token.id);
-    expect(await row()).toBe(before);
-    expect((await caller.officer.tokens.list()).map((listed) => listed.id)).not.toContain(token.id);
-  });
+  crossUnit(
+    'officer.membership.revealIdNumber',
+    'is "not found" outside, and no read is recorded',
+    async () => {
+      const other = await applicantInMachineryUnion();
+      const reads = () =>
+        db.prisma.auditEvent.count({ where: { action: 'member.id-document.read' } });
+      const before = await reads();
+      const caller = callerFor(db, { actor: people.unitChair });
+      await expectLikeNotFound((id) => caller.officer.membership.revealIdNumber({ id }), other.id);
+      expect(await reads()).toBe(before);
+    },
+  );
 
-  it('officer.tokens.create: a unit in another union is "not found" and no token is made', async () => {
-    const other = await unit('BJ-MECH');
-    const count = await db.prisma.authApiKey.count();
-    const caller = callerFor(db, { actor: people.unionAdmin });
-    await expectLikeNotFound(
-      (orgUnitId) =>
-        caller.officer.tokens.create({
-          name: 'Out of scope',
-          orgUnitId,
-          scopes: ['org.read'],
-          expiresInDays: null,
-        }),
-      other.id,
-    );
-    expect(await db.prisma.authApiKey.count()).toBe(count);
-  });
+  crossUnit(
+    'officer.membership.changeStatus',
+    'a member of another union is "not found" and unchanged',
+    async () => {
+      const other = await applicantInMachineryUnion();
+      const before = await memberSnapshot(other.id);
+      const caller = callerFor(db, { actor: people.unitChair });
+      await expectLikeNotFound(
+        (id) =>
+          caller.officer.membership.changeStatus({ id, action: 'APPROVE', expectedVersion: 1 }),
+        other.id,
+      );
+      expect(await memberSnapshot(other.id)).toBe(before);
+    },
+  );
 
-  it('officer.org.list and officer.audit.find show only the caller’s subtree', async () => {
-    const listed = await callerFor(db, { actor: people.unitChair }).officer.org.list();
-    const codes = listed.map((candidate) => candidate.code).sort();
-    expect(codes).toEqual(['BJ-EDU', 'BJ-NO1-HS', 'BJ-UNIV']);
+  crossUnit(
+    'officer.membership.list',
+    'filtering by a unit outside gives what a missing unit gives: nothing',
+    async () => {
+      await applicantInMachineryUnion();
+      const caller = callerFor(db, { actor: people.unitChair });
+      const outside = await caller.officer.membership.list({
+        orgUnitId: (await unit('BJ-MECH')).id,
+      });
+      const missing = await caller.officer.membership.list({ orgUnitId: MISSING });
+      expect(outside).toEqual({ items: [], nextCursor: null });
+      expect(missing).toEqual(outside);
+      // The federation admin does see the applicant there.
+      const admin = callerFor(db, { actor: people.federationAdmin });
+      const seen = await admin.officer.membership.list({ orgUnitId: (await unit('BJ-MECH')).id });
+      expect(seen.items.length).toBeGreaterThan(0);
+    },
+  );
 
-    const steel = await unit('HX-STEEL');
-    await callerFor(db, { actor: people.federationAdmin }).officer.org.rename({
-      id: steel.id,
-      name: '华兴钢铁工会',
-      expectedVersion: steel.version,
-    });
-    const chairView = await callerFor(db, { actor: people.unitChair }).officer.audit.find({
-      targetId: steel.id,
-    });
-    expect(chairView.items).toEqual([]);
-    const auditorView = await callerFor(db, { actor: people.auditor }).officer.audit.find({
-      targetId: steel.id,
-    });
-    expect(auditorView.items.map((event) => event.action)).toEqual(['org.unit.rename']);
-  });
+  crossUnit(
+    'officer.audit.find',
+    'and officer.org.list show only the caller’s subtree',
+    async () => {
+      const listed = await callerFor(db, { actor: people.unitChair }).officer.org.list();
+      const codes = listed.map((candidate) => candidate.code).sort();
+      expect(codes).toEqual(['BJ-EDU', 'BJ-NO1-HS', 'BJ-UNIV']);
+
+      const steel = await unit('HX-STEEL');
+      await callerFor(db, { actor: people.federationAdmin }).officer.org.rename({
+        id: steel.id,
+        name: '华兴钢铁工会',
+        expectedVersion: steel.version,
+      });
+      const chairView = await callerFor(db, { actor: people.unitChair }).officer.audit.find({
+        targetId: steel.id,
+      });
+      expect(chairView.items).toEqual([]);
+      const auditorView = await callerFor(db, { actor: people.auditor }).officer.audit.find({
+        targetId: steel.id,
+      });
+      expect(auditorView.items.map((event) => event.action)).toEqual(['org.unit.rename']);
+    },
+  );
 });
