@@ -4,7 +4,14 @@ import { createTestDatabase, testDatabaseTargets } from '@unionhall/db/testing';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app';
-import { postAuth, TEST_ORIGIN, TEST_PASSWORD, testCipher } from './test-support';
+import {
+  CookieJar,
+  postAuth,
+  signedInOfficer,
+  TEST_ORIGIN,
+  TEST_PASSWORD,
+  testCipher,
+} from './test-support';
 
 /**
  * Limits per account hold however many addresses an attacker uses: each request here comes
@@ -15,17 +22,19 @@ describe.each(testDatabaseTargets())('per-account rate limits on %s', (target) =
   let app: ReturnType<typeof createApp>;
   const outbox = new DevOutbox();
   let address = 0;
+  let auth: ReturnType<typeof createAuth>;
 
   beforeAll(async () => {
     db = await createTestDatabase(target);
     await seedDemoData(db);
-    const auth = createAuth({
+    auth = createAuth({
       prisma: db.prisma,
       secret: 'unionhall-test-secret-0123456789abcdef',
       baseURL: TEST_ORIGIN,
       sender: outbox,
       accountRateLimits: {
         signIn: { max: 3, window: 600 },
+        secondFactor: { max: 3, window: 600 },
         codeRequest: { max: 2, window: 600 },
         passwordReset: { max: 2, window: 600 },
       },
@@ -106,6 +115,40 @@ describe.each(testDatabaseTargets())('per-account rate limits on %s', (target) =
     }
     expect(statuses).toEqual([200, 200, 429, 429]);
     expect(sent()).toHaveLength(2);
+  });
+
+  it('limits second-factor guesses per sign-in, whatever the address', async () => {
+    const { totp } = await signedInOfficer(app, auth, db, {
+      email: 'totp@example.org',
+      role: 'UNIT_CHAIR',
+      unitCode: 'BJ-EDU',
+    });
+    const challenge = async () => {
+      const jar = new CookieJar();
+      const response = jar.take(
+        await postAuth(app, '/sign-in/email', {
+          email: 'totp@example.org',
+          password: TEST_PASSWORD,
+        }),
+      );
+      expect(await response.json()).toMatchObject({ twoFactorRedirect: true });
+      return jar;
+    };
+    const wrong = String((Number(totp.generate()) + 1) % 1_000_000).padStart(6, '0');
+    const jar = await challenge();
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      statuses.push((await postAuth(app, '/two-factor/verify-totp', { code: wrong }, jar)).status);
+    }
+    expect(statuses.slice(0, 3).every((status) => status !== 429 && status !== 200)).toBe(true);
+    expect(statuses[3]).toBe(429);
+    // The right code no longer helps on this challenge ...
+    const late = await postAuth(app, '/two-factor/verify-totp', { code: totp.generate() }, jar);
+    expect(late.status).toBe(429);
+    // ... but a new sign-in (itself limited per account) starts a new challenge.
+    const fresh = await challenge();
+    const ok = await postAuth(app, '/two-factor/verify-totp', { code: totp.generate() }, fresh);
+    expect(ok.status).toBe(200);
   });
 
   it('stores the account buckets hashed, not the addresses people use', async () => {

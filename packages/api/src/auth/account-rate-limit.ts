@@ -16,12 +16,17 @@ export interface AccountLimit {
 
 export interface AccountRateLimits {
   signIn: AccountLimit;
+  /** Second-factor codes per password sign-in (the challenge cookie names it). */
+  secondFactor: AccountLimit;
   codeRequest: AccountLimit;
   passwordReset: AccountLimit;
 }
 
 export const DEFAULT_ACCOUNT_RATE_LIMITS: AccountRateLimits = {
   signIn: { max: 10, window: 15 * 60 },
+  // With at most 10 password sign-ins per account per window, an attacker who knows the
+  // password gets at most 50 guesses at a 6-digit code per window, however many addresses.
+  secondFactor: { max: 5, window: 15 * 60 },
   codeRequest: { max: 5, window: 15 * 60 },
   passwordReset: { max: 3, window: 60 * 60 },
 };
@@ -35,8 +40,19 @@ const LIMITED_PATHS: Record<string, keyof AccountRateLimits> = {
   '/email-otp/send-verification-otp': 'codeRequest',
   '/phone-number/send-otp': 'codeRequest',
   '/request-password-reset': 'passwordReset',
+  '/two-factor/verify-totp': 'secondFactor',
+  '/two-factor/verify-backup-code': 'secondFactor',
   '/forget-password': 'passwordReset',
 };
+
+/** The second-factor challenge cookie (`uh.two_factor`, `__Secure-` in production). */
+const CHALLENGE_COOKIE = /(?:^|;\s*)(?:__Secure-)?uh\.two_factor=([^;]+)/;
+
+/** The password sign-in a second-factor attempt answers (one challenge per sign-in). */
+export function challengeOf(cookieHeader: string | null): string | null {
+  const challenge = cookieHeader ? CHALLENGE_COOKIE.exec(cookieHeader)?.[1] : undefined;
+  return challenge ? `challenge:${challenge}` : null;
+}
 
 /** The account an attempt is about, as the client named it (normalised), if it named one. */
 export function accountOf(body: unknown): string | null {
@@ -95,7 +111,10 @@ export function accountRateLimit(
           matcher: (ctx) => (ctx.path ?? '') in LIMITED_PATHS,
           handler: createAuthMiddleware(async (ctx) => {
             const kind = LIMITED_PATHS[ctx.path ?? ''];
-            const account = accountOf(ctx.body);
+            const account =
+              kind === 'secondFactor'
+                ? challengeOf(ctx.headers?.get('cookie') ?? null)
+                : accountOf(ctx.body);
             if (!kind || !account) return;
             const limit = limits[kind];
             let count: number;
