@@ -65,6 +65,32 @@ function socketAddress(c: Context): string | undefined {
 
 type Env = { Variables: { requestId: string } };
 
+/** Better Auth answers with sessions, including each one's token (the cookie's value). */
+const SESSION_READING_PATHS = new Set(['/api/auth/get-session', '/api/auth/list-sessions']);
+
+function dropTokens(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropTokens);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== 'token')
+      .map(([key, entry]) => [key, dropTokens(entry)]),
+  );
+}
+
+/**
+ * Session tokens stay in HttpOnly cookies: page scripts (and so an injected script) never
+ * see one, so a session cannot be copied to another machine from the page.
+ */
+async function withoutSessionTokens(path: string, response: Response): Promise<Response> {
+  if (!SESSION_READING_PATHS.has(path) || !response.ok) return response;
+  if (!response.headers.get('content-type')?.includes('application/json')) return response;
+  const body: unknown = await response.json();
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  return new Response(JSON.stringify(dropTokens(body)), { status: response.status, headers });
+}
+
 /** The request's language: an explicit header from our front ends, else Accept-Language. */
 function requestLocale(c: Context): TLocale {
   const explicit = ZLocale.safeParse(c.req.header('x-unionhall-locale'));
@@ -164,7 +190,10 @@ export function createApp({
       const ip = clientIp(c);
       if (ip) headers.set(CLIENT_IP_HEADER, ip);
       headers.set('x-request-id', c.get('requestId'));
-      const response = await auth.handler(new Request(c.req.raw, { headers }));
+      const response = await withoutSessionTokens(
+        c.req.path,
+        await auth.handler(new Request(c.req.raw, { headers })),
+      );
       if (response.status === 429) {
         // Refused before any of Better Auth's hooks run, so the audit row is written here.
         await db.prisma.$transaction((tx) =>

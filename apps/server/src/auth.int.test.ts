@@ -233,6 +233,32 @@ describe.each(testDatabaseTargets())('sign-in on %s', (target) => {
     ).toBeGreaterThanOrEqual(400);
   });
 
+  it('never shows a session token to page scripts (get-session, list-sessions)', async () => {
+    const auth = createAuth({
+      prisma: db.prisma,
+      secret: 'unionhall-test-secret-0123456789abcdef',
+      baseURL: ORIGIN,
+      sender: outbox,
+      rateLimit: false,
+    });
+    await createOfficer(auth, { email: 'reader@example.org', name: '读者', password: PASSWORD });
+    const jar = new CookieJar();
+    jar.take(await post('/sign-in/email', { email: 'reader@example.org', password: PASSWORD }));
+    const cookieValue = decodeURIComponent(
+      /session_token=([^;]+)/.exec(jar.header())?.[1] ?? 'missing',
+    ).split('.')[0];
+    for (const path of ['/get-session', '/list-sessions']) {
+      const response = await app.request(`${ORIGIN}/api/auth${path}`, {
+        headers: { cookie: jar.header() },
+      });
+      expect(response.status).toBe(200);
+      const text = await response.text();
+      expect(text).toContain('"userId"');
+      expect(text).not.toContain('"token"');
+      expect(text).not.toContain(cookieValue);
+    }
+  });
+
   it('ends every session of a disabled account and refuses new ones', async () => {
     const auth = createAuth({
       prisma: db.prisma,
