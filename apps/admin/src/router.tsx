@@ -46,6 +46,11 @@ export const router = createBrowserRouter(
             Component: (await import('./auth/reset-password-page')).ResetPasswordPage,
           }),
         },
+        {
+          path: 'dev/outbox',
+          handle: SIGNED_OUT_PAGE,
+          lazy: async () => ({ Component: (await import('./dev/dev-outbox-page')).DevOutboxPage }),
+        },
         { path: '*', Component: NotFoundPage },
       ],
     },

@@ -3,12 +3,14 @@ import { Alert, Button, TextField } from '@unionhall/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useDevOutbox } from '../dev/dev-outbox';
 import { AuthRequestError, signInWithPassword, verifyCode, verifyRecoveryCode } from './auth-api';
 
 /** Password first; then the code from the authenticator app (or a recovery code). */
 export function SignInPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  const devOutbox = useDevOutbox();
   const [step, setStep] = useState<'password' | 'code'>('password');
   const [recovery, setRecovery] = useState(false);
   const [email, setEmail] = useState('');
@@ -75,6 +77,11 @@ export function SignInPage() {
           <Link className="auth__link" to="/forgot-password">
             {t('account.forgot.link')}
           </Link>
+          {devOutbox.data ? (
+            <Link className="auth__link" to="/dev/outbox">
+              {t('devOutbox.signInHint')}
+            </Link>
+          ) : null}
         </form>
       ) : (
         <form className="auth__form" onSubmit={submitCode}>

@@ -45,6 +45,7 @@ export const adminEn = {
     audit: 'Audit log',
     access: 'Access',
     tokens: 'API tokens',
+    devOutbox: 'Dev outbox',
   },
   org: {
     title: 'Organization',
@@ -357,6 +358,22 @@ export const adminEn = {
       body: 'Systems using the token “{{name}}” will be refused from their next request. This cannot be undone.',
       submit: 'Revoke token',
     },
+  },
+  devOutbox: {
+    title: 'Dev outbox',
+    intro:
+      'In development nothing is really sent by email or SMS. The codes and links that would have gone out are listed here, newest first, so you can sign in and reset passwords in a demo. Production has no such page.',
+    loading: 'Loading…',
+    error: 'The outbox could not be read. Try again in a moment.',
+    unavailable: 'This server is not a development server and has no dev outbox.',
+    empty: 'No codes or links have been sent yet.',
+    listLabel: 'Messages sent, newest first',
+    channel: { email: 'Email', sms: 'SMS' },
+    to: 'To',
+    purpose: 'Purpose',
+    code: 'Code',
+    openLink: 'Open the link',
+    signInHint: 'Development: see the codes and links sent',
   },
   notFound: {
     title: 'Page not found',

@@ -42,6 +42,7 @@ export const adminZhCN = {
     audit: '审计日志',
     access: '权限管理',
     tokens: 'API 令牌',
+    devOutbox: '开发发件箱',
   },
   org: {
     title: '组织架构',
@@ -342,6 +343,22 @@ export const adminZhCN = {
       body: '吊销后，使用令牌“{{name}}”的系统从下一次请求起将被拒绝。此操作无法撤销。',
       submit: '吊销令牌',
     },
+  },
+  devOutbox: {
+    title: '开发发件箱',
+    intro:
+      '开发环境不真正发送邮件和短信。这里列出本应发出的验证码和链接（最新的在前），便于演示登录和重置密码。生产环境没有此页面。',
+    loading: '正在加载…',
+    error: '无法读取发件箱，请稍后重试。',
+    unavailable: '此服务器不是开发环境，没有开发发件箱。',
+    empty: '还没有发出任何验证码或链接。',
+    listLabel: '已发出的消息，最新的在前',
+    channel: { email: '邮件', sms: '短信' },
+    to: '收件人',
+    purpose: '用途',
+    code: '验证码',
+    openLink: '打开链接',
+    signInHint: '开发环境：查看发出的验证码和链接',
   },
   notFound: {
     title: '页面不存在',

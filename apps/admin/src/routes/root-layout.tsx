@@ -7,6 +7,7 @@ import { signOut } from '../auth/auth-api';
 import { EnrolPage } from '../auth/enrol-page';
 import { usePermissions } from '../auth/permissions';
 import { SignInPage } from '../auth/sign-in-page';
+import { useDevOutbox } from '../dev/dev-outbox';
 import { useTRPC } from '../trpc';
 import { PageLoading } from './page-loading';
 
@@ -29,6 +30,7 @@ export function RootLayout() {
   const canReadAudit = canAnywhere('audit.read');
   const canReadAccess = canAnywhere('access.read');
   const canManageTokens = canAnywhere('token.manage');
+  const devOutbox = useDevOutbox();
   const signedIn = me.data?.kind === 'OFFICER' && me.data.twoFactorEnabled;
   const signedOutPage = useMatches().some((match) => isSignedOutPage(match.handle));
 
@@ -57,6 +59,7 @@ export function RootLayout() {
             {canReadAudit ? <NavLink to="/audit">{t('nav.audit')}</NavLink> : null}
             {canReadAccess ? <NavLink to="/access">{t('nav.access')}</NavLink> : null}
             {canManageTokens ? <NavLink to="/tokens">{t('nav.tokens')}</NavLink> : null}
+            {devOutbox.data ? <NavLink to="/dev/outbox">{t('nav.devOutbox')}</NavLink> : null}
           </nav>
         ) : null}
         {me.data ? (
