@@ -86,6 +86,10 @@ const buildOk = run('build', 'pnpm', [
 ]);
 results.push({ name: 'build', passed: buildOk ? 1 : 0, failed: buildOk ? 0 : 1 });
 if (buildOk) {
+  // Bundle budgets (sizes are deterministic, so they may fail the run; timings never do).
+  const sizeOk = run('bundle size', 'node', ['tooling/scripts/bundle-size.mjs']);
+  results.push({ name: 'bundle size', passed: sizeOk ? 1 : 0, failed: sizeOk ? 0 : 1 });
+
   const playwrightReport = join(reports, 'playwright.json');
   const e2eOk = run('e2e', 'pnpm', ['--filter', '@unionhall/e2e', 'test'], {
     PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightReport,
