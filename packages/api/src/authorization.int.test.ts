@@ -441,6 +441,94 @@ describe.each(testDatabaseTargets())('objects outside the caller’s unit on %s'
     },
   );
 
+  /** An employer organized by the machinery union. */
+  async function employerOfMachineryUnion() {
+    return callerFor(db, { actor: people.federationAdmin }).officer.employers.create({
+      name: `机械厂${crypto.randomUUID().slice(0, 8)}`,
+      orgUnitId: (await unit('BJ-MECH')).id,
+    });
+  }
+  const employerSnapshot = async (id: string) =>
+    JSON.stringify(await db.prisma.employer.findUnique({ where: { id } }));
+
+  crossUnit('officer.employers.get', 'an employer of another union is "not found"', async () => {
+    const other = await employerOfMachineryUnion();
+    const caller = callerFor(db, { actor: people.unitChair });
+    await expectLikeNotFound((id) => caller.officer.employers.get({ id }), other.id);
+  });
+
+  crossUnit(
+    'officer.employers.update',
+    'neither the employer nor the new unit may lie outside',
+    async () => {
+      const other = await employerOfMachineryUnion();
+      const before = await employerSnapshot(other.id);
+      const caller = callerFor(db, { actor: people.unitChair });
+      await expectLikeNotFound(
+        (id) => caller.officer.employers.update({ id, expectedVersion: 1, name: '改名' }),
+        other.id,
+      );
+      const mine = await caller.officer.employers.create({
+        name: `学校${crypto.randomUUID().slice(0, 8)}`,
+      });
+      const mineBefore = await employerSnapshot(mine.id);
+      await expectLikeNotFound(
+        (orgUnitId) =>
+          caller.officer.employers.update({
+            id: mine.id,
+            expectedVersion: 1,
+            name: mine.name,
+            orgUnitId,
+          }),
+        (await unit('BJ-MECH')).id,
+      );
+      expect(await employerSnapshot(other.id)).toBe(before);
+      expect(await employerSnapshot(mine.id)).toBe(mineBefore);
+    },
+  );
+
+  crossUnit(
+    'officer.employers.addWorkplace',
+    'an employer of another union is "not found" and gets no workplace',
+    async () => {
+      const other = await employerOfMachineryUnion();
+      const caller = callerFor(db, { actor: people.unitChair });
+      await expectLikeNotFound(
+        (employerId) => caller.officer.employers.addWorkplace({ employerId, name: '一车间' }),
+        other.id,
+      );
+      expect(await db.prisma.workplace.count({ where: { employerId: other.id } })).toBe(0);
+    },
+  );
+
+  crossUnit(
+    'officer.employers.create',
+    'a unit in another union is "not found" and nothing is created',
+    async () => {
+      const count = await db.prisma.employer.count();
+      const caller = callerFor(db, { actor: people.unitChair });
+      await expectLikeNotFound(
+        (orgUnitId) => caller.officer.employers.create({ name: '越权企业', orgUnitId }),
+        (await unit('BJ-MECH')).id,
+      );
+      expect(await db.prisma.employer.count()).toBe(count);
+    },
+  );
+
+  crossUnit(
+    'officer.employers.list',
+    'filtering by a unit outside gives what a missing unit gives',
+    async () => {
+      await employerOfMachineryUnion();
+      const caller = callerFor(db, { actor: people.unitChair });
+      const outside = await caller.officer.employers.list({
+        orgUnitId: (await unit('BJ-MECH')).id,
+      });
+      expect(outside).toEqual({ items: [], nextCursor: null });
+      expect(await caller.officer.employers.list({ orgUnitId: MISSING })).toEqual(outside);
+    },
+  );
+
   crossUnit(
     'officer.audit.find',
     'and officer.org.list show only the caller’s subtree',

@@ -1,5 +1,6 @@
 import { officerAccessRouter } from './modules/access/access.router';
 import { officerAuditRouter } from './modules/audit/audit.router';
+import { officerEmployersRouter } from './modules/employers/employers.router';
 import { officerOrgRouter, publicOrgRouter } from './modules/org/org.router';
 import {
   memberMembershipRouter,
@@ -24,6 +25,7 @@ export const appRouter = router({
     membership: officerMembershipRouter,
     access: officerAccessRouter,
     tokens: officerTokensRouter,
+    employers: officerEmployersRouter,
   }),
 });
 

@@ -14,3 +14,4 @@ export * from './access/access';
 export * from './access/tokens';
 export * from './identity/phone-number';
 export * from './identity/passkey';
+export * from './membership/employer';

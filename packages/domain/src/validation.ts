@@ -30,6 +30,10 @@ export const VALIDATION_MESSAGES = {
     'zh-CN': '证件号码只能包含字母和数字，5 到 30 位',
     en: 'Document numbers are letters and digits, 5 to 30 characters',
   },
+  'validation.creditCode': {
+    'zh-CN': '统一社会信用代码为 18 位数字或大写字母（不含 I、O、Z、S、V）',
+    en: 'A unified social credit code is 18 digits or capital letters (no I, O, Z, S, V)',
+  },
   'validation.reasonRequired': {
     'zh-CN': '请填写原因',
     en: 'Please give a reason',

@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { seedDemoData, verifyAuditChain } from '@unionhall/db';
+import { createTestDatabase, testDatabaseTargets } from '@unionhall/db/testing';
+import { CURRENT_CONSENT_VERSION, residentIdCheckCharacter } from '@unionhall/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callerFor, personas } from '../../testing/harness';
+
+type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
+
+describe.each(testDatabaseTargets())('employers on %s', (target) => {
+  let db: TestDb;
+  let people: Awaited<ReturnType<typeof personas>>;
+  const unit = (code: string) => db.prisma.orgUnit.findUniqueOrThrow({ where: { code } });
+
+  beforeAll(async () => {
+    db = await createTestDatabase(target);
+    await seedDemoData(db);
+    people = await personas(db);
+  });
+  afterAll(async () => {
+    await db.dispose();
+  });
+
+  let sequence = 100;
+  async function activeMemberAt(employerId: string, orgUnitId: string) {
+    sequence += 1;
+    const first17 = `11010519850505${sequence}`;
+    const id = randomUUID();
+    await callerFor(db).public.membership.applyToJoin({
+      id,
+      name: '员工',
+      idDocument: { type: 'RESIDENT_ID', number: first17 + residentIdCheckCharacter(first17) },
+      phone: `1380000${String(sequence).padStart(4, '0')}`,
+      email: `worker-${sequence}@example.org`,
+      orgUnitId,
+      employerId,
+      consentVersion: CURRENT_CONSENT_VERSION,
+    });
+    await callerFor(db, { actor: people.federationAdmin }).officer.membership.changeStatus({
+      id,
+      action: 'APPROVE',
+      expectedVersion: 1,
+    });
+  }
+
+  it('creates an employer in scope, counts its active members and the union density', async () => {
+    const school = await unit('BJ-NO1-HS');
+    const chair = callerFor(db, { actor: people.unitChair });
+    const created = await chair.officer.employers.create({
+      name: '滨江市第一中学',
+      creditCode: '12330100 4700 12345x',
+      orgUnitId: school.id,
+      workforceSize: 4,
+    });
+    expect(created).toMatchObject({
+      creditCode: '12330100470012345X',
+      orgUnitName: school.name,
+      activeMembers: 0,
+      density: 0,
+    });
+    await activeMemberAt(created.id, school.id);
+    await activeMemberAt(created.id, school.id);
+    const listed = await chair.officer.employers.list({ query: '第一中学' });
+    expect(listed.items).toHaveLength(1);
+    expect(listed.items[0]).toMatchObject({ activeMembers: 2, density: 0.5 });
+    const detail = await chair.officer.employers.get({ id: created.id });
+    expect(detail.workplaces).toEqual([]);
+    const campus = await chair.officer.employers.addWorkplace({
+      employerId: created.id,
+      name: '东校区',
+    });
+    const again = await chair.officer.employers.addWorkplace({
+      employerId: created.id,
+      name: '东校区',
+    });
+    expect(again.id).toBe(campus.id);
+    expect((await chair.officer.employers.get({ id: created.id })).workplaces).toHaveLength(1);
+    expect((await verifyAuditChain(db.prisma)).ok).toBe(true);
+  });
+
+  it('refuses a duplicate credit code and a stale edit', async () => {
+    const admin = callerFor(db, { actor: people.federationAdmin });
+    const first = await admin.officer.employers.create({
+      name: '华兴钢铁集团有限公司',
+      creditCode: '91330100MA2XXXXX1Y',
+    });
+    await expect(
+      admin.officer.employers.create({
+        name: '华兴钢铁（重名）',
+        creditCode: '91330100MA2XXXXX1Y',
+      }),
+    ).rejects.toMatchObject({ appCode: 'CONFLICT' });
+    const updated = await admin.officer.employers.update({
+      id: first.id,
+      expectedVersion: first.version,
+      name: '华兴钢铁集团',
+      creditCode: first.creditCode,
+      workforceSize: 1200,
+    });
+    expect(updated).toMatchObject({ name: '华兴钢铁集团', workforceSize: 1200, version: 2 });
+    await expect(
+      admin.officer.employers.update({ id: first.id, expectedVersion: 1, name: '旧名' }),
+    ).rejects.toMatchObject({ appCode: 'VERSION_CONFLICT' });
+    await expect(
+      admin.officer.employers.create({ name: '坏代码公司', creditCode: 'ABC' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
+  it('shows unlinked employers to every officer and lets one place it in their unit', async () => {
+    const admin = callerFor(db, { actor: people.federationAdmin });
+    const target = await admin.officer.employers.create({ name: '星辰科技有限公司' });
+    const chair = callerFor(db, { actor: people.unitChair });
+    const withoutUnion = await chair.officer.employers.list({ withoutUnion: true });
+    expect(withoutUnion.items.map((employer) => employer.name)).toContain('星辰科技有限公司');
+    const univ = await unit('BJ-UNIV');
+    const placed = await chair.officer.employers.update({
+      id: target.id,
+      expectedVersion: target.version,
+      name: target.name,
+      orgUnitId: univ.id,
+    });
+    expect(placed.orgUnitName).toBe(univ.name);
+    // Now it belongs to the education union: the machinery union cannot see it.
+    const mechPath = (await unit('BJ-MECH')).path;
+    const mech = callerFor(db, {
+      actor: {
+        type: 'OFFICER',
+        id: 'officer-mech',
+        grants: [{ permissions: ['member.read', 'member.manage'], orgUnitPath: mechPath }],
+      },
+    });
+    await expect(mech.officer.employers.get({ id: target.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect((await mech.officer.employers.list({ query: '星辰' })).items).toEqual([]);
+  });
+});
