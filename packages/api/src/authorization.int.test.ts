@@ -529,6 +529,55 @@ describe.each(testDatabaseTargets())('objects outside the caller’s unit on %s'
     },
   );
 
+  /** A member of the machinery union with a pending change request and a pending transfer. */
+  async function machineryMemberWithRequests() {
+    const member = await applicantInMachineryUnion();
+    await callerFor(db, { actor: people.federationAdmin }).officer.membership.changeStatus({
+      id: member.id,
+      action: 'APPROVE',
+      expectedVersion: 1,
+    });
+    const actor: Actor = { type: 'MEMBER', id: member.userId ?? '', grants: [] };
+    const caller = callerFor(db, { actor });
+    const change = await caller.member.profile.requestChange({ jobTitle: '技师' });
+    const transfer = await caller.member.profile.requestTransfer({
+      toOrgUnitId: (await unit('HX-STEEL')).id,
+      reason: '换工作',
+    });
+    return { member, change, transfer };
+  }
+
+  crossUnit(
+    'officer.memberRequests.decideChange',
+    'a request of another union’s member is "not found" and stays pending',
+    async () => {
+      const { change } = await machineryMemberWithRequests();
+      const caller = callerFor(db, { actor: people.unitChair });
+      await expectLikeNotFound(
+        (id) => caller.officer.memberRequests.decideChange({ id, approve: true }),
+        change.id,
+      );
+      expect(
+        (await db.prisma.memberChangeRequest.findUniqueOrThrow({ where: { id: change.id } })).state,
+      ).toBe('PENDING');
+    },
+  );
+
+  crossUnit(
+    'officer.memberRequests.decideTransfer',
+    'a transfer into another union is "not found" and stays pending',
+    async () => {
+      const { transfer, member } = await machineryMemberWithRequests();
+      const before = await memberSnapshot(member.id);
+      const caller = callerFor(db, { actor: people.unitChair });
+      await expectLikeNotFound(
+        (id) => caller.officer.memberRequests.decideTransfer({ id, approve: true }),
+        transfer.id,
+      );
+      expect(await memberSnapshot(member.id)).toBe(before);
+    },
+  );
+
   crossUnit(
     'officer.audit.find',
     'and officer.org.list show only the caller’s subtree',

@@ -7,6 +7,10 @@ import {
   officerMembershipRouter,
   publicMembershipRouter,
 } from './modules/membership/membership.router';
+import {
+  memberProfileRouter,
+  officerMemberRequestsRouter,
+} from './modules/membership/requests.router';
 import { publicSessionRouter } from './modules/session/session.router';
 import { officerTokensRouter } from './modules/tokens/tokens.router';
 import { router } from './trpc';
@@ -18,7 +22,7 @@ export const appRouter = router({
     session: publicSessionRouter,
     membership: publicMembershipRouter,
   }),
-  member: router({ membership: memberMembershipRouter }),
+  member: router({ membership: memberMembershipRouter, profile: memberProfileRouter }),
   officer: router({
     org: officerOrgRouter,
     audit: officerAuditRouter,
@@ -26,6 +30,7 @@ export const appRouter = router({
     access: officerAccessRouter,
     tokens: officerTokensRouter,
     employers: officerEmployersRouter,
+    memberRequests: officerMemberRequestsRouter,
   }),
 });
 

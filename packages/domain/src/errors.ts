@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'MEMBER_CONSENT_OUTDATED',
   'MEMBER_STATUS_TRANSITION',
   'MEMBER_ALREADY_APPLIED',
+  'MEMBER_REQUEST_OPEN',
+  'MEMBER_NOT_IN_GOOD_STANDING',
   'ROLE_ESCALATION',
   'LAST_ACCESS_MANAGER',
   'CANNOT_DISABLE_SELF',
@@ -82,6 +84,14 @@ export const ERROR_MESSAGES: Record<TErrorCode, Record<TLocale, string>> = {
   MEMBER_STATUS_TRANSITION: {
     'zh-CN': '会员当前状态下不能进行此操作。',
     en: 'This change is not possible from the member’s current status.',
+  },
+  MEMBER_REQUEST_OPEN: {
+    'zh-CN': '您已有一项待处理的申请，请等待处理结果或先撤回。',
+    en: 'You already have a request waiting for a decision. Wait for it, or withdraw it first.',
+  },
+  MEMBER_NOT_IN_GOOD_STANDING: {
+    'zh-CN': '只有正常状态的会员才能办理此项业务。',
+    en: 'Only members in good standing can do this.',
   },
   MEMBER_ALREADY_APPLIED: {
     'zh-CN': '该证件号码已有入会申请或会员记录，请登录查看，或联系所在工会。',

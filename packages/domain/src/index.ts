@@ -15,3 +15,4 @@ export * from './access/tokens';
 export * from './identity/phone-number';
 export * from './identity/passkey';
 export * from './membership/employer';
+export * from './membership/self-service';

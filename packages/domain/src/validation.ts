@@ -34,6 +34,10 @@ export const VALIDATION_MESSAGES = {
     'zh-CN': '统一社会信用代码为 18 位数字或大写字母（不含 I、O、Z、S、V）',
     en: 'A unified social credit code is 18 digits or capital letters (no I, O, Z, S, V)',
   },
+  'validation.nothingToChange': {
+    'zh-CN': '请至少修改一项内容',
+    en: 'Change at least one field',
+  },
   'validation.reasonRequired': {
     'zh-CN': '请填写原因',
     en: 'Please give a reason',

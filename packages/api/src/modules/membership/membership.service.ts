@@ -60,7 +60,7 @@ export function toSummary(row: MemberSummaryRow): TMemberSummary {
 /** The purpose string of the ID number's blind index; changing it orphans every hash. */
 const ID_INDEX_PURPOSE = 'member.idDocument';
 
-function idDocumentHash(cipher: FieldCipher, type: string, number: string): string {
+export function idDocumentHash(cipher: FieldCipher, type: string, number: string): string {
   const normalized =
     type === 'RESIDENT_ID' ? normalizeResidentId(number) : number.replace(/\s/g, '').toUpperCase();
   return cipher.blindIndex(`${type}:${normalized}`, ID_INDEX_PURPOSE);
@@ -269,7 +269,7 @@ export async function listMembers(
   };
 }
 
-async function memberInScope(tx: Tx | PrismaClient, scope: Scope, id: string) {
+export async function memberInScope(tx: Tx | PrismaClient, scope: Scope, id: string) {
   const member = await tx.member.findUnique({ where: { id } });
   if (!member) throw new UnionhallError('NOT_FOUND', `member ${id} not found`);
   if (!scope.covers(member.orgUnitPath)) throw new OutOfScopeError(`member ${id}`);

@@ -1,0 +1,213 @@
+import { randomUUID } from 'node:crypto';
+import { seedDemoData, verifyAuditChain } from '@unionhall/db';
+import { createTestDatabase, testDatabaseTargets } from '@unionhall/db/testing';
+import { CURRENT_CONSENT_VERSION, residentIdCheckCharacter } from '@unionhall/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../context';
+import { callerFor, personas } from '../../testing/harness';
+
+type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
+
+describe.each(testDatabaseTargets())('member self-service and its review on %s', (target) => {
+  let db: TestDb;
+  let people: Awaited<ReturnType<typeof personas>>;
+  let mechOfficer: Actor;
+  const unit = (code: string) => db.prisma.orgUnit.findUniqueOrThrow({ where: { code } });
+
+  beforeAll(async () => {
+    db = await createTestDatabase(target);
+    await seedDemoData(db);
+    people = await personas(db);
+    mechOfficer = {
+      type: 'OFFICER',
+      id: 'officer-mech-chair',
+      grants: [
+        {
+          permissions: ['member.read', 'member.manage'],
+          orgUnitPath: (await unit('BJ-MECH')).path,
+        },
+      ],
+    };
+  });
+  afterAll(async () => {
+    await db.dispose();
+  });
+
+  let sequence = 200;
+  const residentId = (birth: string) => {
+    sequence += 1;
+    const first17 = `110105${birth}${sequence}`;
+    return first17 + residentIdCheckCharacter(first17);
+  };
+
+  /** An approved member of the first high school, signed in as themselves. */
+  async function activeMember(name: string) {
+    const id = randomUUID();
+    const email = `${id}@example.org`;
+    await callerFor(db).public.membership.applyToJoin({
+      id,
+      name,
+      idDocument: { type: 'RESIDENT_ID', number: residentId('19900101') },
+      phone: '13800138000',
+      email,
+      orgUnitId: (await unit('BJ-NO1-HS')).id,
+      consentVersion: CURRENT_CONSENT_VERSION,
+    });
+    await callerFor(db, { actor: people.unitChair }).officer.membership.changeStatus({
+      id,
+      action: 'APPROVE',
+      expectedVersion: 1,
+    });
+    const account = await db.prisma.authUser.findUniqueOrThrow({ where: { email } });
+    const actor: Actor = { type: 'MEMBER', id: account.id, grants: [] };
+    return { id, actor, caller: callerFor(db, { actor }) };
+  }
+
+  it('changes contact details at once, refusing a stale version', async () => {
+    const { id, caller } = await activeMember('孙丽');
+    const changed = await caller.member.profile.updateContact({
+      phone: '139 1234 5678',
+      address: '滨江市江南大道 88 号',
+      expectedVersion: 2,
+    });
+    expect(changed).toMatchObject({ phone: '+8613912345678', address: '滨江市江南大道 88 号' });
+    await expect(
+      caller.member.profile.updateContact({ phone: '13900000000', expectedVersion: 2 }),
+    ).rejects.toMatchObject({ appCode: 'VERSION_CONFLICT' });
+    const row = await db.prisma.member.findUniqueOrThrow({ where: { id } });
+    expect(row.phone).toBe('+8613912345678');
+  });
+
+  it('sends identity changes to an officer, who approves them (new ID encrypted on the record)', async () => {
+    const { id, caller } = await activeMember('钱伟');
+    const newId = residentId('19900202');
+    const request = await caller.member.profile.requestChange({
+      name: '钱大伟',
+      idDocument: { type: 'RESIDENT_ID', number: newId },
+      note: '身份证换发',
+    });
+    expect(request).toMatchObject({
+      state: 'PENDING',
+      proposed: { name: '钱大伟', idLast4: newId.slice(-4) },
+    });
+    await expect(
+      caller.member.profile.requestChange({ jobTitle: '教研组长' }),
+    ).rejects.toMatchObject({
+      appCode: 'MEMBER_REQUEST_OPEN',
+    });
+    // Nothing changed yet.
+    expect((await db.prisma.member.findUniqueOrThrow({ where: { id } })).name).toBe('钱伟');
+    // The machinery union's officer does not see it; the chair does.
+    expect(
+      (await callerFor(db, { actor: mechOfficer }).officer.memberRequests.changeRequests({})).map(
+        (row) => row.id,
+      ),
+    ).not.toContain(request.id);
+    const chair = callerFor(db, { actor: people.unitChair });
+    const pending = await chair.officer.memberRequests.changeRequests({});
+    expect(pending.map((row) => row.id)).toContain(request.id);
+    await expect(
+      callerFor(db, { actor: mechOfficer }).officer.memberRequests.decideChange({
+        id: request.id,
+        approve: true,
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
+    const decided = await chair.officer.memberRequests.decideChange({
+      id: request.id,
+      approve: true,
+    });
+    expect(decided.state).toBe('APPROVED');
+    const row = await db.prisma.member.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ name: '钱大伟', idLast4: newId.slice(-4), version: 3 });
+    expect(row.searchGrams).toContain('大伟');
+    expect(await chair.officer.membership.revealIdNumber({ id })).toMatchObject({
+      idNumber: newId,
+    });
+    const stored = await db.prisma.memberChangeRequest.findUniqueOrThrow({
+      where: { id: request.id },
+    });
+    expect(stored.idCipher).toBeNull();
+    await expect(
+      chair.officer.memberRequests.decideChange({ id: request.id, approve: false, reason: '重复' }),
+    ).rejects.toMatchObject({ appCode: 'CONFLICT' });
+  });
+
+  it('rejects with a reason the member reads', async () => {
+    const { caller } = await activeMember('李强');
+    const request = await caller.member.profile.requestChange({ jobTitle: '校长' });
+    const chair = callerFor(db, { actor: people.unitChair });
+    await expect(
+      chair.officer.memberRequests.decideChange({ id: request.id, approve: false }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await chair.officer.memberRequests.decideChange({
+      id: request.id,
+      approve: false,
+      reason: '请提供任职文件',
+    });
+    const mine = await caller.member.profile.changeRequests();
+    expect(mine[0]).toMatchObject({ state: 'REJECTED', decisionReason: '请提供任职文件' });
+  });
+
+  it('moves a member to another union only when the receiving unit accepts', async () => {
+    const { id, caller } = await activeMember('周杰');
+    const steel = await unit('HX-STEEL');
+    const transfer = await caller.member.profile.requestTransfer({
+      toOrgUnitId: steel.id,
+      reason: '调入华兴钢铁工作',
+    });
+    expect(transfer).toMatchObject({ state: 'PENDING', toUnitName: steel.name });
+    const chair = callerFor(db, { actor: people.unitChair });
+    // The sending union follows it but cannot decide it.
+    const outgoing = await chair.officer.memberRequests.transfers({ direction: 'outgoing' });
+    expect(outgoing.map((row) => row.id)).toContain(transfer.id);
+    await expect(
+      chair.officer.memberRequests.decideTransfer({ id: transfer.id, approve: true }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await db.prisma.member.findUniqueOrThrow({ where: { id } })).orgUnitId).not.toBe(
+      steel.id,
+    );
+
+    const mech = callerFor(db, { actor: mechOfficer });
+    const incoming = await mech.officer.memberRequests.transfers({ direction: 'incoming' });
+    expect(incoming.map((row) => row.id)).toContain(transfer.id);
+    await mech.officer.memberRequests.decideTransfer({ id: transfer.id, approve: true });
+    const moved = await db.prisma.member.findUniqueOrThrow({ where: { id } });
+    expect(moved).toMatchObject({ orgUnitId: steel.id, orgUnitPath: steel.path });
+    // The record now belongs to the machinery union's subtree, not the education union's.
+    await expect(chair.officer.membership.get({ id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const seen = await mech.officer.membership.get({ id });
+    expect(seen.statusHistory.at(-1)).toMatchObject({ action: 'TRANSFER' });
+  });
+
+  it('resigns with a reason, and exports the member’s own data (an audited read)', async () => {
+    const { id, caller } = await activeMember('吴敏');
+    const exported = await caller.member.profile.exportData();
+    const member = exported.member as { idDocument: { number: string }; name: string };
+    expect(member.name).toBe('吴敏');
+    expect(member.idDocument.number).toMatch(/^\d{17}[\dX]$/);
+    const reads = await db.prisma.auditEvent.count({
+      where: { action: 'member.data-export', targetId: id },
+    });
+    expect(reads).toBe(1);
+
+    expect(await caller.member.profile.resign({ reason: '退休' })).toEqual({ status: 'RESIGNED' });
+    await expect(caller.member.profile.resign({ reason: '再次' })).rejects.toMatchObject({
+      appCode: 'MEMBER_STATUS_TRANSITION',
+    });
+    await expect(
+      caller.member.profile.requestTransfer({
+        toOrgUnitId: (await unit('BJ-UNIV')).id,
+        reason: 'x',
+      }),
+    ).rejects.toMatchObject({ appCode: 'MEMBER_NOT_IN_GOOD_STANDING' });
+    expect((await verifyAuditChain(db.prisma)).ok).toBe(true);
+  });
+
+  it('answers "not found" to a member account without a record', async () => {
+    const stranger = callerFor(db, { actor: { type: 'MEMBER', id: randomUUID(), grants: [] } });
+    await expect(stranger.member.profile.changeRequests()).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+});

@@ -1,0 +1,256 @@
+import type { Prisma, PrismaClient } from '@unionhall/db';
+import {
+  fieldChanges,
+  nameGrams,
+  normalizeForSearch,
+  parseResidentId,
+  UnionhallError,
+  ZDecideRequestInput,
+  ZIdDocumentType,
+  type TDecideRequestInput,
+  type TRequestState,
+} from '@unionhall/domain';
+import { OutOfScopeError, type Scope } from '../../access';
+import type { AuditWriter } from '../../audit';
+import type { Actor } from '../../context';
+import type { FieldCipher } from '../../crypto/field-cipher';
+import { idCipherContext, idDocumentHash } from './membership.service';
+import {
+  CHANGE_REQUEST_SELECT,
+  changeRequestIdContext,
+  toChangeRequest,
+  toTransfer,
+  TRANSFER_SELECT,
+} from './self-service.service';
+
+export interface RequestDecisionDeps {
+  prisma: PrismaClient;
+  audit: AuditWriter;
+  cipher: FieldCipher;
+  actor: Actor;
+  scope: Scope;
+}
+
+const inScope = (scope: Scope): Prisma.MemberWhereInput => ({
+  OR: scope.roots.map((root) => ({ orgUnitPath: { startsWith: root } })),
+});
+
+/** Change requests of members inside the caller's scope, oldest pending first. */
+export async function listChangeRequests(
+  prisma: PrismaClient,
+  scope: Scope,
+  input: { state?: TRequestState | undefined },
+) {
+  const rows = await prisma.memberChangeRequest.findMany({
+    where: { state: input.state ?? 'PENDING', member: inScope(scope) },
+    select: { ...CHANGE_REQUEST_SELECT, member: { select: { name: true, memberNumber: true } } },
+    orderBy: { createdAt: 'asc' },
+    take: 100,
+  });
+  return rows.map(({ member, ...row }) => ({
+    ...toChangeRequest(row),
+    memberName: member.name,
+    memberNumber: member.memberNumber,
+  }));
+}
+
+/**
+ * Approves (applies the proposed values, re-encrypting a new ID number for the member record)
+ * or rejects (with a reason the member sees) a pending change request.
+ */
+export async function decideChangeRequest(deps: RequestDecisionDeps, raw: TDecideRequestInput) {
+  const input = ZDecideRequestInput.parse(raw);
+  return deps.prisma.$transaction(async (tx) => {
+    const request = await tx.memberChangeRequest.findUnique({
+      where: { id: input.id },
+      include: { member: true },
+    });
+    if (!request) throw new UnionhallError('NOT_FOUND', `change request ${input.id}`);
+    if (!deps.scope.covers(request.member.orgUnitPath)) {
+      throw new OutOfScopeError(`change request ${input.id}`);
+    }
+    if (request.state !== 'PENDING') {
+      throw new UnionhallError('CONFLICT', `change request is ${request.state}`);
+    }
+    const member = request.member;
+    const proposed = toChangeRequest({ ...request, proposed: request.proposed }).proposed;
+
+    if (input.approve) {
+      const data: Prisma.MemberUpdateInput = { version: { increment: 1 } };
+      if (proposed.name) {
+        data.name = proposed.name;
+        data.searchName = normalizeForSearch(proposed.name);
+        data.searchGrams = nameGrams(proposed.name);
+      }
+      if (request.idCipher && proposed.idDocumentType) {
+        const number = deps.cipher.decrypt(request.idCipher, changeRequestIdContext(request.id));
+        const idHash = idDocumentHash(deps.cipher, proposed.idDocumentType, number);
+        const other = await tx.member.findFirst({
+          where: {
+            idHash,
+            id: { not: member.id },
+            status: { in: ['APPLICANT', 'ACTIVE', 'LAPSED', 'SUSPENDED'] },
+          },
+          select: { id: true },
+        });
+        if (other) {
+          throw new UnionhallError('MEMBER_ALREADY_APPLIED', 'another record has that document');
+        }
+        const facts = proposed.idDocumentType === 'RESIDENT_ID' ? parseResidentId(number) : null;
+        data.idType = ZIdDocumentType.parse(proposed.idDocumentType);
+        data.idCipher = deps.cipher.encrypt(number, idCipherContext(member.id));
+        data.idHash = idHash;
+        data.idLast4 = number.slice(-4);
+        if (facts?.ok) {
+          data.sex = facts.facts.sex;
+          data.birthDate = new Date(`${facts.facts.birthDate}T00:00:00Z`);
+        }
+      }
+      if (proposed.employerId) {
+        data.employer = { connect: { id: proposed.employerId } };
+      } else if (proposed.employerName) {
+        const known = await tx.employer.findFirst({ where: { name: proposed.employerName } });
+        const employerId =
+          known?.id ??
+          (
+            await tx.employer.create({
+              data: { name: proposed.employerName },
+              select: { id: true },
+            })
+          ).id;
+        data.employer = { connect: { id: employerId } };
+      }
+      if (proposed.jobTitle !== undefined) data.jobTitle = proposed.jobTitle;
+      await tx.member.update({ where: { id: member.id }, data });
+    }
+
+    await tx.memberChangeRequest.update({
+      where: { id: request.id },
+      data: {
+        state: input.approve ? 'APPROVED' : 'REJECTED',
+        decisionReason: input.reason ?? null,
+        decidedBy: deps.actor.id,
+        decidedAt: new Date(),
+        // The proposed number is not kept once decided: the member record holds it if approved.
+        idCipher: null,
+      },
+    });
+    await deps.audit(tx, {
+      action: input.approve ? 'member.change-request.approve' : 'member.change-request.reject',
+      outcome: 'SUCCESS',
+      targetType: 'Member',
+      targetId: member.id,
+      orgUnitId: member.orgUnitId,
+      changes: input.approve
+        ? fieldChanges(
+            {
+              name: member.name,
+              idDocument: member.idLast4,
+              employerId: member.employerId,
+              jobTitle: member.jobTitle,
+            },
+            {
+              name: proposed.name ?? member.name,
+              idDocument: proposed.idLast4 ?? member.idLast4,
+              employerId: proposed.employerId ?? member.employerId,
+              jobTitle: proposed.jobTitle ?? member.jobTitle,
+            },
+            { fields: ['name', 'idDocument', 'employerId', 'jobTitle'], sensitive: ['idDocument'] },
+          )
+        : { reason: { before: null, after: input.reason ?? null } },
+    });
+    return toChangeRequest(
+      await tx.memberChangeRequest.findUniqueOrThrow({
+        where: { id: request.id },
+        select: CHANGE_REQUEST_SELECT,
+      }),
+    );
+  });
+}
+
+/** Transfers into units of the caller's scope (to decide) or out of them (to follow). */
+export async function listTransfers(
+  prisma: PrismaClient,
+  scope: Scope,
+  input: { direction: 'incoming' | 'outgoing'; state?: TRequestState | undefined },
+) {
+  const units = scope.roots.map((root) => ({ path: { startsWith: root } }));
+  const rows = await prisma.memberTransfer.findMany({
+    where: {
+      state: input.state ?? 'PENDING',
+      ...(input.direction === 'incoming' ? { toUnit: { OR: units } } : { fromUnit: { OR: units } }),
+    },
+    select: TRANSFER_SELECT,
+    orderBy: { createdAt: 'asc' },
+    take: 100,
+  });
+  return rows.map(toTransfer);
+}
+
+/**
+ * The receiving unit accepts or declines. On acceptance the member's home unit (and the path
+ * copy the scoped lists use) moves in the same transaction, with a history row.
+ */
+export async function decideTransfer(deps: RequestDecisionDeps, raw: TDecideRequestInput) {
+  const input = ZDecideRequestInput.parse(raw);
+  return deps.prisma.$transaction(async (tx) => {
+    const transfer = await tx.memberTransfer.findUnique({
+      where: { id: input.id },
+      include: { member: true, toUnit: true, fromUnit: true },
+    });
+    if (!transfer) throw new UnionhallError('NOT_FOUND', `transfer ${input.id}`);
+    if (!deps.scope.covers(transfer.toUnit.path)) {
+      throw new OutOfScopeError(`transfer ${input.id}`);
+    }
+    if (transfer.state !== 'PENDING') {
+      throw new UnionhallError('CONFLICT', `transfer is ${transfer.state}`);
+    }
+    if (input.approve) {
+      await tx.member.update({
+        where: { id: transfer.memberId },
+        data: {
+          orgUnitId: transfer.toUnitId,
+          orgUnitPath: transfer.toUnit.path,
+          needsPlacement: false,
+          version: { increment: 1 },
+        },
+      });
+      await tx.memberStatusChange.create({
+        data: {
+          memberId: transfer.memberId,
+          fromStatus: transfer.member.status,
+          toStatus: transfer.member.status,
+          action: 'TRANSFER',
+          reason: `${transfer.fromUnit.name} → ${transfer.toUnit.name}`,
+          actorType: deps.actor.type,
+          actorId: deps.actor.id,
+        },
+      });
+    }
+    await tx.memberTransfer.update({
+      where: { id: transfer.id },
+      data: {
+        state: input.approve ? 'APPROVED' : 'REJECTED',
+        decisionReason: input.reason ?? null,
+        decidedBy: deps.actor.id,
+        decidedAt: new Date(),
+      },
+    });
+    await deps.audit(tx, {
+      action: input.approve ? 'member.transfer.accept' : 'member.transfer.decline',
+      outcome: 'SUCCESS',
+      targetType: 'Member',
+      targetId: transfer.memberId,
+      orgUnitId: transfer.toUnitId,
+      changes: input.approve
+        ? { orgUnitId: { before: transfer.fromUnitId, after: transfer.toUnitId } }
+        : { reason: { before: null, after: input.reason ?? null } },
+    });
+    return toTransfer(
+      await tx.memberTransfer.findUniqueOrThrow({
+        where: { id: transfer.id },
+        select: TRANSFER_SELECT,
+      }),
+    );
+  });
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { ZChinaMobile } from '../identity/phone-number';
+import { ZEmail, ZIdDocument, ZPersonName } from './member';
+
+/** Contact details: the member changes them at once, no review. */
+export const ZUpdateContactInput = z.object({
+  phone: ZChinaMobile.optional(),
+  email: ZEmail.nullish(),
+  address: z.string().trim().max(200).nullish(),
+  expectedVersion: z.number().int().positive(),
+});
+export type TUpdateContactInput = z.input<typeof ZUpdateContactInput>;
+
+/** Identity and employment details: a request an officer reviews. */
+export const ZRequestChangeInput = z
+  .object({
+    name: ZPersonName.optional(),
+    idDocument: ZIdDocument.optional(),
+    employerId: z.uuid().optional(),
+    employerName: z.string().trim().min(2).max(100).optional(),
+    jobTitle: z.string().trim().max(100).optional(),
+    note: z.string().trim().max(500).optional(),
+  })
+  .superRefine((input, ctx) => {
+    const { note: _note, ...fields } = input;
+    if (Object.values(fields).every((value) => value === undefined)) {
+      ctx.addIssue({ code: 'custom', path: [], message: 'validation.nothingToChange' });
+    }
+  });
+export type TRequestChangeInput = z.input<typeof ZRequestChangeInput>;
+
+export const REQUEST_STATES = ['PENDING', 'APPROVED', 'REJECTED', 'CANCELLED'] as const;
+export const ZRequestState = z.enum(REQUEST_STATES);
+export type TRequestState = z.infer<typeof ZRequestState>;
+
+/** What a change request proposes, as shown to the member and the officer (no ID number). */
+export const ZProposedChange = z.object({
+  name: z.string().optional(),
+  idDocumentType: z.string().optional(),
+  idLast4: z.string().optional(),
+  employerId: z.string().optional(),
+  employerName: z.string().optional(),
+  jobTitle: z.string().optional(),
+});
+export type TProposedChange = z.infer<typeof ZProposedChange>;
+
+export const ZChangeRequest = z.object({
+  id: z.uuid(),
+  memberId: z.uuid(),
+  state: ZRequestState,
+  proposed: ZProposedChange,
+  note: z.string().nullable(),
+  decisionReason: z.string().nullable(),
+  createdAt: z.date(),
+  decidedAt: z.date().nullable(),
+});
+export type TChangeRequest = z.infer<typeof ZChangeRequest>;
+
+export const ZRequestTransferInput = z.object({
+  toOrgUnitId: z.uuid(),
+  reason: z.string().trim().min(1).max(500),
+});
+
+export const ZTransfer = z.object({
+  id: z.uuid(),
+  memberId: z.uuid(),
+  memberName: z.string(),
+  state: ZRequestState,
+  fromUnitId: z.uuid(),
+  fromUnitName: z.string(),
+  toUnitId: z.uuid(),
+  toUnitName: z.string(),
+  reason: z.string().nullable(),
+  decisionReason: z.string().nullable(),
+  createdAt: z.date(),
+  decidedAt: z.date().nullable(),
+});
+export type TTransfer = z.infer<typeof ZTransfer>;
+
+export const ZResignInput = z.object({ reason: z.string().trim().min(1).max(500) });
+
+/** An officer's decision on a request; a refusal needs a reason, which the member sees. */
+export const ZDecideRequestInput = z
+  .object({
+    id: z.uuid(),
+    approve: z.boolean(),
+    reason: z.string().trim().max(500).optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (!input.approve && (input.reason ?? '') === '') {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'validation.reasonRequired' });
+    }
+  });
+export type TDecideRequestInput = z.input<typeof ZDecideRequestInput>;
