@@ -1,3 +1,4 @@
+import { membersEn } from './members.en';
 import type { TAdminCatalog } from './zh-CN';
 
 /** The officer console's own texts (namespace `admin`), English. */
@@ -45,6 +46,7 @@ export const adminEn = {
     audit: 'Audit log',
     access: 'Access',
     tokens: 'API tokens',
+    members: 'Members',
   },
   org: {
     title: 'Organization',
@@ -426,4 +428,5 @@ export const adminEn = {
       unknown: 'That did not work. Please try again.',
     },
   },
+  members: membersEn,
 } satisfies TAdminCatalog;
