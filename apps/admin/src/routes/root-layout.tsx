@@ -29,6 +29,7 @@ export function RootLayout() {
   const canReadAudit = canAnywhere('audit.read');
   const canReadAccess = canAnywhere('access.read');
   const canManageTokens = canAnywhere('token.manage');
+  const canReadMembers = canAnywhere('member.read');
   const signedIn = me.data?.kind === 'OFFICER' && me.data.twoFactorEnabled;
   const signedOutPage = useMatches().some((match) => isSignedOutPage(match.handle));
 
@@ -54,6 +55,7 @@ export function RootLayout() {
             <NavLink to="/" end>
               {t('nav.organization')}
             </NavLink>
+            {canReadMembers ? <NavLink to="/members">{t('nav.members')}</NavLink> : null}
             {canReadAudit ? <NavLink to="/audit">{t('nav.audit')}</NavLink> : null}
             {canReadAccess ? <NavLink to="/access">{t('nav.access')}</NavLink> : null}
             {canManageTokens ? <NavLink to="/tokens">{t('nav.tokens')}</NavLink> : null}
