@@ -29,26 +29,7 @@ export function StatusActionDialog({ member, action, onClose, onDone, onStale }:
   const [error, setError] = useState<string | null>(null);
   const reasonRef = useRef<HTMLInputElement>(null);
 
-  const change = useMutation(
-    trpc.officer.membership.changeStatus.mutationOptions({
-      onSuccess: (updated) => onDone(updated),
-      onError: (caught) => {
-        const info = readApiError(caught, t('common:errors.network'));
-        if (info.appCode === 'VERSION_CONFLICT') {
-          setError(t('members.dialog.versionConflict'));
-          onStale();
-          return;
-        }
-        // MEMBER_STATUS_TRANSITION and the rest arrive translated into the UI language.
-        const fieldError = info.fieldErrors.reason;
-        if (fieldError) {
-          setReasonError(fieldError);
-          reasonRef.current?.focus();
-        }
-        setError(info.message);
-      },
-    }),
-  );
+  const change = useMutation(trpc.officer.membership.changeStatus.mutationOptions());
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -61,12 +42,32 @@ export function StatusActionDialog({ member, action, onClose, onDone, onStale }:
     }
     setReasonError(null);
     setError(null);
-    change.mutate({
-      id: member.id,
-      action,
-      expectedVersion: member.version,
-      ...(trimmed ? { reason: trimmed } : {}),
-    });
+    change.mutate(
+      {
+        id: member.id,
+        action,
+        expectedVersion: member.version,
+        ...(trimmed ? { reason: trimmed } : {}),
+      },
+      {
+        onSuccess: (updated) => onDone(updated),
+        onError: (caught) => {
+          const info = readApiError(caught, t('common:errors.network'));
+          if (info.appCode === 'VERSION_CONFLICT') {
+            setError(t('members.dialog.versionConflict'));
+            onStale();
+            return;
+          }
+          // MEMBER_STATUS_TRANSITION and the rest arrive translated into the UI language.
+          const fieldError = info.fieldErrors.reason;
+          if (fieldError) {
+            setReasonError(fieldError);
+            reasonRef.current?.focus();
+          }
+          setError(info.message);
+        },
+      },
+    );
   }
 
   const destructive = action !== 'APPROVE' && action !== 'REINSTATE';
