@@ -53,7 +53,6 @@ export const membersEn = {
     MERGED: 'Merged',
   },
   action: {
-    APPLY: 'Applied to join',
     APPROVE: 'Approve',
     REJECT: 'Reject',
     LAPSE: 'Mark as lapsed',
@@ -104,6 +103,7 @@ export const membersEn = {
     title: 'Possible duplicate records',
     intro: 'Before approving, check whether this is the same person:',
     reasonsLabel: 'Same',
+    reasonSeparator: '; ',
     reason: {
       ID: 'Same ID number',
       PHONE: 'Same phone',
@@ -118,6 +118,17 @@ export const membersEn = {
   },
   history: {
     heading: 'Membership history',
+    done: {
+      APPLY: 'Applied to join',
+      APPROVE: 'Approved',
+      REJECT: 'Rejected',
+      LAPSE: 'Lapsed',
+      SUSPEND: 'Suspended',
+      REINSTATE: 'Reinstated',
+      RESIGN: 'Resigned',
+      RECORD_DEATH: 'Death recorded',
+      MERGE_AWAY: 'Merged into another record',
+    },
     caption: 'Status changes, oldest first',
     when: 'When',
     action: 'Action',

@@ -215,7 +215,7 @@ export function MemberPage() {
               <li key={index} className="member-history__entry">
                 <p className="member-history__head">
                   <strong>
-                    {historyAction ? t(`members.action.${historyAction}`) : entry.action}
+                    {historyAction ? t(`members.history.done.${historyAction}`) : entry.action}
                   </strong>
                   <span className="members-muted">
                     {formats.time.format(entry.occurredAt)}
@@ -318,7 +318,9 @@ function Duplicates({ status, data, error }: DuplicatesProps) {
                 <span className="members-muted">{member.orgUnitName}</span>
                 <br />
                 <span>
-                  {reasons.map((reason) => t(`members.duplicates.reason.${reason}`)).join('；')}
+                  {reasons
+                    .map((reason) => t(`members.duplicates.reason.${reason}`))
+                    .join(t('members.duplicates.reasonSeparator'))}
                 </span>
               </li>
             ))}
