@@ -102,7 +102,6 @@ export const membersEn = {
     titleApplicant: 'This may be a duplicate of an existing record',
     title: 'Possible duplicate records',
     intro: 'Before approving, check whether this is the same person:',
-    reasonsLabel: 'Same',
     reasonSeparator: '; ',
     reason: {
       ID: 'Same ID number',
@@ -130,16 +129,11 @@ export const membersEn = {
       MERGE_AWAY: 'Merged into another record',
     },
     caption: 'Status changes, oldest first',
-    when: 'When',
-    action: 'Action',
     change: 'Status',
     reason: 'Reason',
-    by: 'By',
-    none: '—',
   },
   actions: {
     heading: 'Change status',
-    none: 'No changes are possible from this status.',
   },
   dialog: {
     body: {

@@ -100,7 +100,6 @@ export const membersZhCN = {
     titleApplicant: '可能与已有记录重复',
     title: '可能的重复记录',
     intro: '批准前请确认是否为同一人：',
-    reasonsLabel: '相同之处',
     reasonSeparator: '；',
     reason: {
       ID: '证件号码相同',
@@ -126,16 +125,11 @@ export const membersZhCN = {
       MERGE_AWAY: '并入其他记录',
     },
     caption: '会籍状态变化，最早的在前',
-    when: '时间',
-    action: '操作',
     change: '状态',
     reason: '原因',
-    by: '操作人',
-    none: '—',
   },
   actions: {
     heading: '会籍操作',
-    none: '当前状态下没有可进行的操作。',
   },
   dialog: {
     body: {
