@@ -160,3 +160,60 @@ test.describe('in Chinese', () => {
     await expectNoAxeViolations(page);
   });
 });
+
+test.describe('when someone else got there first', () => {
+  test.use({ locale: 'en' });
+
+  /** Changes a member's status through the API, as another officer's console would. */
+  async function changeStatus(
+    page: Page,
+    input: { id: string; action: string; reason?: string; expectedVersion: number },
+  ) {
+    const response = await page.request.post('/trpc/officer.membership.changeStatus', {
+      data: { json: input },
+    });
+    expect(response.ok()).toBe(true);
+  }
+
+  test('a stale page says so in the user’s language, reloads, and the retry works', async ({
+    page,
+    baseURL,
+  }) => {
+    const person = await applyToJoin(String(baseURL), {
+      name: `东方${randomGivenName()}`,
+      phone: randomMobile(),
+    });
+
+    // An application approved elsewhere while this page still offers Reject.
+    await page.goto(`/admin/members/${person.id}`);
+    await expect(page.getByRole('button', { name: 'Approve' })).toBeVisible();
+    await changeStatus(page, { id: person.id, action: 'APPROVE', expectedVersion: 1 });
+    await page.getByRole('button', { name: 'Reject' }).click();
+    const reject = page.getByRole('dialog', { name: 'Reject' });
+    await reject.getByLabel('Reason').fill('Incomplete documents');
+    await reject.getByRole('button', { name: 'Reject' }).click();
+    await expect(reject).toContainText(
+      'This change is not possible from the member’s current status.',
+    );
+    await reject.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('button', { name: 'Suspend' })).toBeVisible();
+
+    // Suspended elsewhere (version 2 → 3) while this page still shows the active member.
+    await changeStatus(page, {
+      id: person.id,
+      action: 'SUSPEND',
+      reason: 'Under review',
+      expectedVersion: 2,
+    });
+    await page.getByRole('button', { name: 'Record resignation' }).click();
+    const resign = page.getByRole('dialog', { name: 'Record resignation' });
+    await resign.getByLabel('Reason').fill('Moved away');
+    await resign.getByRole('button', { name: 'Record resignation' }).click();
+    await expect(resign).toContainText('Someone else changed this member meanwhile');
+    await expect(page.locator('.member-page__title .uh-badge')).toHaveText('Suspended');
+    // The reloaded version goes with the second try.
+    await resign.getByRole('button', { name: 'Record resignation' }).click();
+    await expect(resign).toBeHidden();
+    await expect(page.getByText('Done: Record resignation. Status now: Resigned.')).toBeVisible();
+  });
+});

@@ -58,7 +58,9 @@ export function StatusActionDialog({ member, action, onClose, onDone, onStale }:
             onStale();
             return;
           }
-          // MEMBER_STATUS_TRANSITION and the rest arrive translated into the UI language.
+          // The status moved on under this page: show the server's words (in the UI language)
+          // and reload, so the buttons match the status again.
+          if (info.appCode === 'MEMBER_STATUS_TRANSITION') onStale();
           const fieldError = info.fieldErrors.reason;
           if (fieldError) {
             setReasonError(fieldError);
