@@ -29,6 +29,14 @@ export const router = createBrowserRouter(
           lazy: async () => ({ Component: (await import('./tokens/tokens-page')).TokensPage }),
         },
         {
+          path: 'members',
+          lazy: async () => ({ Component: (await import('./members/members-page')).MembersPage }),
+        },
+        {
+          path: 'members/:id',
+          lazy: async () => ({ Component: (await import('./members/member-page')).MemberPage }),
+        },
+        {
           path: 'account',
           lazy: async () => ({ Component: (await import('./account/account-page')).AccountPage }),
         },

@@ -393,6 +393,16 @@ describe.each(testDatabaseTargets())('objects outside the caller’s unit on %s'
   });
 
   crossUnit(
+    'officer.membership.duplicates',
+    'a member of another union is "not found", and its look-alikes are not listed',
+    async () => {
+      const other = await applicantInMachineryUnion();
+      const caller = callerFor(db, { actor: people.unitChair });
+      await expectLikeNotFound((id) => caller.officer.membership.duplicates({ id }), other.id);
+    },
+  );
+
+  crossUnit(
     'officer.membership.revealIdNumber',
     'is "not found" outside, and no read is recorded',
     async () => {

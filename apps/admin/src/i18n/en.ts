@@ -1,3 +1,4 @@
+import { membersEn } from './members.en';
 import type { TAdminCatalog } from './zh-CN';
 
 /** The officer console's own texts (namespace `admin`), English. */
@@ -46,6 +47,7 @@ export const adminEn = {
     access: 'Access',
     tokens: 'API tokens',
     devOutbox: 'Dev outbox',
+    members: 'Members',
   },
   org: {
     title: 'Organization',
@@ -443,4 +445,5 @@ export const adminEn = {
       unknown: 'That did not work. Please try again.',
     },
   },
+  members: membersEn,
 } satisfies TAdminCatalog;

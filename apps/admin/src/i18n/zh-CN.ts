@@ -1,3 +1,5 @@
+import { membersZhCN } from './members.zh-CN';
+
 /** The officer console's own texts (namespace `admin`), Chinese: the reference catalog. */
 export const adminZhCN = {
   title: 'Unionhall 工会服务平台',
@@ -43,6 +45,7 @@ export const adminZhCN = {
     access: '权限管理',
     tokens: 'API 令牌',
     devOutbox: '开发发件箱',
+    members: '会员',
   },
   org: {
     title: '组织架构',
@@ -424,6 +427,7 @@ export const adminZhCN = {
       unknown: '操作失败，请重试。',
     },
   },
+  members: membersZhCN,
 };
 
 export type TAdminCatalog = typeof adminZhCN;

@@ -31,6 +31,7 @@ export function RootLayout() {
   const canReadAccess = canAnywhere('access.read');
   const canManageTokens = canAnywhere('token.manage');
   const devOutbox = useDevOutbox();
+  const canReadMembers = canAnywhere('member.read');
   const signedIn = me.data?.kind === 'OFFICER' && me.data.twoFactorEnabled;
   const signedOutPage = useMatches().some((match) => isSignedOutPage(match.handle));
 
@@ -56,6 +57,7 @@ export function RootLayout() {
             <NavLink to="/" end>
               {t('nav.organization')}
             </NavLink>
+            {canReadMembers ? <NavLink to="/members">{t('nav.members')}</NavLink> : null}
             {canReadAudit ? <NavLink to="/audit">{t('nav.audit')}</NavLink> : null}
             {canReadAccess ? <NavLink to="/access">{t('nav.access')}</NavLink> : null}
             {canManageTokens ? <NavLink to="/tokens">{t('nav.tokens')}</NavLink> : null}

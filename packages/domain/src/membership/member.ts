@@ -110,10 +110,19 @@ export type TMemberPage = z.infer<typeof ZMemberPage>;
 
 /** A possible duplicate of a record, and why it looks like one. */
 export const ZDuplicateReason = z.enum(['ID', 'PHONE', 'EMAIL', 'NAME_BIRTH_DATE']);
+export type TDuplicateReason = z.infer<typeof ZDuplicateReason>;
 export const ZDuplicateCandidate = z.object({
   member: ZMemberSummary,
   reasons: z.array(ZDuplicateReason),
 });
+
+/** Possible duplicates of a record: those the officer may see, and a count of the others. */
+export const ZMemberDuplicates = z.object({
+  candidates: z.array(ZDuplicateCandidate),
+  /** Candidates in units outside the caller's scope: counted, never shown. */
+  outsideScope: z.number().int().nonnegative(),
+});
+export type TMemberDuplicates = z.infer<typeof ZMemberDuplicates>;
 
 export const ZChangeMemberStatusInput = z
   .object({

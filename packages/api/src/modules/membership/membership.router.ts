@@ -2,6 +2,7 @@ import {
   ZApplyInput,
   ZChangeMemberStatusInput,
   ZMemberId,
+  ZMemberDuplicates,
   ZMemberListInput,
   ZMemberPage,
   ZMemberStatus,
@@ -10,6 +11,7 @@ import {
 import { z } from 'zod';
 import { serviceDeps } from '../../audit';
 import { memberProcedure, officerProcedure, publicProcedure, router } from '../../trpc';
+import { findDuplicates } from './duplicates.service';
 import {
   applyToJoin,
   changeMemberStatus,
@@ -64,6 +66,11 @@ export const officerMembershipRouter = router({
       }),
     )
     .query(({ ctx, input }) => getMember(ctx.db.prisma, ctx.scope, input.id)),
+  /** Records that may be the same person; those outside the caller's scope only counted. */
+  duplicates: officerProcedure('member.read')
+    .input(z.object({ id: ZMemberId }))
+    .output(ZMemberDuplicates)
+    .query(({ ctx, input }) => findDuplicates(ctx.db.prisma, ctx.scope, input.id)),
   revealIdNumber: officerProcedure('member.sensitive')
     .input(z.object({ id: ZMemberId }))
     .output(z.object({ idType: z.string(), idNumber: z.string().nullable() }))

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import {
+  APPLICATION_FILTERS,
+  consoleStatusActions,
+  formatPhone,
+  memberFiltersToInput,
+  phoneLast4,
+  readMemberFilters,
+  unitsInTreeOrder,
+  writeMemberFilters,
+} from './members-helpers';
+
+describe('member filters in the URL', () => {
+  it('round-trip, leaving empty filters out', () => {
+    const filters = {
+      query: '李',
+      unitId: '0b6e2f4c-1f0a-4c59-9c1e-2f1d1c9a7b3e',
+      status: 'APPLICANT' as const,
+    };
+    const params = writeMemberFilters(filters);
+    expect(params.toString()).toBe(
+      'q=%E6%9D%8E&unit=0b6e2f4c-1f0a-4c59-9c1e-2f1d1c9a7b3e&status=APPLICANT',
+    );
+    expect(readMemberFilters(params)).toEqual(filters);
+    expect(writeMemberFilters({ query: ' ', unitId: '', status: '' }).toString()).toBe('');
+  });
+
+  it('drop values the API would refuse instead of failing the page', () => {
+    const params = new URLSearchParams({ q: 'x'.repeat(51), unit: 'nope', status: 'EVIL' });
+    expect(readMemberFilters(params)).toEqual({ query: '', unitId: '', status: '' });
+  });
+
+  it('become a list query; Applications is the applicants’ status', () => {
+    expect(memberFiltersToInput(APPLICATION_FILTERS)).toEqual({
+      status: ['APPLICANT'],
+      limit: 25,
+    });
+    expect(memberFiltersToInput({ query: ' 8000 ', unitId: '', status: '' })).toEqual({
+      query: '8000',
+      limit: 25,
+    });
+  });
+});
+
+describe('consoleStatusActions', () => {
+  it('offers the state machine’s actions except merging', () => {
+    expect(consoleStatusActions('APPLICANT')).toEqual(['APPROVE', 'REJECT']);
+    expect(consoleStatusActions('ACTIVE')).toEqual(['LAPSE', 'SUSPEND', 'RESIGN', 'RECORD_DEATH']);
+    expect(consoleStatusActions('REJECTED')).toEqual([]);
+  });
+});
+
+describe('unitsInTreeOrder', () => {
+  it('puts parents before children and roots units whose parent is not visible', () => {
+    const units = [
+      { id: 'c', parentId: 'b', name: '乙-子' },
+      { id: 'b', parentId: 'hidden', name: '乙' },
+      { id: 'a', parentId: 'hidden', name: '甲' },
+    ];
+    expect(unitsInTreeOrder(units).map((unit) => [unit.id, unit.depth])).toEqual([
+      ['a', 0],
+      ['b', 0],
+      ['c', 1],
+    ]);
+  });
+});
+
+describe('phones', () => {
+  it('show the last four digits and format mainland mobiles', () => {
+    expect(phoneLast4('+8613800138000')).toBe('8000');
+    expect(phoneLast4(null)).toBeNull();
+    expect(formatPhone('+8613800138000')).toBe('138 0013 8000');
+    expect(formatPhone('+4930123456')).toBe('+4930123456');
+  });
+});

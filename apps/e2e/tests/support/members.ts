@@ -1,0 +1,71 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { createUnionhallClient } from '@unionhall/client';
+
+/**
+ * The consent text version the server expects (CURRENT_CONSENT_VERSION in packages/domain
+ * membership/consent.ts; the e2e package does not depend on the domain package). When the
+ * text changes, applications made with this one fail with MEMBER_CONSENT_OUTDATED.
+ */
+const CONSENT_VERSION = '2026-11';
+
+/** GB 11643 check character of the first 17 characters of a resident ID. */
+function checkCharacter(first17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((total, digit, index) => {
+    return total + Number(digit) * (weights[index] ?? 0);
+  }, 0);
+  return '10X98765432'.charAt(sum % 11);
+}
+
+/** A valid, random resident ID (Beijing Chaoyang, born 1990-05-17). */
+export function randomResidentId(): string {
+  const first17 = `11010519900517${String(randomInt(100, 1000))}`;
+  return first17 + checkCharacter(first17);
+}
+
+/** A random mainland mobile number, as people type it. */
+export function randomMobile(): string {
+  return `139${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
+}
+
+const NAME_CHARACTERS = '嘉怡浩然梓涵子轩雨桐思远欣妍俊杰诗琪宇航博文若曦佳琪明哲';
+
+/** Two random given-name characters: each run's people are told apart by them. */
+export function randomGivenName(): string {
+  const pick = () => NAME_CHARACTERS.charAt(randomInt(0, NAME_CHARACTERS.length));
+  return pick() + pick();
+}
+
+export interface TestApplicant {
+  id: string;
+  name: string;
+  phone: string;
+  idNumber: string;
+}
+
+/**
+ * Applies to join through the public API, as the member app does, into the demo's first
+ * middle school union. Returns what the test needs to find the application again.
+ */
+export async function applyToJoin(
+  baseURL: string,
+  person: { name: string; phone: string },
+): Promise<TestApplicant> {
+  const client = createUnionhallClient({ url: baseURL, locale: 'en' });
+  const units = await client.public.org.tree.query();
+  const unit = units.find((candidate) => candidate.code === 'BJ-NO1-HS');
+  if (!unit) throw new Error('demo unit BJ-NO1-HS is missing');
+  const id = randomUUID();
+  const idNumber = randomResidentId();
+  await client.public.membership.applyToJoin.mutate({
+    id,
+    name: person.name,
+    idDocument: { type: 'RESIDENT_ID', number: idNumber },
+    phone: person.phone,
+    email: `e2e-${id}@example.org`,
+    orgUnitId: unit.id,
+    jobTitle: '教师',
+    consentVersion: CONSENT_VERSION,
+  });
+  return { id, name: person.name, phone: person.phone, idNumber };
+}
