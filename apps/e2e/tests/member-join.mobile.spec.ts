@@ -85,6 +85,8 @@ test.describe('applying in Chinese', () => {
     const email = `apply-${phone}@example.com`;
 
     await page.goto('/');
+    await expect(page.getByRole('heading', { level: 2, name: '加入工会' })).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('home-join-phone-zh.png') });
     await page.getByRole('link', { name: '申请入会' }).click();
     await expect(page.getByRole('heading', { level: 1, name: '个人信息' })).toBeVisible();
     await expectNoAxeViolations(page);
@@ -113,6 +115,7 @@ test.describe('applying in Chinese', () => {
     await expect(page.getByText('请选择您的工会组织').last()).toBeVisible();
     await page.getByLabel('搜索您单位的工会').fill('仓储');
     await page.getByRole('radio', { name: /星河物流仓储中心工会/ }).check();
+    await expect(page.getByText('请选择您的工会组织')).toHaveCount(0);
     await page.getByLabel('工作单位名称').fill('星河物流有限公司');
     await page.getByLabel('岗位或职务').fill('仓库管理员');
     await expectNoAxeViolations(page);
@@ -217,6 +220,8 @@ test.describe('applying in English', () => {
       .getByLabel('The regional union nearest to you')
       .selectOption({ label: '滨江高新区总工会' });
     await page.getByLabel('Employer name').fill('Binjiang Sunrise Bakery');
+    await expect(page.getByText('Choose a regional union')).toHaveCount(0);
+    await expect(page.getByText('Give your employer’s name')).toHaveCount(0);
     await expectNoAxeViolations(page);
     await page.screenshot({
       path: testInfo.outputPath('join-work-held-phone-en.png'),

@@ -43,6 +43,20 @@ import { WorkStep } from './work-step';
 /** A resident ID is 18 characters: from then on a mistake is shown while typing. */
 const RESIDENT_ID_LENGTH = 18;
 
+/** The error messages each draft field answers (keys as the API names them). */
+const ERROR_KEYS: Partial<Record<string, readonly string[]>> = {
+  name: ['name'],
+  idType: ['idDocument', 'idDocument.type', 'idDocument.number'],
+  idNumber: ['idDocument', 'idDocument.number'],
+  phone: ['phone'],
+  email: ['email'],
+  employerHasNoUnion: ['orgUnitId', 'employerName'],
+  orgUnitId: ['orgUnitId'],
+  employerName: ['employerName'],
+  jobTitle: ['jobTitle'],
+  consentVersion: ['consentVersion'],
+};
+
 interface Props {
   onSubmitted: (submitted: SubmittedApplication) => void;
 }
@@ -83,6 +97,13 @@ export function JoinForm({ onSubmitted }: Props) {
       saveDraft(next);
       return next;
     });
+    // An answer being changed is no longer wrong until checked again.
+    const stale = new Set(Object.keys(patch).flatMap((key) => ERROR_KEYS[key] ?? []));
+    if (stale.size > 0) {
+      setErrors((current) =>
+        Object.fromEntries(Object.entries(current).filter(([key]) => !stale.has(key))),
+      );
+    }
   }, []);
 
   const texts = {

@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import type { TMemberStatus } from '@unionhall/domain';
 import { Alert, Button, currentLocale, readApiError, useOnlineStatus } from '@unionhall/ui';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addTexts } from '../i18n';
 import { membershipEn } from '../i18n/membership.en';
 import { membershipZhCN } from '../i18n/membership.zh-CN';
+import { forgetSubmitted } from '../join/join-draft';
 import { useTRPC } from '../trpc';
 
 addTexts('membership', { 'zh-CN': membershipZhCN, en: membershipEn });
@@ -48,6 +50,12 @@ export default function MembershipSection() {
   const membership = useQuery(trpc.member.membership.me.queryOptions());
   const locale = currentLocale(i18n);
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const hasRecord = Boolean(membership.data);
+
+  // The applicant has found their application: the "sent from this device" note is done.
+  useEffect(() => {
+    if (hasRecord) forgetSubmitted();
+  }, [hasRecord]);
 
   const heading = <h2 id="membership-heading">{t('heading')}</h2>;
   if (membership.data === undefined) {
