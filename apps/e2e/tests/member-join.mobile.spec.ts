@@ -195,7 +195,7 @@ test.describe('applying in Chinese', () => {
 test.describe('applying in English', () => {
   test.use({ locale: 'en' });
 
-  test('an applicant whose employer has no union waits at a regional union, and reads the rejection reason', async ({
+  test('an applicant whose employer has no union applies offline, waits at a regional union, and reads the rejection reason', async ({
     page,
     browser,
   }, testInfo) => {
@@ -234,7 +234,13 @@ test.describe('applying in English', () => {
     await expect(
       page.getByText('滨江高新区总工会 (no union at your employer yet; to be placed)'),
     ).toBeVisible();
+    // Submitted without a network: kept, and sent by itself once the phone is back online.
+    await page.context().setOffline(true);
     await page.getByRole('button', { name: 'Submit application' }).click();
+    await expect(
+      page.getByText('will be sent as soon as you are back online', { exact: false }),
+    ).toBeVisible();
+    await page.context().setOffline(false);
     await expect(page.getByRole('heading', { level: 1, name: 'Application sent' })).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('join-done-phone-en.png'), fullPage: true });
 
