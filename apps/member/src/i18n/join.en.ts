@@ -56,6 +56,8 @@ export const joinEn = {
     employerRequired: 'Give your employer’s name when it has no union yet',
     loading: 'Loading the union’s units…',
     loadError: 'The union’s units could not be loaded.',
+    offline:
+      'You are offline and the union’s units have not been saved on this device yet. Connect to choose one; your answers are kept.',
   },
   consent: {
     version: 'Version {{version}}',

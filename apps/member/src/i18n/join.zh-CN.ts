@@ -52,6 +52,8 @@ export const joinZhCN = {
     employerRequired: '单位还没有工会时，请填写单位名称',
     loading: '正在加载工会组织…',
     loadError: '工会组织加载失败。',
+    offline:
+      '您当前处于离线状态，本设备还没有保存过工会组织列表。联网后即可选择，已填写的内容不会丢失。',
   },
   consent: {
     version: '版本 {{version}}',

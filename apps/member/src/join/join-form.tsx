@@ -383,6 +383,8 @@ export function JoinForm({ onSubmitted }: Props) {
             >
               {readApiError(tree.error, t('common:errors.network')).message}
             </Alert>
+          ) : !online ? (
+            <Alert tone="warning">{t('work.offline')}</Alert>
           ) : (
             <p role="status">{t('work.loading')}</p>
           )
