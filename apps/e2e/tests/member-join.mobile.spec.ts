@@ -208,7 +208,8 @@ test.describe('applying in English', () => {
     await page.getByLabel('Document number').fill(id.valid);
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByLabel('Mobile number').fill(phone);
-    await page.getByLabel('Email').fill(email);
+    // An address that already has an account (the demo member's): the server refuses it.
+    await page.getByLabel('Email').fill('member@binjiang.demo');
     await page.getByRole('button', { name: 'Next' }).click();
 
     await page.getByRole('checkbox', { name: 'My employer has no union yet' }).check();
@@ -234,6 +235,18 @@ test.describe('applying in English', () => {
     await expect(
       page.getByText('滨江高新区总工会 (no union at your employer yet; to be placed)'),
     ).toBeVisible();
+    await page.getByRole('button', { name: 'Submit application' }).click();
+    // The refusal comes back in English, at the answer it is about, with a way to sign in.
+    await expect(page.getByRole('heading', { level: 1, name: 'Contact details' })).toBeVisible();
+    await expect(page.getByRole('alert')).toContainText('An account with this email exists');
+    await expect(page.getByRole('alert').getByRole('link', { name: 'Sign in' })).toBeVisible();
+    await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+    await page.getByLabel('Email').fill(email);
+    for (const step of ['Your work', 'Consent to data processing', 'Check and submit']) {
+      await page.getByRole('button', { name: 'Next' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: step })).toBeVisible();
+    }
+
     // Submitted without a network: kept, and sent by itself once the phone is back online.
     await page.context().setOffline(true);
     await page.getByRole('button', { name: 'Submit application' }).click();
