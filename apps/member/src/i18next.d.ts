@@ -1,11 +1,19 @@
 import type { TCommonCatalog } from '@unionhall/ui';
+import type { TJoinCatalog } from './i18n/join.zh-CN';
+import type { TMembershipCatalog } from './i18n/membership.zh-CN';
 import type { TMemberCatalog } from './i18n/zh-CN';
 
-// Typed translation keys: a typo in t('...') is a compile error.
+// Typed translation keys: a typo in t('...') is a compile error. `join` and `membership` are
+// added when their screens load (i18n/index.ts, addTexts).
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'member';
     fallbackNS: 'common';
-    resources: { member: TMemberCatalog; common: TCommonCatalog };
+    resources: {
+      member: TMemberCatalog;
+      common: TCommonCatalog;
+      join: TJoinCatalog;
+      membership: TMembershipCatalog;
+    };
   }
 }

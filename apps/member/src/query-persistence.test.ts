@@ -8,6 +8,7 @@ import {
   persistQueries,
   restoreQueries,
   type QueryStorage,
+  isPersonal,
   isShareable,
 } from './query-persistence';
 
@@ -226,5 +227,49 @@ describe('what is never saved', () => {
     expect(queries.filter(isShareable).map((query) => query.queryKey[0])).toEqual([
       ['public', 'org', 'tree'],
     ]);
+  });
+});
+
+describe('the member’s own records', () => {
+  const MEMBERSHIP = [['member', 'membership', 'me'], { type: 'query' }];
+  const SESSION = [['public', 'session', 'me'], { type: 'query' }];
+  let stop: () => void;
+
+  beforeEach(() => {
+    vi.useFakeTimers({ now: new Date('2024-06-01T00:00:00.000Z') });
+  });
+
+  afterEach(() => {
+    stop();
+    vi.useRealTimers();
+  });
+
+  it('are saved for offline reading while the session lasts', () => {
+    const storage = new MemoryStorage();
+    const source = newClient();
+    stop = persistQueries(source, { storage, pageEvents: new EventTarget(), delayMs: 10 });
+    source.setQueryData(SESSION, { name: '李娜' });
+    source.setQueryData(MEMBERSHIP, { status: 'APPLICANT', name: '李娜' });
+    vi.advanceTimersByTime(10);
+
+    const restored = newClient();
+    restoreQueries(restored, { storage, now: Date.now() });
+    expect(restored.getQueryData(MEMBERSHIP)).toEqual({ status: 'APPLICANT', name: '李娜' });
+    expect(restored.getQueryData(SESSION)).toBeUndefined();
+  });
+
+  it('are forgotten, in memory and on the device, once the server says nobody is signed in', () => {
+    const storage = new MemoryStorage();
+    const source = newClient();
+    stop = persistQueries(source, { storage, pageEvents: new EventTarget(), delayMs: 10 });
+    source.setQueryData(MEMBERSHIP, { status: 'APPLICANT', name: '李娜' });
+    vi.advanceTimersByTime(10);
+    expect(storage.getItem(STORAGE_KEY)).toContain('李娜');
+
+    source.setQueryData(SESSION, null);
+    expect(source.getQueryData(MEMBERSHIP)).toBeUndefined();
+    vi.advanceTimersByTime(10);
+    expect(storage.getItem(STORAGE_KEY)).not.toContain('李娜');
+    expect(isPersonal({ queryKey: MEMBERSHIP })).toBe(true);
   });
 });

@@ -91,14 +91,31 @@ export interface PersistOptions {
   pageEvents?: PageEvents;
 }
 
+function procedurePath(query: Pick<Query, 'queryKey'>): readonly unknown[] {
+  const [path] = query.queryKey;
+  return Array.isArray(path) ? path : [];
+}
+
+function isSessionQuery(query: Pick<Query, 'queryKey'>): boolean {
+  const path = procedurePath(query);
+  return path[0] === 'public' && path[1] === 'session';
+}
+
+/** The signed-in member's own records: the `member.*` procedures (membership and history). */
+export function isPersonal(query: Pick<Query, 'queryKey'>): boolean {
+  return procedurePath(query)[0] === 'member';
+}
+
 /**
  * Who is signed in is never written to the device: after sign-out (or on a shared phone) an
- * old identity must not come back from storage. Everything else the app shows is public.
+ * old identity must not come back from storage. The member's own records (`member.*`) are
+ * written, so a member can read their membership offline, under the same rule: they are
+ * forgotten with everything else at sign-out (forgetPersistedQueries), and as soon as the
+ * server answers that nobody is signed in (persistQueries drops them then), so they never
+ * outlive the session they were loaded in. Everything else the app shows is public.
  */
 export function isShareable(query: Query): boolean {
-  const [path] = query.queryKey;
-  const personal = Array.isArray(path) && path[0] === 'public' && path[1] === 'session';
-  return query.state.status === 'success' && !personal;
+  return query.state.status === 'success' && !isSessionQuery(query);
 }
 
 /** Forgets every saved query, e.g. at sign-out. */
@@ -138,7 +155,16 @@ export function persistQueries(
   };
   pageEvents.addEventListener('pagehide', flush);
   const unsubscribe = client.getQueryCache().subscribe((event) => {
+    if (event.type === 'removed') {
+      // A removed query must leave the saved copy too (the personal ones below, above all).
+      timer ??= setTimeout(save, delayMs);
+      return;
+    }
     if (event.type !== 'updated' || event.action.type !== 'success') return;
+    if (isSessionQuery(event.query) && event.query.state.data === null) {
+      // Signed out elsewhere, or the session expired: the member's records go with it.
+      client.removeQueries({ predicate: isPersonal });
+    }
     timer ??= setTimeout(save, delayMs);
   });
   return () => {

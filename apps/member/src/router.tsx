@@ -1,9 +1,19 @@
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AccountPage } from './account/account-page';
 import { SignInPage } from './account/sign-in-page';
 import { HomePage } from './home/home-page';
 import { AppLayout } from './routes/app-layout';
 import { NotFoundPage } from './routes/not-found-page';
+
+/** The application form is for visitors only: members never download it. */
+const JoinPage = lazy(() => import('./join/join-page'));
+
+function Loading() {
+  const { t } = useTranslation();
+  return <p role="status">{t('common:status.loading')}</p>;
+}
 
 /**
  * The member app's routes, in declarative mode: no loaders or actions are needed (data comes
@@ -17,6 +27,14 @@ export function AppRoutes() {
           <Route index element={<HomePage />} />
           <Route path="sign-in" element={<SignInPage />} />
           <Route path="account" element={<AccountPage />} />
+          <Route
+            path="join"
+            element={
+              <Suspense fallback={<Loading />}>
+                <JoinPage />
+              </Suspense>
+            }
+          />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

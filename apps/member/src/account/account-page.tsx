@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button } from '@unionhall/ui';
+import { Alert, Button, useOnlineStatus } from '@unionhall/ui';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -9,6 +9,8 @@ import { signOut } from './auth-api';
 
 /** Passkeys bring the WebAuthn code with them: loaded only once a member is signed in. */
 const PasskeysSection = lazy(() => import('./passkeys-section'));
+/** The member's own record; loaded with the account page, not with the start page. */
+const MembershipSection = lazy(() => import('../membership/membership-section'));
 
 /** The signed-in member: who they are, and the way out. */
 export function AccountPage() {
@@ -16,9 +18,24 @@ export function AccountPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const online = useOnlineStatus();
   const me = useQuery(trpc.public.session.me.queryOptions());
+  const loading = <p role="status">{t('common:status.loading')}</p>;
 
-  if (me.isPending) return <p role="status">{t('common:status.loading')}</p>;
+  if (me.isPending && !online) {
+    // Who is signed in is never kept on the device, so offline it is unknown; the saved
+    // membership (forgotten at sign-out) is what can still be shown.
+    return (
+      <section className="card account" aria-labelledby="account-heading">
+        <h1 id="account-heading">{t('account.heading')}</h1>
+        <Alert tone="warning">{t('account.offline')}</Alert>
+        <Suspense fallback={loading}>
+          <MembershipSection />
+        </Suspense>
+      </section>
+    );
+  }
+  if (me.isPending) return loading;
   if (!me.data) {
     return (
       <section className="card account" aria-labelledby="account-heading">
@@ -48,7 +65,8 @@ export function AccountPage() {
         <dd>{me.data.email}</dd>
       </dl>
       {me.data.kind === 'MEMBER' ? (
-        <Suspense fallback={<p role="status">{t('common:status.loading')}</p>}>
+        <Suspense fallback={loading}>
+          <MembershipSection />
           <PasskeysSection />
         </Suspense>
       ) : null}

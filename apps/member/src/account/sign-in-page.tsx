@@ -3,7 +3,7 @@ import { normalizeChinaMobile, VALIDATION_MESSAGES } from '@unionhall/domain';
 import { Alert, Button, currentLocale, TextField } from '@unionhall/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import {
   AuthRequestError,
   requestCode,
@@ -13,6 +13,12 @@ import {
 } from './auth-api';
 
 type Method = 'email' | 'sms';
+
+function emailFromState(state: unknown): string {
+  if (typeof state !== 'object' || state === null) return '';
+  const email: unknown = Reflect.get(state, 'email');
+  return typeof email === 'string' ? email : '';
+}
 
 /** Whether this browser can use passkeys at all; the ceremony's code is loaded on demand. */
 const passkeysSupported = () =>
@@ -27,7 +33,9 @@ export function SignInPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [method, setMethod] = useState<Method>('email');
-  const [email, setEmail] = useState('');
+  const location = useLocation();
+  // The join form sends the applicant here with the address the account was made for.
+  const [email, setEmail] = useState(() => emailFromState(location.state));
   const [phone, setPhone] = useState('');
   const [phoneError, setPhoneError] = useState<string | null>(null);
   const [code, setCode] = useState('');

@@ -10,6 +10,7 @@ import {
 } from '@unionhall/ui';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useTRPC } from '../trpc';
 import { countUnits, filterTree } from './filter-tree';
 import { UnitList } from './unit-list';
@@ -20,6 +21,7 @@ export function HomePage() {
   const trpc = useTRPC();
   const online = useOnlineStatus();
   const tree = useQuery(trpc.public.org.tree.queryOptions());
+  const session = useQuery(trpc.public.session.me.queryOptions());
   const locale = currentLocale(i18n);
   const roots = useMemo(() => buildOrgTree(tree.data ?? [], locale), [tree.data, locale]);
   const [query, setQuery] = useState('');
@@ -49,6 +51,16 @@ export function HomePage() {
         <h1 id="union-name">{root ? root.name : t('common:product.name')}</h1>
         {total > 0 ? <p className="home__count">{t('home.count', { count: total })}</p> : null}
       </section>
+
+      {session.data ? null : (
+        <section className="card home__join" aria-labelledby="join-entry-heading">
+          <h2 id="join-entry-heading">{t('home.join')}</h2>
+          <p>{t('home.joinText')}</p>
+          <Link className="uh-button uh-button--primary" to="/join">
+            {t('home.joinLink')}
+          </Link>
+        </section>
+      )}
 
       {!online ? (
         <Alert tone="warning">

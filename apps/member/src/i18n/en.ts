@@ -6,6 +6,10 @@ export const memberEn = {
   appName: 'Member',
   skipToContent: 'Skip to main content',
   home: {
+    join: 'Join the union',
+    joinText:
+      'Every worker can apply to join. If your employer has no union yet, you can still apply: a regional union takes your application first.',
+    joinLink: 'Apply to join',
     kicker: 'My union',
     unitsHeading: 'Organization',
     count_one: '{{count}} unit',
@@ -30,6 +34,7 @@ export const memberEn = {
     name: 'Name',
     email: 'Email',
     signOut: 'Sign out',
+    offline: 'You are offline, so your sign-in cannot be checked.',
   },
   signIn: {
     heading: 'Sign in',

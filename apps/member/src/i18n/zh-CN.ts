@@ -4,6 +4,9 @@ export const memberZhCN = {
   appName: '工会会员',
   skipToContent: '跳到主要内容',
   home: {
+    join: '加入工会',
+    joinText: '职工都可以申请加入工会。所在单位还没有工会的，也可以申请，由地区工会先行接收。',
+    joinLink: '申请入会',
     kicker: '我的工会',
     unitsHeading: '组织架构',
     count_one: '共 {{count}} 个组织',
@@ -27,6 +30,7 @@ export const memberZhCN = {
     name: '姓名',
     email: '邮箱',
     signOut: '退出登录',
+    offline: '您当前处于离线状态，登录状态需联网确认。',
   },
   signIn: {
     heading: '登录',

@@ -1,0 +1,48 @@
+/** The member's own record (namespace `membership`), Chinese: the reference catalog. Loaded with it. */
+export const membershipZhCN = {
+  heading: '我的会籍',
+  loadError: '会籍信息加载失败。',
+  none: '您的账户还没有会籍记录。',
+  offline: '您当前处于离线状态，显示的是上次加载的会籍信息。',
+  offlineNoData: '您当前处于离线状态，本设备还没有保存过您的会籍信息。联网后即可查看。',
+  status: {
+    APPLICANT: '申请审核中',
+    REJECTED: '申请未通过',
+    ACTIVE: '正式会员',
+    LAPSED: '会籍已失效',
+    SUSPENDED: '会籍已暂停',
+    RESIGNED: '已退会',
+    DECEASED: '已故',
+    MERGED: '记录已合并',
+  },
+  explain: {
+    APPLICANT: '工会正在审核您的申请，审核结果会显示在这里。',
+    REJECTED: '您的入会申请未获批准。如有疑问，请联系工会。',
+    ACTIVE: '您是工会正式会员。',
+    LAPSED: '您的会籍已失效。如需恢复，请联系所在工会。',
+    SUSPENDED: '您的会籍已暂停。如有疑问，请联系所在工会。',
+    RESIGNED: '您已退出工会。如需重新入会，可再次申请。',
+    DECEASED: '该会员已故。',
+    MERGED: '此记录已与另一条会员记录合并。',
+  },
+  placement: '您的单位尚无工会，申请由 {{unit}} 先行接收，之后再安排到具体的工会组织。',
+  unit: '所在工会',
+  appliedAt: '申请日期',
+  joinedAt: '入会日期',
+  memberNumber: '会员编号',
+  reason: '原因：{{reason}}',
+  history: '办理记录',
+  actions: {
+    APPLY: '提交入会申请',
+    APPROVE: '批准入会',
+    REJECT: '不予批准',
+    LAPSE: '会籍失效',
+    SUSPEND: '暂停会籍',
+    REINSTATE: '恢复会籍',
+    RESIGN: '退会',
+    RECORD_DEATH: '登记已故',
+    MERGE_AWAY: '合并记录',
+  },
+};
+
+export type TMembershipCatalog = typeof membershipZhCN;
