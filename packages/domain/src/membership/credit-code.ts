@@ -75,6 +75,7 @@ export function composeCreditCode(prefix: string, region: string, organizationBo
   }
   const first17 = `${prefix}${region}${organizationBody}${organizationCheck}`;
   const check = creditCodeCheckCharacter(first17);
-  if (!check) throw new Error(`organization code ${organizationBody} uses letters outside GB 32100`);
+  if (!check)
+    throw new Error(`organization code ${organizationBody} uses letters outside GB 32100`);
   return `${first17}${check}`;
 }
