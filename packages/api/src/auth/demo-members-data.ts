@@ -340,6 +340,37 @@ export const SURNAMES: [string, number][] = [
   ['欧阳', 1],
 ];
 
+/**
+ * Whole given names that were common when people were born: the older generations' (建国,
+ * 秀英) and, for those born from the mid-1990s on, the newer ones (浩然, 欣怡).
+ */
+export const GIVEN_NAMES = {
+  MALE: {
+    older: Array.from(
+      '建国 建华 建军 志强 志刚 国庆 国强 海涛 海波 建平 卫东 永刚 明辉 晓东 文杰 俊杰 立新 振华 德明 红军 伟东 春生 家豪 宏伟 文斌 鹏飞 晓明 志勇 金龙 天明'.split(
+        ' ',
+      ),
+    ),
+    younger: Array.from(
+      '浩然 宇轩 子豪 俊熙 梓轩 浩宇 一鸣 子墨 皓轩 博文 明哲 思远 嘉诚 宇航 泽宇 天佑 子睿 俊宇 晨阳 逸飞'.split(
+        ' ',
+      ),
+    ),
+  },
+  FEMALE: {
+    older: Array.from(
+      '秀英 桂英 玉兰 丽娟 秀兰 红梅 海燕 丽华 春梅 晓燕 丽萍 雪梅 美玲 玉梅 金凤 淑芬 艳红 晓丽 慧敏 静怡 丽娜 雅琴 秀珍 文静 佳丽 晓红 美华 玉霞 月华 丽君'.split(
+        ' ',
+      ),
+    ),
+    younger: Array.from(
+      '欣怡 梓涵 雨欣 诗涵 子涵 可欣 思雨 雨萱 佳怡 一诺 语桐 若曦 紫萱 梦瑶 欣妍 依诺 静雯 嘉怡 雨桐 思琪'.split(
+        ' ',
+      ),
+    ),
+  },
+};
+
 export const MALE_NAME_CHARACTERS = Array.from(
   '伟强磊军勇杰涛斌超明刚平辉鹏华飞鑫波宇浩凯健俊帆旭宁龙林阳建国志文博峰亮成东海永晨毅翔锋坤彬嘉天振立新德兵春庆荣昊睿泽轩',
 );
@@ -351,7 +382,12 @@ export const FEMALE_NAME_CHARACTERS = Array.from(
 /** How an employer's workforce looks: job titles (weighted), share of men, age range. */
 export const WORKFORCE: Record<
   EmployerKind,
-  { titles: [string, number][]; male: number; ages: [number, number] }
+  {
+    /** Title, weight, and for senior titles the youngest age that holds one. */
+    titles: [title: string, weight: number, minAge?: number][];
+    male: number;
+    ages: [number, number];
+  }
 > = {
   steel: {
     titles: [
@@ -365,7 +401,7 @@ export const WORKFORCE: Record<
       ['质检员', 6],
       ['安全员', 4],
       ['技术员', 6],
-      ['班组长', 5],
+      ['班组长', 5, 28],
       ['仓库管理员', 2],
     ],
     male: 0.86,
@@ -382,7 +418,7 @@ export const WORKFORCE: Record<
       ['数控操作工', 10],
       ['质检员', 6],
       ['工艺员', 5],
-      ['班组长', 5],
+      ['班组长', 5, 28],
       ['安全员', 2],
     ],
     male: 0.8,
@@ -401,7 +437,7 @@ export const WORKFORCE: Record<
   school: {
     titles: [
       ['教师', 70],
-      ['教研组长', 6],
+      ['教研组长', 6, 32],
       ['行政人员', 8],
       ['实验员', 4],
       ['校医', 2],
@@ -414,8 +450,8 @@ export const WORKFORCE: Record<
   university: {
     titles: [
       ['讲师', 26],
-      ['副教授', 18],
-      ['教授', 9],
+      ['副教授', 18, 35],
+      ['教授', 9, 45],
       ['辅导员', 10],
       ['实验员', 8],
       ['行政人员', 16],
@@ -428,10 +464,10 @@ export const WORKFORCE: Record<
   hospital: {
     titles: [
       ['护士', 30],
-      ['护师', 18],
-      ['主管护师', 10],
+      ['护师', 18, 25],
+      ['主管护师', 10, 30],
       ['医师', 14],
-      ['主治医师', 10],
+      ['主治医师', 10, 30],
       ['药剂师', 5],
       ['检验技师', 5],
       ['行政人员', 8],
@@ -446,7 +482,7 @@ export const WORKFORCE: Record<
       ['叉车司机', 14],
       ['装卸工', 20],
       ['调度员', 8],
-      ['班组长', 6],
+      ['班组长', 6, 28],
     ],
     male: 0.74,
     ages: [20, 55],
@@ -456,7 +492,7 @@ export const WORKFORCE: Record<
       ['快递员', 55],
       ['配送司机', 22],
       ['调度员', 8],
-      ['站点主管', 4],
+      ['站点主管', 4, 28],
     ],
     male: 0.85,
     ages: [20, 52],
@@ -469,7 +505,7 @@ export const WORKFORCE: Record<
       ['生鲜加工员', 12],
       ['防损员', 8],
       ['仓储员', 8],
-      ['店长', 3],
+      ['店长', 3, 28],
     ],
     male: 0.36,
     ages: [19, 55],
@@ -478,7 +514,7 @@ export const WORKFORCE: Record<
     titles: [
       ['外卖骑手', 80],
       ['配送员', 14],
-      ['站长', 4],
+      ['站长', 4, 25],
     ],
     male: 0.93,
     ages: [19, 48],
@@ -489,11 +525,11 @@ export const WORKFORCE: Record<
       ['前端工程师', 14],
       ['测试工程师', 12],
       ['运维工程师', 7],
-      ['产品经理', 10],
+      ['产品经理', 10, 26],
       ['UI设计师', 6],
       ['数据分析师', 7],
       ['行政专员', 5],
-      ['销售经理', 5],
+      ['销售经理', 5, 26],
     ],
     male: 0.68,
     ages: [22, 45],
@@ -501,8 +537,8 @@ export const WORKFORCE: Record<
   materials: {
     titles: [
       ['操作工', 40],
-      ['工艺工程师', 10],
-      ['研发工程师', 12],
+      ['工艺工程师', 10, 25],
+      ['研发工程师', 12, 24],
       ['质检员', 12],
       ['设备维修工', 10],
       ['电工', 6],

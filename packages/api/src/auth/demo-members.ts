@@ -13,6 +13,7 @@ import { idCipherContext, idDocumentHash } from '../modules/membership/membershi
 import {
   DEMO_EMPLOYERS,
   FEMALE_NAME_CHARACTERS,
+  GIVEN_NAMES,
   LOCAL_REGIONS,
   MALE_NAME_CHARACTERS,
   MIGRANT_REGIONS,
@@ -105,10 +106,13 @@ function peopleFactory(random: Random) {
   const idNumbers = new Set<string>();
   const phones = new Set<string>(DEMO_MEMBERS.map((member) => member.phoneNumber));
 
-  const givenName = (sex: Sex) => {
+  const givenName = (sex: Sex, birthYear: number) => {
+    if (random.chance(0.4)) {
+      return random.pick(GIVEN_NAMES[sex][birthYear >= 1995 ? 'younger' : 'older']);
+    }
     const pool = sex === 'MALE' ? MALE_NAME_CHARACTERS : FEMALE_NAME_CHARACTERS;
     const first = random.pick(pool);
-    if (random.chance(0.3)) return first;
+    if (random.chance(0.5)) return first;
     // Doubled characters (婷婷, 晶晶) are common in women's names, rare in men's.
     if (sex === 'FEMALE' && random.chance(0.06)) return `${first}${first}`;
     let second = random.pick(pool);
@@ -166,7 +170,7 @@ function peopleFactory(random: Random) {
     const birthDate = birth.toISOString().slice(0, 10);
     const phoneNumber = phone();
     return {
-      name: `${random.weighted(SURNAMES)}${givenName(sex)}`,
+      name: `${random.weighted(SURNAMES)}${givenName(sex, year)}`,
       sex,
       birthDate,
       idNumber: residentId(region(kind), birthDate, sex),
@@ -180,6 +184,13 @@ function peopleFactory(random: Random) {
 
 function ageOn(birthDate: string, day: Date): number {
   return (day.getTime() - new Date(`${birthDate}T00:00:00Z`).getTime()) / (365.25 * DAY_MS);
+}
+
+/** A title for the employer's kind of work that someone of this age can hold. */
+function jobTitle(random: Random, kind: EmployerKind, birthDate: string, today: Date): string {
+  const age = ageOn(birthDate, today);
+  const open = WORKFORCE[kind].titles.filter(([, , minAge]) => age >= (minAge ?? 0));
+  return random.weighted(open.map(([title, weight]) => [title, weight] as const));
 }
 
 /** A moment between `from` and `to`, at a plausible office hour (China time). */
@@ -375,7 +386,7 @@ export function planDemoMembers(today: Date): PlannedMember[] {
         needsPlacement: false,
         employer,
         workplace: employer.workplaces.length ? random.pick(employer.workplaces).name : null,
-        jobTitle: random.weighted(WORKFORCE[employer.kind].titles),
+        jobTitle: jobTitle(random, employer.kind, person.birthDate, today),
         status: story.status,
         tags: tagsFor(random, employer.kind, person.birthDate, today),
         appliedAt,
@@ -408,7 +419,7 @@ export function planDemoMembers(today: Date): PlannedMember[] {
       needsPlacement: false,
       employer,
       workplace: employer.workplaces.length ? random.pick(employer.workplaces).name : null,
-      jobTitle: random.weighted(WORKFORCE[employer.kind].titles),
+      jobTitle: jobTitle(random, employer.kind, person.birthDate, today),
       status: 'APPLICANT',
       tags: [],
       appliedAt,
