@@ -635,10 +635,12 @@ export async function seedDemoMembers(
             ],
           },
         },
-        select: { id: true, email: true },
+        select: { id: true, email: true, member: { select: { id: true } } },
       });
+      // An installation from before demo members may have the demo member applying already
+      // from the app; that record keeps the account.
       const accountId = (email: string) =>
-        accounts.find((account) => account.email === email)?.id ?? null;
+        accounts.find((account) => account.email === email && !account.member)?.id ?? null;
       // Historical approvals are shown as the federation's administrator's.
       const approver = accountId(DEMO_OFFICERS[0]?.email ?? '');
 
