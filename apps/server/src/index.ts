@@ -9,6 +9,7 @@ import {
   DevOutbox,
   loadOrCreateAuthSecret,
   seedDemoIdentities,
+  seedDemoMembers,
 } from '@unionhall/api';
 import { migrate, openDatabase, seedDemoData } from '@unionhall/db';
 import { createApp } from './app';
@@ -64,11 +65,18 @@ async function main() {
     production: env.NODE_ENV === 'production',
   });
   if (dataKeys.source === 'generated') logger.warn('data encryption keys generated (development)');
+  const cipher = createFieldCipher(dataKeys.keys);
+
+  if (env.DEMO_DATA) {
+    // After the demo accounts, which it links to; it needs the data keys to encrypt ID numbers.
+    const members = await seedDemoMembers(db, cipher);
+    if (members.seeded) logger.info(members, 'demo members loaded (first run)');
+  }
 
   const app = createApp({
     db,
     auth,
-    cipher: createFieldCipher(dataKeys.keys),
+    cipher,
     logger,
     ...(env.NODE_ENV === 'production' ? {} : { devOutbox: outbox }),
     config: {

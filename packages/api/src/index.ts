@@ -29,3 +29,4 @@ export {
   DEMO_OFFICERS,
   seedDemoIdentities,
 } from './auth/demo-identities';
+export { seedDemoMembers } from './auth/demo-members';

@@ -60,6 +60,7 @@ export function toSummary(row: MemberSummaryRow): TMemberSummary {
 /** The purpose string of the ID number's blind index; changing it orphans every hash. */
 const ID_INDEX_PURPOSE = 'member.idDocument';
 
+/** The blind index of an identity document, as duplicate checks look it up. */
 export function idDocumentHash(cipher: FieldCipher, type: string, number: string): string {
   const normalized =
     type === 'RESIDENT_ID' ? normalizeResidentId(number) : number.replace(/\s/g, '').toUpperCase();
