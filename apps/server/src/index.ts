@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import {
   createAuth,
+  createCardSigner,
   createFieldCipher,
   DEMO_MEMBERS,
   DEMO_OFFICER_PASSWORD,
@@ -12,6 +13,7 @@ import {
 } from '@unionhall/api';
 import { migrate, openDatabase, seedDemoData } from '@unionhall/db';
 import { createApp } from './app';
+import { loadCardSigningKey } from './card-key';
 import { loadDataKeys } from './data-keys';
 import { readEnv } from './env';
 import { createLogger } from './logger';
@@ -64,11 +66,19 @@ async function main() {
     production: env.NODE_ENV === 'production',
   });
   if (dataKeys.source === 'generated') logger.warn('data encryption keys generated (development)');
+  const cardKey = loadCardSigningKey({
+    signingKey: env.CARD_SIGNING_KEY,
+    keyFile: join(env.DATA_DIR, 'keys', 'card-signing-key.json'),
+    production: env.NODE_ENV === 'production',
+  });
+  if (cardKey.source === 'generated')
+    logger.warn('member card signing key generated (development)');
 
   const app = createApp({
     db,
     auth,
     cipher: createFieldCipher(dataKeys.keys),
+    cardSigner: createCardSigner(cardKey.key),
     logger,
     ...(env.NODE_ENV === 'production' ? {} : { devOutbox: outbox }),
     config: {
