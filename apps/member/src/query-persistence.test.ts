@@ -227,4 +227,15 @@ describe('what is never saved', () => {
       ['public', 'org', 'tree'],
     ]);
   });
+
+  it('keeps the member card by deliberate choice, and the rest of the member records out', () => {
+    const client = new QueryClient();
+    client.setQueryData([['member', 'membership', 'card'], { type: 'query' }], { name: '张伟' });
+    client.setQueryData([['member', 'membership', 'me'], { type: 'query' }], { name: '张伟' });
+    client.setQueryData([['member', 'membership', 'card', 'x'], { type: 'query' }], {});
+    const queries = client.getQueryCache().getAll();
+    expect(queries.filter(isShareable).map((query) => query.queryKey[0])).toEqual([
+      ['member', 'membership', 'card'],
+    ]);
+  });
 });

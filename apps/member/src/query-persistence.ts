@@ -92,12 +92,29 @@ export interface PersistOptions {
 }
 
 /**
- * Who is signed in is never written to the device: after sign-out (or on a shared phone) an
- * old identity must not come back from storage. Everything else the app shows is public.
+ * Personal data is written to the device only by deliberate choice. Who is signed in never
+ * is: after sign-out (or on a shared phone) an old identity must not come back from storage.
+ * Queries under `member.*` are the member's own records and stay in memory, except those
+ * listed in KEPT_OFFLINE. Everything else the app shows is public.
+ *
+ * The member card is kept on purpose: it exists to be shown where the network is poor (a
+ * factory floor, a basement hall). It holds only what the card face shows (name, member
+ * number, unit, status) and its signed code, which expires on its own; sign-out forgets it
+ * with everything else (forgetPersistedQueries).
  */
+const KEPT_OFFLINE: readonly (readonly string[])[] = [['member', 'membership', 'card']];
+
+function isPersonal(path: readonly unknown[]): boolean {
+  if (path[0] === 'public' && path[1] === 'session') return true;
+  if (path[0] !== 'member') return false;
+  return !KEPT_OFFLINE.some(
+    (kept) => kept.length === path.length && kept.every((part, index) => part === path[index]),
+  );
+}
+
 export function isShareable(query: Query): boolean {
   const [path] = query.queryKey;
-  const personal = Array.isArray(path) && path[0] === 'public' && path[1] === 'session';
+  const personal = Array.isArray(path) && isPersonal(path);
   return query.state.status === 'success' && !personal;
 }
 

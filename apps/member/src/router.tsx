@@ -1,9 +1,23 @@
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AccountPage } from './account/account-page';
 import { SignInPage } from './account/sign-in-page';
 import { HomePage } from './home/home-page';
 import { AppLayout } from './routes/app-layout';
 import { NotFoundPage } from './routes/not-found-page';
+
+/** The card brings the QR encoder with it: loaded only when a member opens it. */
+const CardPage = lazy(() => import('./card/card-page'));
+
+function LazyCard() {
+  const { t } = useTranslation();
+  return (
+    <Suspense fallback={<p role="status">{t('common:status.loading')}</p>}>
+      <CardPage />
+    </Suspense>
+  );
+}
 
 /**
  * The member app's routes, in declarative mode: no loaders or actions are needed (data comes
@@ -17,6 +31,7 @@ export function AppRoutes() {
           <Route index element={<HomePage />} />
           <Route path="sign-in" element={<SignInPage />} />
           <Route path="account" element={<AccountPage />} />
+          <Route path="card" element={<LazyCard />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>
