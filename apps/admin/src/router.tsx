@@ -29,6 +29,12 @@ export const router = createBrowserRouter(
           lazy: async () => ({ Component: (await import('./tokens/tokens-page')).TokensPage }),
         },
         {
+          path: 'verify-card',
+          lazy: async () => ({
+            Component: (await import('./cards/verify-card-page')).VerifyCardPage,
+          }),
+        },
+        {
           path: 'account',
           lazy: async () => ({ Component: (await import('./account/account-page')).AccountPage }),
         },

@@ -57,6 +57,7 @@ export function RootLayout() {
             {canReadAudit ? <NavLink to="/audit">{t('nav.audit')}</NavLink> : null}
             {canReadAccess ? <NavLink to="/access">{t('nav.access')}</NavLink> : null}
             {canManageTokens ? <NavLink to="/tokens">{t('nav.tokens')}</NavLink> : null}
+            <NavLink to="/verify-card">{t('nav.verifyCard')}</NavLink>
           </nav>
         ) : null}
         {me.data ? (
