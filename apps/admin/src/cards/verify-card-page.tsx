@@ -91,14 +91,12 @@ function OnlineResult({
   online: boolean;
 }) {
   const { t } = useTranslation();
+  // A status fetched earlier is not the status now: offline, say it cannot be checked.
+  if (!online) return <p role="status">{t('verifyCard.onlineOffline')}</p>;
   if (!result) {
     if (error) {
       return (
-        <Alert tone="warning">
-          {online
-            ? readApiError(error, t('verifyCard.onlineFailed')).message
-            : t('verifyCard.onlineOffline')}
-        </Alert>
+        <Alert tone="warning">{readApiError(error, t('verifyCard.onlineFailed')).message}</Alert>
       );
     }
     return <p role="status">{online ? t('verifyCard.checking') : t('verifyCard.onlineOffline')}</p>;

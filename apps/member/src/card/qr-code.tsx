@@ -15,7 +15,9 @@ export function QrCode({
   className?: string;
 }) {
   const qr = useMemo(() => {
-    const { data, size } = encode(value, { ecc: 'M', border: 2 });
+    // Low error correction: a code on a lit screen is not torn or smudged like paper, and
+    // fewer, larger modules scan more easily from a cracked or dim phone screen.
+    const { data, size } = encode(value, { ecc: 'L', border: 2 });
     let path = '';
     data.forEach((row, y) =>
       row.forEach((dark, x) => {
