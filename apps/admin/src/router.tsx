@@ -37,6 +37,12 @@ export const router = createBrowserRouter(
           lazy: async () => ({ Component: (await import('./members/member-page')).MemberPage }),
         },
         {
+          path: 'verify-card',
+          lazy: async () => ({
+            Component: (await import('./cards/verify-card-page')).VerifyCardPage,
+          }),
+        },
+        {
           path: 'account',
           lazy: async () => ({ Component: (await import('./account/account-page')).AccountPage }),
         },

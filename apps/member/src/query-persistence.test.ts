@@ -228,6 +228,19 @@ describe('what is never saved', () => {
       ['public', 'org', 'tree'],
     ]);
   });
+
+  it('keeps the member card for offline use, like the member’s other records, never the session', () => {
+    const client = new QueryClient();
+    client.setQueryData([['member', 'membership', 'card'], { type: 'query' }], { name: '张伟' });
+    client.setQueryData([['public', 'session', 'me'], { type: 'query' }], { name: '张伟' });
+    const queries = client.getQueryCache().getAll();
+    expect(queries.filter(isShareable).map((query) => query.queryKey[0])).toEqual([
+      ['member', 'membership', 'card'],
+    ]);
+    expect(queries.filter(isPersonal).map((query) => query.queryKey[0])).toEqual([
+      ['member', 'membership', 'card'],
+    ]);
+  });
 });
 
 describe('the member’s own records', () => {

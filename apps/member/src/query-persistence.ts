@@ -112,7 +112,10 @@ export function isPersonal(query: Pick<Query, 'queryKey'>): boolean {
  * written, so a member can read their membership offline, under the same rule: they are
  * forgotten with everything else at sign-out (forgetPersistedQueries), and as soon as the
  * server answers that nobody is signed in (persistQueries drops them then), so they never
- * outlive the session they were loaded in. Everything else the app shows is public.
+ * outlive the session they were loaded in. The member card (`member.membership.card`) is one
+ * of them on purpose: it exists to be shown where the network is poor (a factory floor, a
+ * basement hall), holds only what the card face shows and a signed code that expires on its
+ * own. Everything else the app shows is public.
  */
 export function isShareable(query: Query): boolean {
   return query.state.status === 'success' && !isSessionQuery(query);

@@ -9,6 +9,8 @@ import { NotFoundPage } from './routes/not-found-page';
 
 /** The application form is for visitors only: members never download it. */
 const JoinPage = lazy(() => import('./join/join-page'));
+/** The card brings the QR encoder with it: loaded only when a member opens it. */
+const CardPage = lazy(() => import('./card/card-page'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -32,6 +34,14 @@ export function AppRoutes() {
             element={
               <Suspense fallback={<Loading />}>
                 <JoinPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="card"
+            element={
+              <Suspense fallback={<Loading />}>
+                <CardPage />
               </Suspense>
             }
           />

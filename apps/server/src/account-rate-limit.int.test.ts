@@ -10,6 +10,7 @@ import {
   signedInOfficer,
   TEST_ORIGIN,
   TEST_PASSWORD,
+  testCardSigner,
   testCipher,
 } from './test-support';
 
@@ -41,6 +42,7 @@ describe.each(testDatabaseTargets())('per-account rate limits on %s', (target) =
     });
     app = createApp({
       cipher: testCipher(),
+      cardSigner: testCardSigner(),
       db,
       auth,
       logger: pino({ level: 'silent' }),

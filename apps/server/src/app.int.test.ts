@@ -7,7 +7,13 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DevOutbox } from '@unionhall/api';
 import { createApp, type AppConfig } from './app';
-import { signedInOfficer, testAuth as authFor, type CookieJar, testCipher } from './test-support';
+import {
+  signedInOfficer,
+  testAuth as authFor,
+  type CookieJar,
+  testCipher,
+  testCardSigner,
+} from './test-support';
 
 const logger = pino({ level: 'silent' });
 
@@ -44,6 +50,7 @@ describe.each(testDatabaseTargets())('HTTP app on %s', (target) => {
     const auth = authFor(db);
     app = createApp({
       cipher: testCipher(),
+      cardSigner: testCardSigner(),
       db,
       auth,
       logger,
@@ -158,6 +165,7 @@ describe.each(testDatabaseTargets())('HTTP app on %s', (target) => {
     });
     const withOutbox = createApp({
       cipher: testCipher(),
+      cardSigner: testCardSigner(),
       db,
       auth: authFor(db),
       logger,
@@ -228,6 +236,7 @@ describe.each(testDatabaseTargets())('CSRF protection on %s', (target) => {
     const auth = authFor(db);
     app = createApp({
       cipher: testCipher(),
+      cardSigner: testCardSigner(),
       db,
       auth,
       logger,
@@ -341,6 +350,7 @@ describe('HTTP app with the database down', () => {
     });
     app = createApp({
       cipher: testCipher(),
+      cardSigner: testCardSigner(),
       db,
       auth: authFor(db),
       logger,

@@ -9,11 +9,12 @@ import {
   resolveActor,
   type ApiDeps,
   type Auth,
+  type CardSigner,
   type DevOutbox,
   type FieldCipher,
 } from '@unionhall/api';
 import type { Database } from '@unionhall/db';
-import { errorMessage, pickLocale, ZLocale, type TLocale } from '@unionhall/domain';
+import { CARD_KEYS_PATH, errorMessage, pickLocale, ZLocale, type TLocale } from '@unionhall/domain';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
@@ -42,6 +43,8 @@ export interface AppDeps {
   auth: Auth;
   /** Encrypts sensitive fields (keys from data-keys.ts, never from the database). */
   cipher: FieldCipher;
+  /** Signs member cards (key from card-key.ts, never from the database). */
+  cardSigner: CardSigner;
   /**
    * The caller's address as this server sees it. Defaults to the socket's remote address;
    * behind a trusted proxy, pass a function that reads the proxy's header instead.
@@ -114,11 +117,12 @@ export function createApp({
   config,
   auth,
   cipher,
+  cardSigner,
   clientIp = socketAddress,
   devOutbox,
 }: AppDeps) {
   const app = new Hono<Env>();
-  const apiDeps: ApiDeps = { db, logger, auth, cipher };
+  const apiDeps: ApiDeps = { db, logger, auth, cipher, cardSigner };
 
   app.use(requestId({ headerName: 'x-request-id' }));
   app.use(async (c, next) => {
@@ -170,6 +174,15 @@ export function createApp({
       return c.json({ status: 'unavailable', database: db.kind }, 503);
     }
   });
+
+  // The public half of the card signing key, for scanners that verify cards offline. Public by
+  // nature, so any origin may read it; verifiers may cache it for an hour.
+  app.get(CARD_KEYS_PATH, (c) =>
+    c.json(cardSigner.publicJwks(), 200, {
+      'cache-control': 'public, max-age=3600',
+      'access-control-allow-origin': '*',
+    }),
+  );
 
   if (devOutbox) {
     app.get('/api/dev/outbox', (c) => c.json({ messages: devOutbox.list() }));

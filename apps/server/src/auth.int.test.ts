@@ -12,7 +12,7 @@ import * as OTPAuth from 'otpauth';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app';
-import { CookieJar, testCipher } from './test-support';
+import { CookieJar, testCipher, testCardSigner } from './test-support';
 
 const ORIGIN = 'http://localhost';
 const PASSWORD = 'correct horse battery staple';
@@ -39,6 +39,7 @@ describe.each(testDatabaseTargets())('sign-in on %s', (target) => {
     });
     app = createApp({
       cipher: testCipher(),
+      cardSigner: testCardSigner(),
       db,
       auth,
       logger,
@@ -53,6 +54,7 @@ describe.each(testDatabaseTargets())('sign-in on %s', (target) => {
     });
     limitedApp = createApp({
       cipher: testCipher(),
+      cardSigner: testCardSigner(),
       db,
       auth: limitedAuth,
       logger,

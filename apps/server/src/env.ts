@@ -28,6 +28,8 @@ const ZEnv = z.object({
   DATA_ENCRYPTION_KEYS: z.string().optional(),
   /** base64, 32 bytes: the keyed hash for duplicate checks. Never change it once data exists. */
   DATA_INDEX_KEY: z.string().optional(),
+  /** The member cards' P-256 signing key, as a JWK (JSON) or PKCS#8 PEM. Required in production. */
+  CARD_SIGNING_KEY: z.string().optional(),
   /**
    * Rate limits on sign-in, codes and password reset. Only the end-to-end suite turns them off
    * (its browser signs in far more often than a person); production always keeps them.

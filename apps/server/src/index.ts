@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import {
   createAuth,
+  createCardSigner,
   createFieldCipher,
   DEMO_MEMBERS,
   DEMO_OFFICER_PASSWORD,
@@ -13,6 +14,7 @@ import {
 } from '@unionhall/api';
 import { migrate, openDatabase, seedDemoData } from '@unionhall/db';
 import { createApp } from './app';
+import { loadCardSigningKey } from './card-key';
 import { loadDataKeys } from './data-keys';
 import { readEnv } from './env';
 import { createLogger } from './logger';
@@ -73,10 +75,19 @@ async function main() {
     if (members.seeded) logger.info(members, 'demo members loaded (first run)');
   }
 
+  const cardKey = loadCardSigningKey({
+    signingKey: env.CARD_SIGNING_KEY,
+    keyFile: join(env.DATA_DIR, 'keys', 'card-signing-key.json'),
+    production: env.NODE_ENV === 'production',
+  });
+  if (cardKey.source === 'generated')
+    logger.warn('member card signing key generated (development)');
+
   const app = createApp({
     db,
     auth,
     cipher,
+    cardSigner: createCardSigner(cardKey.key),
     logger,
     ...(env.NODE_ENV === 'production' ? {} : { devOutbox: outbox }),
     config: {

@@ -11,6 +11,7 @@ import {
   TEST_ORIGIN,
   TEST_PASSWORD,
   testAuth,
+  testCardSigner,
   testCipher,
 } from './test-support';
 
@@ -30,6 +31,7 @@ describe.each(testDatabaseTargets())('member sign-in by SMS code and passkey on 
     const auth = testAuth(db, { sender: outbox });
     app = createApp({
       cipher: testCipher(),
+      cardSigner: testCardSigner(),
       db,
       auth,
       logger: pino({ level: 'silent' }),

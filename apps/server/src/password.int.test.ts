@@ -11,6 +11,7 @@ import {
   testAuth,
   TEST_ORIGIN,
   TEST_PASSWORD,
+  testCardSigner,
   testCipher,
 } from './test-support';
 
@@ -33,6 +34,7 @@ describe.each(testDatabaseTargets())('password reset and change on %s', (target)
     auth = testAuth(db, { sender: outbox });
     app = createApp({
       cipher: testCipher(),
+      cardSigner: testCardSigner(),
       db,
       auth,
       logger,
@@ -41,6 +43,7 @@ describe.each(testDatabaseTargets())('password reset and change on %s', (target)
     });
     limitedApp = createApp({
       cipher: testCipher(),
+      cardSigner: testCardSigner(),
       db,
       auth: testAuth(db, { sender: outbox, rateLimit: true }),
       logger,

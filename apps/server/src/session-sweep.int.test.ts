@@ -10,6 +10,7 @@ import {
   testAuth,
   TEST_ORIGIN,
   TEST_PASSWORD,
+  testCardSigner,
   testCipher,
 } from './test-support';
 
@@ -36,6 +37,7 @@ describe.each(testDatabaseTargets())('a dead session cookie on %s', (target) => 
     auth = testAuth(db);
     app = createApp({
       cipher: testCipher(),
+      cardSigner: testCardSigner(),
       db,
       auth,
       logger: pino({ level: 'silent' }),

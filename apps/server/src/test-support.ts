@@ -1,11 +1,14 @@
 import {
   createAuth,
+  createCardSigner,
   createFieldCipher,
+  generateCardSigningKey,
   createOfficer,
   DevOutbox,
   generateDataKeys,
   grantRole,
   type Auth,
+  type CardSigner,
   type FieldCipher,
 } from '@unionhall/api';
 import type { Database } from '@unionhall/db';
@@ -31,6 +34,11 @@ export function testAuth(
 /** Fresh data keys for one test app (one installation). */
 export function testCipher(): FieldCipher {
   return createFieldCipher(generateDataKeys());
+}
+
+/** A fresh card signing key for one test app (one installation). */
+export function testCardSigner(): CardSigner {
+  return createCardSigner(generateCardSigningKey());
 }
 
 /** Carries cookies between requests the way a browser does (enough for these flows). */

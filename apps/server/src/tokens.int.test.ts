@@ -3,7 +3,13 @@ import { createTestDatabase, testDatabaseTargets } from '@unionhall/db/testing';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app';
-import { signedInOfficer, testAuth, type CookieJar, testCipher } from './test-support';
+import {
+  signedInOfficer,
+  testAuth,
+  type CookieJar,
+  testCipher,
+  testCardSigner,
+} from './test-support';
 
 const ORIGIN = 'http://localhost';
 
@@ -20,6 +26,7 @@ describe.each(testDatabaseTargets())('API tokens over HTTP on %s', (target) => {
     const auth = testAuth(db);
     app = createApp({
       cipher: testCipher(),
+      cardSigner: testCardSigner(),
       db,
       auth,
       logger: pino({ level: 'silent' }),

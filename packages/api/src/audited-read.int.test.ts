@@ -3,7 +3,13 @@ import { createTestDatabase, testDatabaseTargets } from '@unionhall/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditedRead } from './audit';
 import { createContext } from './context';
-import { personas, silentLogger, testAuthFor, testCipherFor } from './testing/harness';
+import {
+  personas,
+  silentLogger,
+  testAuthFor,
+  testCardSignerFor,
+  testCipherFor,
+} from './testing/harness';
 
 type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
 
@@ -16,7 +22,13 @@ describe.each(testDatabaseTargets())('audited reads of sensitive records on %s',
     db = await createTestDatabase(target);
     await seedDemoData(db);
     context = createContext(
-      { db, logger: silentLogger, auth: testAuthFor(db).auth, cipher: testCipherFor(db) },
+      {
+        db,
+        logger: silentLogger,
+        auth: testAuthFor(db).auth,
+        cipher: testCipherFor(db),
+        cardSigner: testCardSignerFor(db),
+      },
       { requestId: 'req-read', locale: 'en', actor: (await personas(db)).unitChair },
     );
   });

@@ -1,6 +1,7 @@
 import type { Database } from '@unionhall/db';
 import type { TAccessGrant, TLocale } from '@unionhall/domain';
 import type { Auth } from './auth/auth';
+import type { CardSigner } from './crypto/card-signer';
 import type { FieldCipher } from './crypto/field-cipher';
 
 /** The slice of pino the API uses; tests can pass any object with these methods. */
@@ -18,6 +19,8 @@ export type ApiDeps = {
   auth: Auth;
   /** Encrypts sensitive fields; its keys live outside the database. */
   cipher: FieldCipher;
+  /** Signs member cards; its private key lives outside the database too. */
+  cardSigner: CardSigner;
 };
 
 /** Who is making the request, resolved from the session cookie or an API token. */

@@ -24,6 +24,14 @@ export {
   type FieldCipher,
 } from './crypto/field-cipher';
 export {
+  CardKeyError,
+  createCardSigner,
+  generateCardSigningKey,
+  parseCardSigningKey,
+  type CardSigner,
+  type CardSigningKey,
+} from './crypto/card-signer';
+export {
   DEMO_MEMBERS,
   DEMO_OFFICER_PASSWORD,
   DEMO_OFFICERS,

@@ -4,6 +4,7 @@ import { baseProcedure, router, type ProcedureMeta } from './trpc';
 import type { Database } from '@unionhall/db';
 import type { Auth } from './auth/auth';
 import { createContext } from './context';
+import { createCardSigner, generateCardSigningKey } from './crypto/card-signer';
 import { createFieldCipher, generateDataKeys } from './crypto/field-cipher';
 import { silentLogger } from './testing/harness';
 
@@ -43,6 +44,7 @@ describe('procedure policies', () => {
           logger: silentLogger,
           auth: {} as Auth,
           cipher: createFieldCipher(generateDataKeys()),
+          cardSigner: createCardSigner(generateCardSigningKey()),
         },
         { requestId: 'r', locale: 'en' },
       ),

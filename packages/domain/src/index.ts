@@ -11,6 +11,7 @@ export * from './membership/name-grams';
 export * from './membership/member';
 export * from './membership/consent';
 export * from './membership/credit-code';
+export * from './membership/card';
 export * from './access/access';
 export * from './access/tokens';
 export * from './identity/phone-number';

@@ -62,6 +62,7 @@ export function RootLayout() {
             {canReadAccess ? <NavLink to="/access">{t('nav.access')}</NavLink> : null}
             {canManageTokens ? <NavLink to="/tokens">{t('nav.tokens')}</NavLink> : null}
             {devOutbox.data ? <NavLink to="/dev/outbox">{t('nav.devOutbox')}</NavLink> : null}
+            <NavLink to="/verify-card">{t('nav.verifyCard')}</NavLink>
           </nav>
         ) : null}
         {me.data ? (

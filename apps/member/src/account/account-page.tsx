@@ -65,6 +65,11 @@ export function AccountPage() {
         <dd>{me.data.email}</dd>
       </dl>
       {me.data.kind === 'MEMBER' ? (
+        <Link className="uh-button uh-button--primary" to="/card">
+          {t('card.link')}
+        </Link>
+      ) : null}
+      {me.data.kind === 'MEMBER' ? (
         <Suspense fallback={loading}>
           <MembershipSection />
           <PasskeysSection />

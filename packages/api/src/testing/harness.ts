@@ -2,6 +2,7 @@ import type { Database } from '@unionhall/db';
 import { roleGrant, type TLocale } from '@unionhall/domain';
 import { createAuth, type Auth } from '../auth/auth';
 import { DevOutbox } from '../auth/messages';
+import { createCardSigner, generateCardSigningKey, type CardSigner } from '../crypto/card-signer';
 import { createFieldCipher, generateDataKeys, type FieldCipher } from '../crypto/field-cipher';
 import { ANONYMOUS, createContext, type Actor, type ApiLogger } from '../context';
 import { appRouter } from '../router';
@@ -14,6 +15,7 @@ const createCaller = createCallerFactory(appRouter);
 const TEST_AUTH_SECRET = 'unionhall-test-secret-0123456789abcdef';
 const authByDatabase = new WeakMap<Database, { auth: Auth; outbox: DevOutbox }>();
 const cipherByDatabase = new WeakMap<Database, FieldCipher>();
+const cardSignerByDatabase = new WeakMap<Database, CardSigner>();
 
 /** One set of data keys per test database, as one installation has. */
 export function testCipherFor(db: Database): FieldCipher {
@@ -23,6 +25,16 @@ export function testCipherFor(db: Database): FieldCipher {
     cipherByDatabase.set(db, cipher);
   }
   return cipher;
+}
+
+/** One card signing key per test database, as one installation has. */
+export function testCardSignerFor(db: Database): CardSigner {
+  let signer = cardSignerByDatabase.get(db);
+  if (!signer) {
+    signer = createCardSigner(generateCardSigningKey());
+    cardSignerByDatabase.set(db, signer);
+  }
+  return signer;
 }
 
 /** One Better Auth per test database (no rate limits), with its dev outbox. */
@@ -55,6 +67,7 @@ export function callerFor(
         logger: options.logger ?? silentLogger,
         auth: testAuthFor(db).auth,
         cipher: testCipherFor(db),
+        cardSigner: testCardSignerFor(db),
       },
       {
         requestId: options.requestId ?? 'test-request',

@@ -1,5 +1,8 @@
 import {
   ZApplyInput,
+  ZCardVerification,
+  ZMemberCard,
+  ZVerifyCardInput,
   ZChangeMemberStatusInput,
   ZMemberId,
   ZMemberDuplicates,
@@ -12,6 +15,7 @@ import { z } from 'zod';
 import { serviceDeps } from '../../audit';
 import { memberProcedure, officerProcedure, publicProcedure, router } from '../../trpc';
 import { findDuplicates } from './duplicates.service';
+import { memberCard, verifyCard } from './card.service';
 import {
   applyToJoin,
   changeMemberStatus,
@@ -35,6 +39,11 @@ export const publicMembershipRouter = router({
     .input(ZApplyInput)
     .output(z.object({ id: z.uuid(), status: ZMemberStatus }))
     .mutation(({ ctx, input }) => applyToJoin({ ...serviceDeps(ctx), cipher: ctx.cipher }, input)),
+  /** An officer's scanner (or anyone shown a card) checks it against the current status. */
+  verifyCard: publicProcedure
+    .input(ZVerifyCardInput)
+    .output(ZCardVerification)
+    .query(({ ctx, input }) => verifyCard(ctx.db.prisma, ctx.cardSigner, input.token)),
 });
 
 /** The signed-in member's own record. */
@@ -42,6 +51,10 @@ export const memberMembershipRouter = router({
   me: memberProcedure
     .output(ZMemberSummary.extend({ statusHistory: z.array(ZStatusHistoryEntry) }).nullable())
     .query(({ ctx }) => myMembership(ctx.db.prisma, ctx.actor.id ?? '')),
+  /** The digital member card, for ACTIVE members; null otherwise. */
+  card: memberProcedure
+    .output(ZMemberCard.nullable())
+    .query(({ ctx }) => memberCard(ctx.db.prisma, ctx.cardSigner, ctx.actor.id ?? '')),
 });
 
 /** Officers' member records, inside their scope. */
