@@ -52,19 +52,6 @@ export function RootLayout() {
           <span className="layout__product">{t('common:product.name')}</span>
           <span className="layout__console">{t('consoleLabel')}</span>
         </div>
-        {signedIn ? (
-          <nav className="layout__nav" aria-label={t('nav.label')}>
-            <NavLink to="/" end>
-              {t('nav.organization')}
-            </NavLink>
-            {canReadMembers ? <NavLink to="/members">{t('nav.members')}</NavLink> : null}
-            {canReadAudit ? <NavLink to="/audit">{t('nav.audit')}</NavLink> : null}
-            {canReadAccess ? <NavLink to="/access">{t('nav.access')}</NavLink> : null}
-            {canManageTokens ? <NavLink to="/tokens">{t('nav.tokens')}</NavLink> : null}
-            {devOutbox.data ? <NavLink to="/dev/outbox">{t('nav.devOutbox')}</NavLink> : null}
-            <NavLink to="/verify-card">{t('nav.verifyCard')}</NavLink>
-          </nav>
-        ) : null}
         {me.data ? (
           <div className="layout__user">
             <span>{me.data.name}</span>
@@ -83,6 +70,19 @@ export function RootLayout() {
         ) : null}
         <LanguageSwitcher className="layout__language" />
       </header>
+      {signedIn ? (
+        <nav className="layout__nav" aria-label={t('nav.label')}>
+          <NavLink to="/" end>
+            {t('nav.organization')}
+          </NavLink>
+          {canReadMembers ? <NavLink to="/members">{t('nav.members')}</NavLink> : null}
+          {canReadAudit ? <NavLink to="/audit">{t('nav.audit')}</NavLink> : null}
+          {canReadAccess ? <NavLink to="/access">{t('nav.access')}</NavLink> : null}
+          {canManageTokens ? <NavLink to="/tokens">{t('nav.tokens')}</NavLink> : null}
+          {devOutbox.data ? <NavLink to="/dev/outbox">{t('nav.devOutbox')}</NavLink> : null}
+          <NavLink to="/verify-card">{t('nav.verifyCard')}</NavLink>
+        </nav>
+      ) : null}
       <main
         id="main"
         className="layout__main"
