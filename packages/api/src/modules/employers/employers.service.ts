@@ -12,6 +12,7 @@ import {
   type TUpdateEmployerInput,
 } from '@unionhall/domain';
 import { OutOfScopeError, type Scope } from '../../access';
+import { afterNameCursor, decodeNameCursor, encodeNameCursor } from '../../keyset';
 import type { AuditWriter } from '../../audit';
 import { uniqueViolationFields } from '../../errors';
 
@@ -83,23 +84,6 @@ function rethrowDuplicate(error: unknown): never {
   throw error;
 }
 
-interface Cursor {
-  name: string;
-  id: string;
-}
-
-function decodeCursor(value: string): Cursor {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-    const name: unknown = typeof parsed === 'object' && parsed ? Reflect.get(parsed, 'name') : null;
-    const id: unknown = typeof parsed === 'object' && parsed ? Reflect.get(parsed, 'id') : null;
-    if (typeof name === 'string' && typeof id === 'string') return { name, id };
-  } catch {
-    // Falls through to the validation error.
-  }
-  throw new UnionhallError('VALIDATION_FAILED', 'bad cursor');
-}
-
 export async function listEmployers(prisma: PrismaClient, scope: Scope, raw: TEmployerListInput) {
   const input = ZEmployerListInput.parse(raw);
   const and: Prisma.EmployerWhereInput[] = [scopeWhere(scope)];
@@ -111,8 +95,8 @@ export async function listEmployers(prisma: PrismaClient, scope: Scope, raw: TEm
   if (input.withoutUnion) and.push({ orgUnitId: null });
   if (input.query) and.push({ name: { contains: input.query, mode: 'insensitive' } });
   if (input.cursor) {
-    const cursor = decodeCursor(input.cursor);
-    and.push({ OR: [{ name: { gt: cursor.name } }, { name: cursor.name, id: { gt: cursor.id } }] });
+    const cursor = decodeNameCursor(input.cursor);
+    and.push(afterNameCursor(cursor));
   }
   const rows = await prisma.employer.findMany({
     where: { AND: and },
@@ -128,10 +112,7 @@ export async function listEmployers(prisma: PrismaClient, scope: Scope, raw: TEm
   const last = page.at(-1);
   return {
     items: page.map((row) => toEmployer(row, counts.get(row.id) ?? 0)),
-    nextCursor:
-      rows.length > input.limit && last
-        ? Buffer.from(JSON.stringify({ name: last.name, id: last.id })).toString('base64url')
-        : null,
+    nextCursor: rows.length > input.limit && last ? encodeNameCursor(last) : null,
   };
 }
 

@@ -21,6 +21,7 @@ import {
   type TMemberSummary,
 } from '@unionhall/domain';
 import { OutOfScopeError, type Scope } from '../../access';
+import { afterNameCursor, decodeNameCursor, encodeNameCursor } from '../../keyset';
 import { auditedRead, type AuditWriter } from '../../audit';
 import type { Actor, Context } from '../../context';
 import type { FieldCipher } from '../../crypto/field-cipher';
@@ -188,27 +189,6 @@ export async function applyToJoin(
   });
 }
 
-interface Cursor {
-  name: string;
-  id: string;
-}
-
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
-}
-
-function decodeCursor(value: string): Cursor {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-    const name: unknown = typeof parsed === 'object' && parsed ? Reflect.get(parsed, 'name') : null;
-    const id: unknown = typeof parsed === 'object' && parsed ? Reflect.get(parsed, 'id') : null;
-    if (typeof name === 'string' && typeof id === 'string') return { name, id };
-  } catch {
-    // Falls through to the validation error below.
-  }
-  throw new UnionhallError('VALIDATION_FAILED', 'bad cursor');
-}
-
 /** Where a search term looks: digits search phone numbers and member numbers, else names. */
 function searchWhere(query: string): Prisma.MemberWhereInput | null {
   const digits = query.replace(/[\s+-]/g, '');
@@ -250,10 +230,8 @@ export async function listMembers(
     if (where) and.push(where);
   }
   if (input.cursor) {
-    const cursor = decodeCursor(input.cursor);
-    and.push({
-      OR: [{ name: { gt: cursor.name } }, { name: cursor.name, id: { gt: cursor.id } }],
-    });
+    const cursor = decodeNameCursor(input.cursor);
+    and.push(afterNameCursor(cursor));
   }
   const rows = await prisma.member.findMany({
     where: { AND: and },
@@ -265,8 +243,7 @@ export async function listMembers(
   const last = page.at(-1);
   return {
     items: page.map(toSummary),
-    nextCursor:
-      rows.length > input.limit && last ? encodeCursor({ name: last.name, id: last.id }) : null,
+    nextCursor: rows.length > input.limit && last ? encodeNameCursor(last) : null,
   };
 }
 

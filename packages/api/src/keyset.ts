@@ -1,0 +1,36 @@
+import { UnionhallError } from '@unionhall/domain';
+
+/**
+ * Keyset pagination by (name, id): the cursor is the last row's sort key, opaque to clients.
+ * A page deep in a long list costs what the first one does, unlike OFFSET.
+ */
+export interface NameCursor {
+  name: string;
+  id: string;
+}
+
+export function encodeNameCursor(cursor: NameCursor): string {
+  return Buffer.from(JSON.stringify({ name: cursor.name, id: cursor.id }), 'utf8').toString(
+    'base64url',
+  );
+}
+
+/** A cursor the client altered or made up is a validation error, never a 500. */
+export function decodeNameCursor(value: string): NameCursor {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+    const name: unknown = typeof parsed === 'object' && parsed ? Reflect.get(parsed, 'name') : null;
+    const id: unknown = typeof parsed === 'object' && parsed ? Reflect.get(parsed, 'id') : null;
+    if (typeof name === 'string' && typeof id === 'string') return { name, id };
+  } catch {
+    // Falls through to the validation error below.
+  }
+  throw new UnionhallError('VALIDATION_FAILED', 'bad cursor');
+}
+
+/** The rows after the cursor, in (name, id) order, as a Prisma where clause. */
+export function afterNameCursor(cursor: NameCursor) {
+  return {
+    OR: [{ name: { gt: cursor.name } }, { name: cursor.name, id: { gt: cursor.id } }],
+  };
+}
