@@ -86,7 +86,7 @@ export const requestsEn = {
       'Choose the grassroots union or branch that will review and look after this applicant.',
     target: 'Unit',
     targetPlaceholder: 'Choose a unit',
-    chooseUnit: 'Choose a unit',
+    chooseUnit: 'Choose the unit to place them in.',
     noUnits: 'There is no grassroots union or branch you manage to place applicants in.',
     submit: 'Place',
     placed: 'Placed {{name}} in {{unit}}.',

@@ -82,7 +82,7 @@ export const requestsZhCN = {
     placeBody: '选择一个基层工会或联合工会，由其审核并管理这位申请人。',
     target: '安排到',
     targetPlaceholder: '请选择组织',
-    chooseUnit: '请选择一个组织',
+    chooseUnit: '请选择要安排到的组织。',
     noUnits: '您管辖范围内没有可以安排的基层工会或联合工会。',
     submit: '确认安排',
     placed: '已把 {{name}} 安排到 {{unit}}。',
