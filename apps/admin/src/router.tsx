@@ -37,6 +37,12 @@ export const router = createBrowserRouter(
           lazy: async () => ({ Component: (await import('./members/member-page')).MemberPage }),
         },
         {
+          path: 'requests',
+          lazy: async () => ({
+            Component: (await import('./requests/requests-page')).RequestsPage,
+          }),
+        },
+        {
           path: 'verify-card',
           lazy: async () => ({
             Component: (await import('./cards/verify-card-page')).VerifyCardPage,

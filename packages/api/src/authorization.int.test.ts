@@ -451,6 +451,39 @@ describe.each(testDatabaseTargets())('objects outside the caller’s unit on %s'
     },
   );
 
+  crossUnit(
+    'officer.membership.place',
+    'an applicant waiting outside, or a target unit outside, is "not found" and nothing moves',
+    async () => {
+      const caller = callerFor(db, { actor: people.unitChair });
+      // Waiting in the machinery union: outside the education union chair's subtree.
+      const other = await applicantInMachineryUnion();
+      await db.prisma.member.update({ where: { id: other.id }, data: { needsPlacement: true } });
+      const before = await memberSnapshot(other.id);
+      const school = await unit('BJ-NO1-HS');
+      await expectLikeNotFound(
+        (id) => caller.officer.membership.place({ id, orgUnitId: school.id, expectedVersion: 1 }),
+        other.id,
+      );
+      expect(await memberSnapshot(other.id)).toBe(before);
+
+      // Waiting inside, but the target unit is the machinery union's.
+      const inside = await applicantInMachineryUnion();
+      const edu = await unit('BJ-EDU');
+      await db.prisma.member.update({
+        where: { id: inside.id },
+        data: { needsPlacement: true, orgUnitId: edu.id, orgUnitPath: edu.path },
+      });
+      const insideBefore = await memberSnapshot(inside.id);
+      await expectLikeNotFound(
+        (orgUnitId) =>
+          caller.officer.membership.place({ id: inside.id, orgUnitId, expectedVersion: 1 }),
+        (await unit('HX-STEEL')).id,
+      );
+      expect(await memberSnapshot(inside.id)).toBe(insideBefore);
+    },
+  );
+
   /** An employer organized by the machinery union. */
   async function employerOfMachineryUnion() {
     return callerFor(db, { actor: people.federationAdmin }).officer.employers.create({

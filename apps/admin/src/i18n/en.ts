@@ -1,4 +1,5 @@
 import { membersEn } from './members.en';
+import { requestsEn } from './requests.en';
 import type { TAdminCatalog } from './zh-CN';
 
 /** The officer console's own texts (namespace `admin`), English. */
@@ -48,6 +49,7 @@ export const adminEn = {
     tokens: 'API tokens',
     devOutbox: 'Dev outbox',
     members: 'Members',
+    requests: 'Requests',
     verifyCard: 'Verify a card',
   },
   verifyCard: {
@@ -493,4 +495,5 @@ export const adminEn = {
     },
   },
   members: membersEn,
+  requests: requestsEn,
 } satisfies TAdminCatalog;

@@ -127,6 +127,8 @@ export const membersEn = {
       RESIGN: 'Resigned',
       RECORD_DEATH: 'Death recorded',
       MERGE_AWAY: 'Merged into another record',
+      TRANSFER: 'Transferred to another unit',
+      PLACE: 'Placed in a unit',
     },
     caption: 'Status changes, oldest first',
     change: 'Status',

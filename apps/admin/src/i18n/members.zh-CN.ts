@@ -123,6 +123,8 @@ export const membersZhCN = {
       RESIGN: '退会',
       RECORD_DEATH: '登记去世',
       MERGE_AWAY: '并入其他记录',
+      TRANSFER: '转接到其他组织',
+      PLACE: '已安排组织',
     },
     caption: '会籍状态变化，最早的在前',
     change: '状态',

@@ -1,4 +1,5 @@
 import { membersZhCN } from './members.zh-CN';
+import { requestsZhCN } from './requests.zh-CN';
 
 /** The officer console's own texts (namespace `admin`), Chinese: the reference catalog. */
 export const adminZhCN = {
@@ -46,6 +47,7 @@ export const adminZhCN = {
     tokens: 'API 令牌',
     devOutbox: '开发发件箱',
     members: '会员',
+    requests: '会员申请事项',
     verifyCard: '核验会员证',
   },
   verifyCard: {
@@ -474,6 +476,7 @@ export const adminZhCN = {
     },
   },
   members: membersZhCN,
+  requests: requestsZhCN,
 };
 
 export type TAdminCatalog = typeof adminZhCN;

@@ -29,6 +29,8 @@ const HISTORY_ACTIONS = [
   'RESIGN',
   'RECORD_DEATH',
   'MERGE_AWAY',
+  'TRANSFER',
+  'PLACE',
 ] as const;
 
 /** The value if it is one of `known`, so it can pick a translation; else null. */

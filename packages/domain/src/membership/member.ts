@@ -96,6 +96,8 @@ export const ZMemberListInput = z.object({
   employerId: z.uuid().optional(),
   status: z.array(ZMemberStatus).max(8).optional(),
   tag: z.string().trim().max(30).optional(),
+  /** Only applicants waiting for placement (true), or only the others (false). */
+  needsPlacement: z.boolean().optional(),
   /** The opaque cursor of the previous page. */
   cursor: z.string().max(200).optional(),
   limit: z.number().int().min(1).max(100).default(25),

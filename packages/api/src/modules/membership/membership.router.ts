@@ -10,6 +10,7 @@ import {
   ZMemberPage,
   ZMemberStatus,
   ZMemberSummary,
+  ZPlaceMemberInput,
 } from '@unionhall/domain';
 import { z } from 'zod';
 import { serviceDeps } from '../../audit';
@@ -24,6 +25,7 @@ import {
   myMembership,
   revealIdNumber,
 } from './membership.service';
+import { placeMember } from './placement.service';
 
 const ZStatusHistoryEntry = z.object({
   fromStatus: ZMemberStatus.nullable(),
@@ -96,5 +98,12 @@ export const officerMembershipRouter = router({
         { ...serviceDeps(ctx), cipher: ctx.cipher, scope: ctx.scope, actor: ctx.actor },
         input,
       ),
+    ),
+  /** Places an applicant from the holding pool in a unit of the caller's scope. */
+  place: officerProcedure('member.manage')
+    .input(ZPlaceMemberInput)
+    .output(ZMemberSummary)
+    .mutation(({ ctx, input }) =>
+      placeMember({ ...serviceDeps(ctx), scope: ctx.scope, actor: ctx.actor }, input),
     ),
 });

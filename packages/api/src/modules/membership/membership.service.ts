@@ -225,6 +225,7 @@ export async function listMembers(
   if (input.status?.length) and.push({ status: { in: input.status } });
   else and.push({ status: { notIn: ['MERGED'] } });
   if (input.tag) and.push({ tags: { has: input.tag } });
+  if (input.needsPlacement !== undefined) and.push({ needsPlacement: input.needsPlacement });
   if (input.query) {
     const where = searchWhere(input.query);
     if (where) and.push(where);

@@ -106,6 +106,23 @@ describe.each(testDatabaseTargets())('member self-service and its review on %s',
     const chair = callerFor(db, { actor: people.unitChair });
     const pending = await chair.officer.memberRequests.changeRequests({});
     expect(pending.map((row) => row.id)).toContain(request.id);
+    // The reviewer sees the current values beside the proposed ones, and the member's unit.
+    const school = await unit('BJ-NO1-HS');
+    const before = await db.prisma.member.findUniqueOrThrow({ where: { id } });
+    expect(pending.find((row) => row.id === request.id)).toMatchObject({
+      memberName: '钱伟',
+      orgUnitId: school.id,
+      orgUnitName: school.name,
+      proposed: { name: '钱大伟', idDocumentType: 'RESIDENT_ID', idLast4: newId.slice(-4) },
+      proposedEmployerName: null,
+      current: {
+        name: '钱伟',
+        idType: 'RESIDENT_ID',
+        idLast4: before.idLast4,
+        employerName: null,
+        jobTitle: null,
+      },
+    });
     await expect(
       callerFor(db, { actor: mechOfficer }).officer.memberRequests.decideChange({
         id: request.id,
@@ -131,6 +148,27 @@ describe.each(testDatabaseTargets())('member self-service and its review on %s',
     await expect(
       chair.officer.memberRequests.decideChange({ id: request.id, approve: false, reason: '重复' }),
     ).rejects.toMatchObject({ appCode: 'CONFLICT' });
+  });
+
+  it('names the proposed employer for the reviewer, whether proposed by id or by name', async () => {
+    const known = await db.prisma.employer.create({ data: { name: '滨江实验学校' } });
+    const byId = await activeMember('郑敏');
+    const byName = await activeMember('冯磊');
+    const first = await byId.caller.member.profile.requestChange({ employerId: known.id });
+    const second = await byName.caller.member.profile.requestChange({
+      employerName: '新设培训中心',
+      jobTitle: '讲师',
+    });
+    const pending = await callerFor(db, {
+      actor: people.unitChair,
+    }).officer.memberRequests.changeRequests({});
+    expect(pending.find((row) => row.id === first.id)).toMatchObject({
+      proposedEmployerName: '滨江实验学校',
+    });
+    expect(pending.find((row) => row.id === second.id)).toMatchObject({
+      proposedEmployerName: '新设培训中心',
+      proposed: { jobTitle: '讲师' },
+    });
   });
 
   it('rejects with a reason the member reads', async () => {

@@ -85,7 +85,22 @@ export const officerMemberRequestsRouter = router({
     .input(z.object({ state: ZRequestState.optional() }))
     .output(
       z.array(
-        ZChangeRequest.extend({ memberName: z.string(), memberNumber: z.string().nullable() }),
+        ZChangeRequest.extend({
+          memberName: z.string(),
+          memberNumber: z.string().nullable(),
+          orgUnitId: z.uuid(),
+          orgUnitName: z.string(),
+          /** The proposed employer's name, whether proposed by id or by name. */
+          proposedEmployerName: z.string().nullable(),
+          /** The member's values now, to compare with the proposed ones. */
+          current: z.object({
+            name: z.string(),
+            idType: z.string(),
+            idLast4: z.string().nullable(),
+            employerName: z.string().nullable(),
+            jobTitle: z.string().nullable(),
+          }),
+        }),
       ),
     )
     .query(({ ctx, input }) => listChangeRequests(ctx.db.prisma, ctx.scope, input)),

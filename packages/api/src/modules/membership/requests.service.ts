@@ -35,7 +35,11 @@ const inScope = (scope: Scope): Prisma.MemberWhereInput => ({
   OR: scope.roots.map((root) => ({ orgUnitPath: { startsWith: root } })),
 });
 
-/** Change requests of members inside the caller's scope, oldest pending first. */
+/**
+ * Change requests of members inside the caller's scope, oldest pending first, each with the
+ * member's current values beside the proposed ones (the reviewer compares them) and the
+ * member's unit (whose officers may decide).
+ */
 export async function listChangeRequests(
   prisma: PrismaClient,
   scope: Scope,
@@ -43,15 +47,62 @@ export async function listChangeRequests(
 ) {
   const rows = await prisma.memberChangeRequest.findMany({
     where: { state: input.state ?? 'PENDING', member: inScope(scope) },
-    select: { ...CHANGE_REQUEST_SELECT, member: { select: { name: true, memberNumber: true } } },
+    select: {
+      ...CHANGE_REQUEST_SELECT,
+      member: {
+        select: {
+          name: true,
+          memberNumber: true,
+          orgUnitId: true,
+          orgUnit: { select: { name: true } },
+          idType: true,
+          idLast4: true,
+          jobTitle: true,
+          employer: { select: { name: true } },
+        },
+      },
+    },
     orderBy: { createdAt: 'asc' },
     take: 100,
   });
-  return rows.map(({ member, ...row }) => ({
-    ...toChangeRequest(row),
-    memberName: member.name,
-    memberNumber: member.memberNumber,
-  }));
+  // A request may name a known employer by id only: the reviewer needs its name.
+  const employerIds = [
+    ...new Set(
+      rows.flatMap((row) => {
+        const id = toChangeRequest(row).proposed.employerId;
+        return id ? [id] : [];
+      }),
+    ),
+  ];
+  const employers =
+    employerIds.length > 0
+      ? await prisma.employer.findMany({
+          where: { id: { in: employerIds } },
+          select: { id: true, name: true },
+        })
+      : [];
+  const employerNames = new Map(employers.map((employer) => [employer.id, employer.name]));
+  return rows.map(({ member, ...row }) => {
+    const request = toChangeRequest(row);
+    const proposedEmployerId = request.proposed.employerId;
+    return {
+      ...request,
+      memberName: member.name,
+      memberNumber: member.memberNumber,
+      orgUnitId: member.orgUnitId,
+      orgUnitName: member.orgUnit.name,
+      proposedEmployerName: proposedEmployerId
+        ? (employerNames.get(proposedEmployerId) ?? null)
+        : (request.proposed.employerName ?? null),
+      current: {
+        name: member.name,
+        idType: member.idType,
+        idLast4: member.idLast4,
+        employerName: member.employer?.name ?? null,
+        jobTitle: member.jobTitle,
+      },
+    };
+  });
 }
 
 /**
