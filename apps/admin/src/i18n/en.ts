@@ -1,3 +1,4 @@
+import { employersEn } from './employers.en';
 import { membersEn } from './members.en';
 import type { TAdminCatalog } from './zh-CN';
 
@@ -48,6 +49,7 @@ export const adminEn = {
     tokens: 'API tokens',
     devOutbox: 'Dev outbox',
     members: 'Members',
+    employers: 'Employers',
     verifyCard: 'Verify a card',
   },
   verifyCard: {
@@ -493,4 +495,5 @@ export const adminEn = {
     },
   },
   members: membersEn,
+  employers: employersEn,
 } satisfies TAdminCatalog;

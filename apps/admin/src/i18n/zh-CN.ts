@@ -1,3 +1,4 @@
+import { employersZhCN } from './employers.zh-CN';
 import { membersZhCN } from './members.zh-CN';
 
 /** The officer console's own texts (namespace `admin`), Chinese: the reference catalog. */
@@ -46,6 +47,7 @@ export const adminZhCN = {
     tokens: 'API 令牌',
     devOutbox: '开发发件箱',
     members: '会员',
+    employers: '用人单位',
     verifyCard: '核验会员证',
   },
   verifyCard: {
@@ -474,6 +476,7 @@ export const adminZhCN = {
     },
   },
   members: membersZhCN,
+  employers: employersZhCN,
 };
 
 export type TAdminCatalog = typeof adminZhCN;
