@@ -43,6 +43,18 @@ export const router = createBrowserRouter(
           }),
         },
         {
+          path: 'employers',
+          lazy: async () => ({
+            Component: (await import('./employers/employers-page')).EmployersPage,
+          }),
+        },
+        {
+          path: 'employers/:id',
+          lazy: async () => ({
+            Component: (await import('./employers/employer-page')).EmployerPage,
+          }),
+        },
+        {
           path: 'verify-card',
           lazy: async () => ({
             Component: (await import('./cards/verify-card-page')).VerifyCardPage,

@@ -31,8 +31,13 @@ export const VALIDATION_MESSAGES = {
     en: 'Document numbers are letters and digits, 5 to 30 characters',
   },
   'validation.creditCode': {
-    'zh-CN': '统一社会信用代码为 18 位数字或大写字母（不含 I、O、Z、S、V）',
-    en: 'A unified social credit code is 18 digits or capital letters (no I, O, Z, S, V)',
+    'zh-CN':
+      '统一社会信用代码为 18 位数字或大写字母（不含 I、O、Z、S、V），第 3 至 8 位为地区码数字',
+    en: 'A unified social credit code is 18 digits or capital letters (no I, O, Z, S, V), with a six-digit region code in places 3 to 8',
+  },
+  'validation.creditCodeCheck': {
+    'zh-CN': '统一社会信用代码最后一位（校验码）不正确，请逐位核对营业执照',
+    en: 'The last character (check character) of this credit code is wrong; compare it with the licence',
   },
   'validation.nothingToChange': {
     'zh-CN': '请至少修改一项内容',

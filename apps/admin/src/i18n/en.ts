@@ -1,3 +1,4 @@
+import { employersEn } from './employers.en';
 import { membersEn } from './members.en';
 import { requestsEn } from './requests.en';
 import type { TAdminCatalog } from './zh-CN';
@@ -50,6 +51,7 @@ export const adminEn = {
     devOutbox: 'Dev outbox',
     members: 'Members',
     requests: 'Requests',
+    employers: 'Employers',
     verifyCard: 'Verify a card',
   },
   verifyCard: {
@@ -496,4 +498,5 @@ export const adminEn = {
   },
   members: membersEn,
   requests: requestsEn,
+  employers: employersEn,
 } satisfies TAdminCatalog;

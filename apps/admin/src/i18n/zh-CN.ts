@@ -1,3 +1,4 @@
+import { employersZhCN } from './employers.zh-CN';
 import { membersZhCN } from './members.zh-CN';
 import { requestsZhCN } from './requests.zh-CN';
 
@@ -48,6 +49,7 @@ export const adminZhCN = {
     devOutbox: '开发发件箱',
     members: '会员',
     requests: '会员申请事项',
+    employers: '用人单位',
     verifyCard: '核验会员证',
   },
   verifyCard: {
@@ -477,6 +479,7 @@ export const adminZhCN = {
   },
   members: membersZhCN,
   requests: requestsZhCN,
+  employers: employersZhCN,
 };
 
 export type TAdminCatalog = typeof adminZhCN;

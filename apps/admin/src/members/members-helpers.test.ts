@@ -25,6 +25,15 @@ describe('member filters in the URL', () => {
     expect(writeMemberFilters({ query: ' ', unitId: '', status: '' }).toString()).toBe('');
   });
 
+  it('carry the employer from an employer page into the list query', () => {
+    const employerId = '5d0c3a8e-6b1f-4d2a-9f3e-7a1b2c3d4e5f';
+    const filters = readMemberFilters(new URLSearchParams({ employer: employerId }));
+    expect(filters).toEqual({ query: '', unitId: '', status: '', employerId });
+    expect(writeMemberFilters(filters).toString()).toBe(`employer=${employerId}`);
+    expect(memberFiltersToInput(filters)).toEqual({ employerId, limit: 25 });
+    expect(readMemberFilters(new URLSearchParams({ employer: 'x' })).employerId).toBeUndefined();
+  });
+
   it('drop values the API would refuse instead of failing the page', () => {
     const params = new URLSearchParams({ q: 'x'.repeat(51), unit: 'nope', status: 'EVIL' });
     expect(readMemberFilters(params)).toEqual({ query: '', unitId: '', status: '' });

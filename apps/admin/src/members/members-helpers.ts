@@ -15,6 +15,8 @@ export interface TMemberFilters {
   query: string;
   unitId: string;
   status: TMemberStatus | '';
+  /** Members employed by one employer: the link from an employer's page (no form field). */
+  employerId?: string;
 }
 
 export const NO_MEMBER_FILTERS: TMemberFilters = { query: '', unitId: '', status: '' };
@@ -34,10 +36,12 @@ export function readMemberFilters(params: URLSearchParams): TMemberFilters {
   const query = params.get('q')?.trim() ?? '';
   const unitId = params.get('unit')?.trim() ?? '';
   const status = params.get('status')?.trim() ?? '';
+  const employerId = params.get('employer')?.trim() ?? '';
   return {
     query: query.length <= MAX_QUERY_LENGTH ? query : '',
     unitId: UUID.test(unitId) ? unitId : '',
     status: isMemberStatus(status) ? status : '',
+    ...(UUID.test(employerId) ? { employerId } : {}),
   };
 }
 
@@ -47,11 +51,17 @@ export function writeMemberFilters(filters: TMemberFilters): URLSearchParams {
   if (filters.query.trim()) params.set('q', filters.query.trim());
   if (filters.unitId) params.set('unit', filters.unitId);
   if (filters.status) params.set('status', filters.status);
+  if (filters.employerId) params.set('employer', filters.employerId);
   return params;
 }
 
 export function hasMemberFilters(filters: TMemberFilters): boolean {
-  return filters.query.trim() !== '' || filters.unitId !== '' || filters.status !== '';
+  return (
+    filters.query.trim() !== '' ||
+    filters.unitId !== '' ||
+    filters.status !== '' ||
+    Boolean(filters.employerId)
+  );
 }
 
 export const MEMBER_PAGE_SIZE = 25;
@@ -62,6 +72,7 @@ export function memberFiltersToInput(filters: TMemberFilters): Omit<TMemberListI
     ...(filters.query.trim() ? { query: filters.query.trim() } : {}),
     ...(filters.unitId ? { orgUnitId: filters.unitId } : {}),
     ...(filters.status ? { status: [filters.status] } : {}),
+    ...(filters.employerId ? { employerId: filters.employerId } : {}),
     limit: MEMBER_PAGE_SIZE,
   };
 }

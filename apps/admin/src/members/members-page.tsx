@@ -106,6 +106,13 @@ export function MembersPage() {
         </Link>
       </nav>
 
+      {filters.employerId ? (
+        <EmployerFilterNote
+          employerId={filters.employerId}
+          onClear={() => setSearchParams(writeMemberFilters({ ...filters, employerId: '' }))}
+        />
+      ) : null}
+
       <MemberFilters
         key={searchParams.toString()}
         filters={filters}
@@ -176,6 +183,25 @@ export function MembersPage() {
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** Says whose members are listed when the list came from an employer's page. */
+function EmployerFilterNote({ employerId, onClear }: { employerId: string; onClear: () => void }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const employer = useQuery(trpc.officer.employers.get.queryOptions({ id: employerId }));
+  return (
+    <Alert
+      tone="info"
+      action={
+        <Button size="sm" variant="ghost" onClick={onClear}>
+          {t('employers.allMembers')}
+        </Button>
+      }
+    >
+      {t('employers.membersOf', { name: employer.data?.name ?? '…' })}
+    </Alert>
   );
 }
 

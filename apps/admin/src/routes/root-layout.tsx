@@ -77,6 +77,7 @@ export function RootLayout() {
           </NavLink>
           {canReadMembers ? <NavLink to="/members">{t('nav.members')}</NavLink> : null}
           {canReadMembers ? <NavLink to="/requests">{t('nav.requests')}</NavLink> : null}
+          {canReadMembers ? <NavLink to="/employers">{t('nav.employers')}</NavLink> : null}
           {canReadAudit ? <NavLink to="/audit">{t('nav.audit')}</NavLink> : null}
           {canReadAccess ? <NavLink to="/access">{t('nav.access')}</NavLink> : null}
           {canManageTokens ? <NavLink to="/tokens">{t('nav.tokens')}</NavLink> : null}

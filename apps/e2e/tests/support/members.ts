@@ -49,7 +49,7 @@ export interface TestApplicant {
  */
 export async function applyToJoin(
   baseURL: string,
-  person: { name: string; phone: string },
+  person: { name: string; phone: string; employerId?: string },
 ): Promise<TestApplicant> {
   const client = createUnionhallClient({ url: baseURL, locale: 'en' });
   const units = await client.public.org.tree.query();
@@ -65,6 +65,7 @@ export async function applyToJoin(
     email: `e2e-${id}@example.org`,
     orgUnitId: unit.id,
     jobTitle: '教师',
+    ...(person.employerId ? { employerId: person.employerId } : {}),
     consentVersion: CONSENT_VERSION,
   });
   return { id, name: person.name, phone: person.phone, idNumber };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizeCreditCode, parseCreditCode } from './credit-code';
 
 const noControlChars = (value: string) =>
   ![...value].some((char) => (char.codePointAt(0) ?? 0) < 0x20);
@@ -11,15 +12,23 @@ export const ZEmployerName = z
   .refine(noControlChars, { message: 'validation.noControlChars' });
 
 /**
- * 统一社会信用代码 (unified social credit code): 18 characters of digits and capital letters
- * (no I, O, Z, S, V). Typed with spaces or in lower case, stored upper case.
+ * 统一社会信用代码 (unified social credit code, GB 32100): 18 characters of digits and capital
+ * letters (no I, O, Z, S, V) ending in a check character. Typed with spaces or in lower case,
+ * stored upper case. The check character is verified so that a mistyped code is caught where
+ * it is typed rather than stored as a second, wrong identity for the same employer.
  */
 export const ZCreditCode = z
   .string()
   .trim()
-  .transform((value) => value.replace(/\s/g, '').toUpperCase())
-  .refine((value) => /^[0-9A-HJ-NPQRTUWXY]{18}$/.test(value), {
-    message: 'validation.creditCode',
+  .transform((value) => normalizeCreditCode(value))
+  .superRefine((value, context) => {
+    const parsed = parseCreditCode(value);
+    if (parsed.ok) return;
+    context.addIssue({
+      code: 'custom',
+      message:
+        parsed.reason === 'checkCharacter' ? 'validation.creditCodeCheck' : 'validation.creditCode',
+    });
   });
 
 export const ZEmployerInput = z.object({

@@ -48,12 +48,12 @@ describe.each(testDatabaseTargets())('employers on %s', (target) => {
     const chair = callerFor(db, { actor: people.unitChair });
     const created = await chair.officer.employers.create({
       name: '滨江市第一中学',
-      creditCode: '12330100 4700 12345x',
+      creditCode: '12330100 4700 12348e',
       orgUnitId: school.id,
       workforceSize: 4,
     });
     expect(created).toMatchObject({
-      creditCode: '12330100470012345X',
+      creditCode: '12330100470012348E',
       orgUnitName: school.name,
       activeMembers: 0,
       density: 0,
@@ -82,12 +82,12 @@ describe.each(testDatabaseTargets())('employers on %s', (target) => {
     const admin = callerFor(db, { actor: people.federationAdmin });
     const first = await admin.officer.employers.create({
       name: '华兴钢铁集团有限公司',
-      creditCode: '91330100MA2XXXXX1Y',
+      creditCode: '91330100MA2XXXX197',
     });
     await expect(
       admin.officer.employers.create({
         name: '华兴钢铁（重名）',
-        creditCode: '91330100MA2XXXXX1Y',
+        creditCode: '91330100MA2XXXX197',
       }),
     ).rejects.toMatchObject({ appCode: 'CONFLICT' });
     const updated = await admin.officer.employers.update({
@@ -104,6 +104,11 @@ describe.each(testDatabaseTargets())('employers on %s', (target) => {
     await expect(
       admin.officer.employers.create({ name: '坏代码公司', creditCode: 'ABC' }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    // A typo in the last character is caught before it becomes a second identity.
+    await expect(
+      admin.officer.employers.create({ name: '错校验码公司', creditCode: '91330100MA2XXXX198' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(await db.prisma.employer.count({ where: { name: '错校验码公司' } })).toBe(0);
   });
 
   it('shows unlinked employers to every officer and lets one place it in their unit', async () => {
