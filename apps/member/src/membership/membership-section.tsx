@@ -7,6 +7,7 @@ import { addTexts } from '../i18n';
 import { membershipEn } from '../i18n/membership.en';
 import { membershipZhCN } from '../i18n/membership.zh-CN';
 import { forgetSubmitted } from '../join/join-draft';
+import { SelfServiceLinks } from '../self-service/self-service-links';
 import { useTRPC } from '../trpc';
 
 addTexts('membership', { 'zh-CN': membershipZhCN, en: membershipEn });
@@ -150,6 +151,7 @@ export default function MembershipSection() {
           </li>
         ))}
       </ol>
+      <SelfServiceLinks status={record.status} />
     </section>
   );
 }
