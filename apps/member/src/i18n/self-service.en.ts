@@ -129,7 +129,7 @@ export const selfServiceEn = {
     reasonQuoted: 'Your reason: {{reason}}',
     confirm: 'Yes, leave the union',
     back: 'Go back',
-    done: 'You have left the union.',
+    done: 'Your resignation is recorded. Your member card no longer works.',
     notAllowed: 'Leaving is not possible with your current membership status.',
   },
   download: {

@@ -119,7 +119,7 @@ export const selfServiceZhCN = {
     reasonQuoted: '退会原因：{{reason}}',
     confirm: '确认退会',
     back: '返回修改',
-    done: '您已退出工会。',
+    done: '退会已办理，您的电子会员证已停用。',
     notAllowed: '您当前的会籍状态下不能办理退会。',
   },
   download: {

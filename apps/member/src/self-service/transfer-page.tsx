@@ -34,6 +34,8 @@ export default function TransferPage() {
   const transfers = useQuery(trpc.member.profile.transfers.queryOptions());
   const record = membership.data;
   const pending = transfers.data?.some((transfer) => transfer.state === 'PENDING') ?? false;
+  // Kept here: once sent, the pending transfer replaces the form, and the note must stay.
+  const [sent, setSent] = useState(false);
 
   let form;
   if (record === undefined) {
@@ -48,10 +50,12 @@ export default function TransferPage() {
     form = <p>{t('noRecord')}</p>;
   } else if (!isInGoodStanding(record.status)) {
     form = <p>{t('transfer.notInGoodStanding')}</p>;
+  } else if (sent) {
+    form = <Alert tone="success">{t('transfer.sent')}</Alert>;
   } else if (pending) {
     form = <p className="self__hint">{t('transfer.requestOpen')}</p>;
   } else if (transfers.data !== undefined) {
-    form = <TransferForm currentUnitId={record.orgUnitId} />;
+    form = <TransferForm currentUnitId={record.orgUnitId} onSent={() => setSent(true)} />;
   }
 
   return (
@@ -69,7 +73,7 @@ export default function TransferPage() {
   );
 }
 
-function TransferForm({ currentUnitId }: { currentUnitId: string }) {
+function TransferForm({ currentUnitId, onSent }: { currentUnitId: string; onSent: () => void }) {
   const { t, i18n } = useTranslation('self');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -101,6 +105,7 @@ function TransferForm({ currentUnitId }: { currentUnitId: string }) {
     trpc.member.profile.requestTransfer.mutationOptions({
       ...NEEDS_NETWORK,
       onSuccess: async () => {
+        onSent();
         await queryClient.invalidateQueries({ queryKey: trpc.member.profile.transfers.queryKey() });
       },
       onError: (error) => {
@@ -133,8 +138,6 @@ function TransferForm({ currentUnitId }: { currentUnitId: string }) {
     if (!parsed.success || Object.keys(found).length > 0) return;
     send.mutate(parsed.data);
   };
-
-  if (send.isSuccess) return <Alert tone="success">{t('transfer.sent')}</Alert>;
 
   return (
     <form className="self__form" onSubmit={submit} noValidate>
