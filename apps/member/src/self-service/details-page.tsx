@@ -442,7 +442,9 @@ function RequestList({ requests }: { requests: TChangeRequest[] | undefined }) {
   const queryClient = useQueryClient();
   const online = useOnlineStatus();
   const errorText = useErrorText();
-  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<
+    { tone: 'success' } | { tone: 'error'; text: string } | null
+  >(null);
   const withdraw = useMutation(
     trpc.member.profile.cancelChangeRequest.mutationOptions({
       ...NEEDS_NETWORK,
@@ -450,7 +452,7 @@ function RequestList({ requests }: { requests: TChangeRequest[] | undefined }) {
         await queryClient.invalidateQueries({
           queryKey: trpc.member.profile.changeRequests.queryKey(),
         });
-        setMessage({ tone: 'success', text: t('change.withdrawn') });
+        setMessage({ tone: 'success' });
       },
       onError: (error) => setMessage({ tone: 'error', text: errorText(error) }),
     }),
@@ -459,7 +461,11 @@ function RequestList({ requests }: { requests: TChangeRequest[] | undefined }) {
   return (
     <section className="self__section" aria-labelledby="requests-heading">
       <h2 id="requests-heading">{t('change.listHeading')}</h2>
-      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      {message?.tone === 'success' ? (
+        <Alert tone="success">{t('change.withdrawn')}</Alert>
+      ) : message ? (
+        <Alert tone="error">{message.text}</Alert>
+      ) : null}
       {requests === undefined ? (
         <p role="status">{t('common:status.loading')}</p>
       ) : requests.length === 0 ? (

@@ -27,6 +27,17 @@ function saveJson(data: unknown, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
+/** Right after leaving (the leave screen says so in the navigation state), beside the status. */
+export function ResignedNote({ status }: { status: TMemberStatus }) {
+  const { t } = useTranslation('self');
+  const location = useLocation();
+  const resigned =
+    typeof location.state === 'object' &&
+    location.state !== null &&
+    Reflect.get(location.state, 'resigned') === true;
+  return resigned && status === 'RESIGNED' ? <Alert tone="success">{t('leave.done')}</Alert> : null;
+}
+
 /**
  * Under the membership: where the member changes details, asks for a transfer, leaves, and
  * downloads their data. What the status does not allow is not offered.
@@ -36,12 +47,10 @@ export function SelfServiceLinks({ status }: { status: TMemberStatus }) {
   const trpc = useTRPC();
   const online = useOnlineStatus();
   const errorText = useErrorText();
-  const location = useLocation();
-  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
-  const resigned =
-    typeof location.state === 'object' &&
-    location.state !== null &&
-    Reflect.get(location.state, 'resigned') === true;
+  // The file name, not the sentence, is kept: the note follows a change of language.
+  const [message, setMessage] = useState<
+    { tone: 'success'; file: string } | { tone: 'error'; text: string } | null
+  >(null);
 
   const download = useMutation(
     trpc.member.profile.exportData.mutationOptions({
@@ -49,7 +58,7 @@ export function SelfServiceLinks({ status }: { status: TMemberStatus }) {
       onSuccess: (data) => {
         const file = exportFileName(new Date());
         saveJson(data, file);
-        setMessage({ tone: 'success', text: t('download.done', { file }) });
+        setMessage({ tone: 'success', file });
       },
       onError: (error) => setMessage({ tone: 'error', text: errorText(error) }),
     }),
@@ -57,7 +66,6 @@ export function SelfServiceLinks({ status }: { status: TMemberStatus }) {
 
   return (
     <>
-      {resigned && status === 'RESIGNED' ? <Alert tone="success">{t('leave.done')}</Alert> : null}
       <nav className="self__links" aria-labelledby="self-links-heading">
         <h3 id="self-links-heading">{t('links.heading')}</h3>
         <ul>
@@ -80,7 +88,11 @@ export function SelfServiceLinks({ status }: { status: TMemberStatus }) {
         <h3 id="download-heading">{t('download.heading')}</h3>
         <p>{t('download.intro')}</p>
         <p className="self__hint">{t('download.recorded')}</p>
-        {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+        {message?.tone === 'success' ? (
+          <Alert tone="success">{t('download.done', { file: message.file })}</Alert>
+        ) : message ? (
+          <Alert tone="error">{message.text}</Alert>
+        ) : null}
         <Button
           disabled={download.isPending}
           onClick={() => {
