@@ -1,9 +1,10 @@
 import type { TCommonCatalog } from '@unionhall/ui';
 import type { TJoinCatalog } from './i18n/join.zh-CN';
 import type { TMembershipCatalog } from './i18n/membership.zh-CN';
+import type { TSelfServiceCatalog } from './i18n/self-service.zh-CN';
 import type { TMemberCatalog } from './i18n/zh-CN';
 
-// Typed translation keys: a typo in t('...') is a compile error. `join` and `membership` are
+// Typed translation keys: a typo in t('...') is a compile error. `join`, `membership` and `self` are
 // added when their screens load (i18n/index.ts, addTexts).
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -14,6 +15,7 @@ declare module 'i18next' {
       common: TCommonCatalog;
       join: TJoinCatalog;
       membership: TMembershipCatalog;
+      self: TSelfServiceCatalog;
     };
   }
 }

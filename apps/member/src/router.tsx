@@ -11,6 +11,10 @@ import { NotFoundPage } from './routes/not-found-page';
 const JoinPage = lazy(() => import('./join/join-page'));
 /** The card brings the QR encoder with it: loaded only when a member opens it. */
 const CardPage = lazy(() => import('./card/card-page'));
+/** The member's own details, transfer and resignation: screens a member opens rarely. */
+const DetailsPage = lazy(() => import('./self-service/details-page'));
+const TransferPage = lazy(() => import('./self-service/transfer-page'));
+const LeavePage = lazy(() => import('./self-service/leave-page'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -29,6 +33,30 @@ export function AppRoutes() {
           <Route index element={<HomePage />} />
           <Route path="sign-in" element={<SignInPage />} />
           <Route path="account" element={<AccountPage />} />
+          <Route
+            path="account/details"
+            element={
+              <Suspense fallback={<Loading />}>
+                <DetailsPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="account/transfer"
+            element={
+              <Suspense fallback={<Loading />}>
+                <TransferPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="account/leave"
+            element={
+              <Suspense fallback={<Loading />}>
+                <LeavePage />
+              </Suspense>
+            }
+          />
           <Route
             path="join"
             element={

@@ -13,7 +13,10 @@ export const i18n = createI18n(
  * Adds the texts of a screen that is loaded on demand (the join form, the membership), so
  * they travel with that screen's code instead of the first download. Call at module level.
  */
-export function addTexts(namespace: 'join' | 'membership', texts: Record<TLocale, object>): void {
+export function addTexts(
+  namespace: 'join' | 'membership' | 'self',
+  texts: Record<TLocale, object>,
+): void {
   for (const [language, catalog] of Object.entries(texts)) {
     if (!i18n.hasResourceBundle(language, namespace)) {
       i18n.addResourceBundle(language, namespace, catalog);

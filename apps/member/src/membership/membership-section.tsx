@@ -7,6 +7,7 @@ import { addTexts } from '../i18n';
 import { membershipEn } from '../i18n/membership.en';
 import { membershipZhCN } from '../i18n/membership.zh-CN';
 import { forgetSubmitted } from '../join/join-draft';
+import { ResignedNote, SelfServiceLinks } from '../self-service/self-service-links';
 import { useTRPC } from '../trpc';
 
 addTexts('membership', { 'zh-CN': membershipZhCN, en: membershipEn });
@@ -108,6 +109,7 @@ export default function MembershipSection() {
         </span>
       </p>
       <p>{t(`explain.${record.status}`)}</p>
+      <ResignedNote status={record.status} />
       {latestReason ? (
         <p className="membership__reason">{t('reason', { reason: latestReason })}</p>
       ) : null}
@@ -150,6 +152,7 @@ export default function MembershipSection() {
           </li>
         ))}
       </ol>
+      <SelfServiceLinks status={record.status} />
     </section>
   );
 }

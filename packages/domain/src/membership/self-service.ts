@@ -11,6 +11,26 @@ export const ZUpdateContactInput = z.object({
 });
 export type TUpdateContactInput = z.input<typeof ZUpdateContactInput>;
 
+/**
+ * The member's own details as the profile screen shows them: contact fields (editable at
+ * once) and identity and employment fields (changed by request). The ID number shows only
+ * its type and last four characters; the full number is in the data export.
+ */
+export const ZMyDetails = z.object({
+  name: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  address: z.string().nullable(),
+  idType: z.string(),
+  idLast4: z.string().nullable(),
+  employerName: z.string().nullable(),
+  jobTitle: z.string().nullable(),
+  orgUnitId: z.uuid(),
+  status: z.string(),
+  version: z.number().int().positive(),
+});
+export type TMyDetails = z.infer<typeof ZMyDetails>;
+
 /** Identity and employment details: a request an officer reviews. */
 export const ZRequestChangeInput = z
   .object({

@@ -76,6 +76,31 @@ describe.each(testDatabaseTargets())('member self-service and its review on %s',
     ).rejects.toMatchObject({ appCode: 'VERSION_CONFLICT' });
     const row = await db.prisma.member.findUniqueOrThrow({ where: { id } });
     expect(row.phone).toBe('+8613912345678');
+    // The profile screen reads them back, with the ID number reduced to its last four.
+    const details = await caller.member.profile.details();
+    expect(details).toMatchObject({
+      name: '孙丽',
+      phone: '+8613912345678',
+      address: '滨江市江南大道 88 号',
+      idType: 'RESIDENT_ID',
+      idLast4: row.idLast4,
+      version: 3,
+    });
+    expect(Object.keys(details).sort()).toEqual(
+      [
+        'address',
+        'email',
+        'employerName',
+        'idLast4',
+        'idType',
+        'jobTitle',
+        'name',
+        'orgUnitId',
+        'phone',
+        'status',
+        'version',
+      ].sort(),
+    );
   });
 
   it('sends identity changes to an officer, who approves them (new ID encrypted on the record)', async () => {

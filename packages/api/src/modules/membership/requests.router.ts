@@ -1,5 +1,6 @@
 import {
   ZChangeRequest,
+  ZMyDetails,
   ZDecideRequestInput,
   ZRequestChangeInput,
   ZRequestState,
@@ -20,6 +21,7 @@ import {
 import {
   cancelChangeRequest,
   exportMyData,
+  myDetails,
   myChangeRequests,
   myTransfers,
   requestChange,
@@ -30,6 +32,9 @@ import {
 
 /** What a member keeps current and asks for themselves. */
 export const memberProfileRouter = router({
+  details: memberProcedure
+    .output(ZMyDetails)
+    .query(({ ctx }) => myDetails(ctx.db.prisma, ctx.actor)),
   updateContact: memberProcedure
     .input(ZUpdateContactInput)
     .output(

@@ -11,6 +11,7 @@ import {
   ZResignInput,
   ZUpdateContactInput,
   type TChangeRequest,
+  type TMyDetails,
   type TProposedChange,
   type TRequestChangeInput,
   type TTransfer,
@@ -107,6 +108,27 @@ export function toTransfer(
     memberName: member.name,
     fromUnitName: fromUnit.name,
     toUnitName: toUnit.name,
+  };
+}
+
+/** The profile screen's details; the ID number only as type and last four characters. */
+export async function myDetails(prisma: PrismaClient, actor: Actor): Promise<TMyDetails> {
+  const member = await ownRecord(prisma, actor);
+  const employer = member.employerId
+    ? await prisma.employer.findUnique({ where: { id: member.employerId }, select: { name: true } })
+    : null;
+  return {
+    name: member.name,
+    phone: member.phone,
+    email: member.email,
+    address: member.address,
+    idType: member.idType,
+    idLast4: member.idLast4,
+    employerName: employer?.name ?? null,
+    jobTitle: member.jobTitle,
+    orgUnitId: member.orgUnitId,
+    status: member.status,
+    version: member.version,
   };
 }
 
