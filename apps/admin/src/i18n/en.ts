@@ -365,6 +365,8 @@ export const adminEn = {
       'org.manage': 'Change the organization structure (add, rename, move units)',
       'audit.read': 'Read the audit log',
       'access.read': 'See who holds which role',
+      'member.read': 'Read member lists and records',
+      'member.manage': 'Import, export and change member records',
     },
     keyStart: 'Key starts with {{start}}',
     createdBy: 'by {{name}}',
