@@ -1,3 +1,4 @@
+import { memberImportEn } from './member-import.en';
 import { membersEn } from './members.en';
 import type { TAdminCatalog } from './zh-CN';
 
@@ -495,4 +496,5 @@ export const adminEn = {
     },
   },
   members: membersEn,
+  memberImport: memberImportEn,
 } satisfies TAdminCatalog;

@@ -1,3 +1,4 @@
+import { memberImportZhCN } from './member-import.zh-CN';
 import { membersZhCN } from './members.zh-CN';
 
 /** The officer console's own texts (namespace `admin`), Chinese: the reference catalog. */
@@ -476,6 +477,7 @@ export const adminZhCN = {
     },
   },
   members: membersZhCN,
+  memberImport: memberImportZhCN,
 };
 
 export type TAdminCatalog = typeof adminZhCN;
