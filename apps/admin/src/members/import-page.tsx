@@ -168,14 +168,12 @@ export function ImportPage() {
             <Button
               variant="primary"
               aria-disabled={
-                commitMutation.isPending ||
-                previewMutation.isPending ||
-                missing.length > 0 ||
-                preview.counts.valid === 0
+                commitMutation.isPending || previewMutation.isPending || missing.length > 0
               }
               onClick={() => {
+                // With no valid rows the import still runs: it reports and returns the rows.
                 if (commitMutation.isPending || previewMutation.isPending) return;
-                if (missing.length > 0 || preview.counts.valid === 0) return;
+                if (missing.length > 0) return;
                 commitMutation.mutate({ file: upload.base64, fileName: upload.name, mapping });
               }}
             >
