@@ -33,6 +33,10 @@ export const router = createBrowserRouter(
           lazy: async () => ({ Component: (await import('./members/members-page')).MembersPage }),
         },
         {
+          path: 'members/import',
+          lazy: async () => ({ Component: (await import('./members/import-page')).ImportPage }),
+        },
+        {
           path: 'members/:id',
           lazy: async () => ({ Component: (await import('./members/member-page')).MemberPage }),
         },

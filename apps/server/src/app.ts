@@ -14,7 +14,14 @@ import {
   type FieldCipher,
 } from '@unionhall/api';
 import type { Database } from '@unionhall/db';
-import { CARD_KEYS_PATH, errorMessage, pickLocale, ZLocale, type TLocale } from '@unionhall/domain';
+import {
+  CARD_KEYS_PATH,
+  errorMessage,
+  MAX_IMPORT_FILE_BASE64,
+  pickLocale,
+  ZLocale,
+  type TLocale,
+} from '@unionhall/domain';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
@@ -223,6 +230,15 @@ export function createApp({
     },
   );
 
+  const trpcBodyLimit = bodyLimit({
+    maxSize: config.bodyLimitBytes,
+    onError: (c) => c.json(errorBody(c, 'PAYLOAD_TOO_LARGE'), 413),
+  });
+  const importBodyLimit = bodyLimit({
+    // The base64 file plus the JSON around it (file name, mapping).
+    maxSize: Math.max(config.bodyLimitBytes, MAX_IMPORT_FILE_BASE64 + 64 * 1024),
+    onError: (c) => c.json(errorBody(c, 'PAYLOAD_TOO_LARGE'), 413),
+  });
   app.use(
     '/trpc/*',
     cors({
@@ -235,10 +251,13 @@ export function createApp({
       allowedOrigins: config.corsOrigins,
       refuse: (c) => c.json(errorBody(c, 'FORBIDDEN'), 403),
     }),
-    bodyLimit({
-      maxSize: config.bodyLimitBytes,
-      onError: (c) => c.json(errorBody(c, 'PAYLOAD_TOO_LARGE'), 413),
-    }),
+    (c, next) => {
+      // Member import uploads a spreadsheet (base64 in the body, up to MAX_IMPORT_FILE_BYTES):
+      // only a request naming import procedures alone gets the larger limit.
+      const procedures = c.req.path.slice('/trpc/'.length).split(',');
+      const isImport = procedures.every((path) => path.startsWith('officer.memberImport.'));
+      return (isImport ? importBodyLimit : trpcBodyLimit)(c, next);
+    },
     trpcServer({
       endpoint: '/trpc',
       router: appRouter,

@@ -484,6 +484,31 @@ describe.each(testDatabaseTargets())('objects outside the caller’s unit on %s'
     },
   );
 
+  crossUnit(
+    'officer.memberExport.csv',
+    'exporting a unit outside gives what a missing unit gives: a header and no rows',
+    async () => {
+      await applicantInMachineryUnion();
+      const caller = callerFor(db, { actor: people.unitChair });
+      const outside = await caller.officer.memberExport.csv({
+        orgUnitId: (await unit('BJ-MECH')).id,
+      });
+      const missing = await caller.officer.memberExport.csv({ orgUnitId: MISSING });
+      expect(outside.count).toBe(0);
+      expect(outside.file).toBe(missing.file);
+      // The audit rows name no unit for either: the outside one is not even acknowledged.
+      const rows = await db.prisma.auditEvent.findMany({
+        where: { action: 'member.export' },
+        orderBy: { seq: 'desc' },
+        take: 2,
+      });
+      expect(rows.map((row) => row.orgUnitId)).toEqual([null, null]);
+      const admin = callerFor(db, { actor: people.federationAdmin });
+      const seen = await admin.officer.memberExport.csv({ orgUnitId: (await unit('BJ-MECH')).id });
+      expect(seen.count).toBeGreaterThan(0);
+    },
+  );
+
   /** An employer organized by the machinery union. */
   async function employerOfMachineryUnion() {
     return callerFor(db, { actor: people.federationAdmin }).officer.employers.create({

@@ -11,6 +11,10 @@ import {
   memberProfileRouter,
   officerMemberRequestsRouter,
 } from './modules/membership/requests.router';
+import {
+  officerMemberExportRouter,
+  officerMemberImportRouter,
+} from './modules/membership/import.router';
 import { publicSessionRouter } from './modules/session/session.router';
 import { officerTokensRouter } from './modules/tokens/tokens.router';
 import { router } from './trpc';
@@ -31,6 +35,8 @@ export const appRouter = router({
     tokens: officerTokensRouter,
     employers: officerEmployersRouter,
     memberRequests: officerMemberRequestsRouter,
+    memberImport: officerMemberImportRouter,
+    memberExport: officerMemberExportRouter,
   }),
 });
 

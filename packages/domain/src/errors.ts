@@ -30,6 +30,9 @@ export const ERROR_CODES = [
   'CANNOT_DISABLE_SELF',
   'OFFICER_EMAIL_TAKEN',
   'TOKEN_SCOPE_NOT_HELD',
+  'IMPORT_UNREADABLE',
+  'IMPORT_TOO_MANY_ROWS',
+  'IMPORT_MAPPING_INCOMPLETE',
 ] as const;
 export type TErrorCode = (typeof ERROR_CODES)[number];
 
@@ -116,6 +119,18 @@ export const ERROR_MESSAGES: Record<TErrorCode, Record<TLocale, string>> = {
   TOKEN_SCOPE_NOT_HELD: {
     'zh-CN': '只能授予令牌您本人在该组织拥有的权限。',
     en: 'You can only give a token permissions that you hold yourself on that unit.',
+  },
+  IMPORT_UNREADABLE: {
+    'zh-CN': '无法读取该文件，请上传 CSV（UTF-8 或 GBK）或 XLSX 文件，第一行为列名。',
+    en: 'The file cannot be read. Upload a CSV (UTF-8 or GBK) or XLSX file with column names in the first row.',
+  },
+  IMPORT_TOO_MANY_ROWS: {
+    'zh-CN': '文件行数过多，请拆分为每个不超过 10000 行的文件。',
+    en: 'The file has too many rows. Split it into files of at most 10,000 rows.',
+  },
+  IMPORT_MAPPING_INCOMPLETE: {
+    'zh-CN': '请为姓名、身份证号、手机和单位代码各选择一列。',
+    en: 'Choose a column for each of name, ID number, phone and unit code.',
   },
 };
 

@@ -19,3 +19,4 @@ export * from './identity/passkey';
 export * from './membership/employer';
 export * from './membership/self-service';
 export * from './membership/placement';
+export * from './membership/member-import';

@@ -47,6 +47,10 @@ export const VALIDATION_MESSAGES = {
     'zh-CN': '请填写原因',
     en: 'Please give a reason',
   },
+  'validation.importFileType': {
+    'zh-CN': '请选择 CSV 或 XLSX 文件',
+    en: 'Choose a CSV or XLSX file',
+  },
 } as const satisfies Record<string, Record<TLocale, string>>;
 
 export type TValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

@@ -1,4 +1,5 @@
 import { employersEn } from './employers.en';
+import { memberImportEn } from './member-import.en';
 import { membersEn } from './members.en';
 import { requestsEn } from './requests.en';
 import type { TAdminCatalog } from './zh-CN';
@@ -369,6 +370,8 @@ export const adminEn = {
       'org.manage': 'Change the organization structure (add, rename, move units)',
       'audit.read': 'Read the audit log',
       'access.read': 'See who holds which role',
+      'member.read': 'Read member lists and records',
+      'member.manage': 'Import, export and change member records',
     },
     keyStart: 'Key starts with {{start}}',
     createdBy: 'by {{name}}',
@@ -499,4 +502,5 @@ export const adminEn = {
   members: membersEn,
   requests: requestsEn,
   employers: employersEn,
+  memberImport: memberImportEn,
 } satisfies TAdminCatalog;

@@ -1,4 +1,5 @@
 import { employersZhCN } from './employers.zh-CN';
+import { memberImportZhCN } from './member-import.zh-CN';
 import { membersZhCN } from './members.zh-CN';
 import { requestsZhCN } from './requests.zh-CN';
 
@@ -355,6 +356,8 @@ export const adminZhCN = {
       'org.manage': '修改组织架构（添加、重命名、移动组织）',
       'audit.read': '查看审计日志',
       'access.read': '查看人员的角色分配',
+      'member.read': '查看会员名单和档案',
+      'member.manage': '导入、导出和修改会员档案',
     },
     keyStart: '密钥开头 {{start}}',
     createdBy: '由 {{name}} 创建',
@@ -480,6 +483,7 @@ export const adminZhCN = {
   members: membersZhCN,
   requests: requestsZhCN,
   employers: employersZhCN,
+  memberImport: memberImportZhCN,
 };
 
 export type TAdminCatalog = typeof adminZhCN;

@@ -13,6 +13,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useTRPC } from '../trpc';
+import { MembersTransfer } from './members-transfer';
 import { MemberCards, MemberTable } from './member-list';
 import {
   APPLICATION_FILTERS,
@@ -87,6 +88,7 @@ export function MembersPage() {
           <h1 id="members-title">{t('members.title')}</h1>
           <p className="page__intro">{t('members.intro')}</p>
         </div>
+        <MembersTransfer filters={input} />
       </header>
 
       <nav className="members-views" aria-label={t('members.views.label')}>

@@ -12,6 +12,9 @@ export const TOKEN_SCOPES = [
   'org.manage',
   'audit.read',
   'access.read',
+  // An employer's HR system posts joiners and leavers (import) and reads the list back.
+  'member.read',
+  'member.manage',
 ] as const satisfies readonly TPermission[];
 export const ZTokenScope = z.enum(TOKEN_SCOPES);
 export type TTokenScope = z.infer<typeof ZTokenScope>;

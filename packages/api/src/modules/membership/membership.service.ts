@@ -204,21 +204,20 @@ function searchWhere(query: string): Prisma.MemberWhereInput | null {
 }
 
 /**
- * Members inside the caller's scope, filtered and searched, one keyset page at a time
- * (ordered by name, then id), so page 2,000 costs what page 1 does.
+ * The conditions of a filtered member list inside the scope (shared by the list and the
+ * export), or null when the filter's unit lies outside the scope: nothing to show then.
  */
-export async function listMembers(
-  prisma: PrismaClient,
+export async function memberFilterWhere(
+  prisma: PrismaClient | Tx,
   scope: Scope,
-  raw: TMemberListInput,
-): Promise<TMemberPage> {
-  const input = ZMemberListInput.parse(raw);
+  input: Omit<TMemberListInput, 'cursor' | 'limit'>,
+): Promise<Prisma.MemberWhereInput[] | null> {
   const and: Prisma.MemberWhereInput[] = [
     { OR: scope.roots.map((root) => ({ orgUnitPath: { startsWith: root } })) },
   ];
   if (input.orgUnitId) {
     const unit = await prisma.orgUnit.findUnique({ where: { id: input.orgUnitId } });
-    if (!unit || !scope.covers(unit.path)) return { items: [], nextCursor: null };
+    if (!unit || !scope.covers(unit.path)) return null;
     and.push({ orgUnitPath: { startsWith: unit.path } });
   }
   if (input.employerId) and.push({ employerId: input.employerId });
@@ -230,6 +229,21 @@ export async function listMembers(
     const where = searchWhere(input.query);
     if (where) and.push(where);
   }
+  return and;
+}
+
+/**
+ * Members inside the caller's scope, filtered and searched, one keyset page at a time
+ * (ordered by name, then id), so page 2,000 costs what page 1 does.
+ */
+export async function listMembers(
+  prisma: PrismaClient,
+  scope: Scope,
+  raw: TMemberListInput,
+): Promise<TMemberPage> {
+  const input = ZMemberListInput.parse(raw);
+  const and = await memberFilterWhere(prisma, scope, input);
+  if (!and) return { items: [], nextCursor: null };
   if (input.cursor) {
     const cursor = decodeNameCursor(input.cursor);
     and.push(afterNameCursor(cursor));
@@ -289,14 +303,25 @@ export async function getMember(prisma: PrismaClient, scope: Scope, id: string) 
 
 /** Takes the next member number; the counter row serializes concurrent approvals. */
 async function nextMemberNumber(tx: Tx): Promise<string> {
+  const [number] = await takeMemberNumbers(tx, 1);
+  if (!number) throw new Error('member number counter returned nothing');
+  return number;
+}
+
+/** Takes `count` consecutive member numbers in one step (an import numbers a whole batch). */
+export async function takeMemberNumbers(tx: Tx, count: number): Promise<string[]> {
+  if (count < 1) return [];
   const rows = await tx.$queryRaw<{ value: string }[]>`
-    INSERT INTO app_meta (key, value, updated_at) VALUES ('member_number_seq', '1', now())
+    INSERT INTO app_meta (key, value, updated_at) VALUES ('member_number_seq', ${String(count)}, now())
     ON CONFLICT (key) DO UPDATE
-      SET value = (app_meta.value::bigint + 1)::text, updated_at = now()
+      SET value = (app_meta.value::bigint + ${count}::bigint)::text, updated_at = now()
     RETURNING value`;
   const value = rows[0]?.value;
   if (!value) throw new Error('member number counter returned nothing');
-  return value.padStart(10, '0');
+  const last = Number(value);
+  return Array.from({ length: count }, (_, index) =>
+    String(last - count + 1 + index).padStart(10, '0'),
+  );
 }
 
 /**
