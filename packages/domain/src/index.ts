@@ -18,3 +18,4 @@ export * from './identity/phone-number';
 export * from './identity/passkey';
 export * from './membership/employer';
 export * from './membership/self-service';
+export * from './membership/merge';

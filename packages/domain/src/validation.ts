@@ -42,6 +42,10 @@ export const VALIDATION_MESSAGES = {
     'zh-CN': '请填写原因',
     en: 'Please give a reason',
   },
+  'validation.mergeSameRecord': {
+    'zh-CN': '不能把一条记录与它自己合并',
+    en: 'A record cannot be merged with itself',
+  },
 } as const satisfies Record<string, Record<TLocale, string>>;
 
 export type TValidationMessageKey = keyof typeof VALIDATION_MESSAGES;
