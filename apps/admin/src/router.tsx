@@ -37,6 +37,10 @@ export const router = createBrowserRouter(
           lazy: async () => ({ Component: (await import('./members/member-page')).MemberPage }),
         },
         {
+          path: 'members/:id/merge/:otherId',
+          lazy: async () => ({ Component: (await import('./members/merge-page')).MergePage }),
+        },
+        {
           path: 'verify-card',
           lazy: async () => ({
             Component: (await import('./cards/verify-card-page')).VerifyCardPage,

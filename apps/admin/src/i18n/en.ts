@@ -1,3 +1,4 @@
+import { memberMergeEn } from './member-merge.en';
 import { membersEn } from './members.en';
 import type { TAdminCatalog } from './zh-CN';
 
@@ -493,4 +494,5 @@ export const adminEn = {
     },
   },
   members: membersEn,
+  memberMerge: memberMergeEn,
 } satisfies TAdminCatalog;

@@ -1,3 +1,4 @@
+import { memberMergeZhCN } from './member-merge.zh-CN';
 import { membersZhCN } from './members.zh-CN';
 
 /** The officer console's own texts (namespace `admin`), Chinese: the reference catalog. */
@@ -474,6 +475,7 @@ export const adminZhCN = {
     },
   },
   members: membersZhCN,
+  memberMerge: memberMergeZhCN,
 };
 
 export type TAdminCatalog = typeof adminZhCN;

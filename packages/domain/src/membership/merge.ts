@@ -32,20 +32,19 @@ export const ZMergePair = z.object({
   otherId: ZMemberId,
 });
 
-const notTheSame = [
-  (input: { survivorId: string; otherId: string }) => input.survivorId !== input.otherId,
-  { path: ['otherId'], message: 'validation.mergeSameRecord' },
-] as const;
+const notTheSame = (input: { survivorId: string; otherId: string }) =>
+  input.survivorId !== input.otherId;
+const sameRecordIssue = { path: ['otherId'], message: 'validation.mergeSameRecord' };
 
 /** The two records to compare before merging. */
-export const ZMergePreviewInput = ZMergePair.refine(...notTheSame);
+export const ZMergePreviewInput = ZMergePair.refine(notTheSame, sameRecordIssue);
 
 export const ZMergeMembersInput = ZMergePair.extend({
   survivorVersion: z.number().int().positive(),
   otherVersion: z.number().int().positive(),
   /** Per field, whose value to keep; a field left out keeps the survivor's value. */
   picks: z.partialRecord(ZMergeField, ZMergeSide).default({}),
-}).refine(...notTheSame);
+}).refine(notTheSame, sameRecordIssue);
 export type TMergeMembersInput = z.input<typeof ZMergeMembersInput>;
 
 /** One record's mergeable values as officers see them: the ID only as type and last four. */
