@@ -62,6 +62,7 @@ export const memberMergeEn = {
     empty: 'Nothing has happened yet.',
     loadMore: 'Load more',
     loadError: 'The timeline could not be loaded.',
+    mergedNumber: 'The merged record’s member number: {{number}}',
     mergedRecord: 'On a merged record',
     statusChange: '{{from}} → {{to}}',
     reason: 'Reason: {{reason}}',

@@ -53,6 +53,7 @@ export const memberMergeZhCN = {
     empty: '暂无动态。',
     loadMore: '加载更多',
     loadError: '动态加载失败。',
+    mergedNumber: '被合并记录的会员号：{{number}}',
     mergedRecord: '来自已合并的记录',
     statusChange: '{{from}} → {{to}}',
     reason: '原因：{{reason}}',

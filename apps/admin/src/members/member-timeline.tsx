@@ -122,6 +122,13 @@ export function MemberTimeline({ id }: { id: string }) {
                     {from ? t('memberMerge.timeline.statusChange', { from, to }) : to}
                   </p>
                 ) : null}
+                {entry.params.memberNumber ? (
+                  <p className="member-history__change">
+                    {t('memberMerge.timeline.mergedNumber', {
+                      number: entry.params.memberNumber,
+                    })}
+                  </p>
+                ) : null}
                 {entry.params.reason ? (
                   <p className="member-history__reason">
                     {t('memberMerge.timeline.reason', { reason: entry.params.reason })}

@@ -311,14 +311,14 @@ export async function mergeMembers(deps: MergeDeps, raw: TMergeMembersInput) {
       }),
     ]);
 
-    const otherNumberNote = other.memberNumber ? ` (member number ${other.memberNumber})` : '';
+    // No reason text: the audit row of the merge says what happened, and the timeline
+    // renders it in the reader's language.
     await tx.memberStatusChange.create({
       data: {
         memberId: other.id,
         fromStatus: other.status,
         toStatus: 'MERGED',
         action: 'MERGE_AWAY',
-        reason: `merged into ${survivor.memberNumber ?? survivor.id}${otherNumberNote}`,
         actorType: deps.actor.type,
         actorId: deps.actor.id,
       },

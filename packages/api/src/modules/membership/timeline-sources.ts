@@ -33,7 +33,7 @@ const text = (value: string | null | undefined): Record<string, string> =>
 
 registerTimelineSource({
   name: 'status',
-  coversAuditActions: ['member.apply', 'member.status.'],
+  coversAuditActions: ['member.apply', 'member.status.', 'member.merge-away'],
   async read(prisma, window) {
     const rows = await prisma.memberStatusChange.findMany({
       where: {
@@ -216,6 +216,18 @@ registerTimelineSource({
   },
 });
 
+/** Which fields an audit row changed, and the member number a merge noted, if any. */
+function auditParams(changes: unknown): Record<string, string> {
+  const record = typeof changes === 'object' && changes !== null ? changes : {};
+  const noted: unknown = Reflect.get(record, 'mergedMemberNumber');
+  const number: unknown =
+    typeof noted === 'object' && noted !== null ? Reflect.get(noted, 'after') : null;
+  return {
+    fields: Object.keys(record).join(','),
+    ...(typeof number === 'string' ? { memberNumber: number } : {}),
+  };
+}
+
 /** Audit sequence numbers as ids that sort as text the way they sort as numbers. */
 const SEQ_WIDTH = 20;
 
@@ -258,11 +270,7 @@ registerTimelineSource({
       actorType: row.actorType,
       memberId: row.targetId ?? '',
       summaryKey: `audit.${row.action}`,
-      params: {
-        fields: Object.keys(typeof row.changes === 'object' && row.changes ? row.changes : {}).join(
-          ',',
-        ),
-      },
+      params: auditParams(row.changes),
     }));
   },
 });
