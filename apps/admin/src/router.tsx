@@ -59,6 +59,10 @@ export const router = createBrowserRouter(
           }),
         },
         {
+          path: 'members/:id/merge/:otherId',
+          lazy: async () => ({ Component: (await import('./members/merge-page')).MergePage }),
+        },
+        {
           path: 'verify-card',
           lazy: async () => ({
             Component: (await import('./cards/verify-card-page')).VerifyCardPage,

@@ -77,7 +77,7 @@ test.describe('in English', () => {
     await expect(page.getByRole('button', { name: 'Approve' })).toHaveCount(0);
 
     // The second application: approved without a reason, it gets a member number.
-    await page.getByRole('link', { name: second.name }).click();
+    await page.getByRole('link', { name: second.name, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: second.name })).toBeVisible();
     await page.getByRole('button', { name: 'Approve' }).click();
     const approve = page.getByRole('dialog', { name: 'Approve' });

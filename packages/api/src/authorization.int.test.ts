@@ -432,6 +432,80 @@ describe.each(testDatabaseTargets())('objects outside the caller’s unit on %s'
     },
   );
 
+  /** An applicant of the education union, inside the unit chair's reach. */
+  async function applicantInEducationUnion() {
+    const id = crypto.randomUUID();
+    applicants += 1;
+    const first17 = `11010519800101${String(100 + applicants)}`;
+    await callerFor(db).public.membership.applyToJoin({
+      id,
+      name: '本单位会员',
+      idDocument: { type: 'RESIDENT_ID', number: first17 + residentIdCheckCharacter(first17) },
+      phone: '13900000099',
+      email: `edu-${id}@authz.test`,
+      orgUnitId: (await unit('BJ-NO1-HS')).id,
+      consentVersion: CURRENT_CONSENT_VERSION,
+    });
+    return db.prisma.member.findUniqueOrThrow({ where: { id } });
+  }
+
+  crossUnit(
+    'officer.membership.mergePreview',
+    'either record in another union is "not found"',
+    async () => {
+      const own = await applicantInEducationUnion();
+      const other = await applicantInMachineryUnion();
+      const caller = callerFor(db, { actor: people.unitChair });
+      await expectLikeNotFound(
+        (otherId) => caller.officer.membership.mergePreview({ survivorId: own.id, otherId }),
+        other.id,
+      );
+      await expectLikeNotFound(
+        (survivorId) => caller.officer.membership.mergePreview({ survivorId, otherId: own.id }),
+        other.id,
+      );
+    },
+  );
+
+  crossUnit(
+    'officer.membership.merge',
+    'a record in another union is "not found", and neither record changes',
+    async () => {
+      const own = await applicantInEducationUnion();
+      const other = await applicantInMachineryUnion();
+      const before = [await memberSnapshot(own.id), await memberSnapshot(other.id)];
+      const caller = callerFor(db, { actor: people.unitChair });
+      await expectLikeNotFound(
+        (otherId) =>
+          caller.officer.membership.merge({
+            survivorId: own.id,
+            otherId,
+            survivorVersion: 1,
+            otherVersion: 1,
+          }),
+        other.id,
+      );
+      await expectLikeNotFound(
+        (survivorId) =>
+          caller.officer.membership.merge({
+            survivorId,
+            otherId: own.id,
+            survivorVersion: 1,
+            otherVersion: 1,
+            picks: { name: 'OTHER' },
+          }),
+        other.id,
+      );
+      expect([await memberSnapshot(own.id), await memberSnapshot(other.id)]).toEqual(before);
+    },
+  );
+
+  crossUnit('officer.membership.timeline', 'a member of another union is "not found"', async () => {
+    const other = await applicantInMachineryUnion();
+    const caller = callerFor(db, { actor: people.unitChair });
+    await expectLikeNotFound((id) => caller.officer.membership.timeline({ id }), other.id);
+  });
+
   crossUnit(
     'officer.membership.list',
     'filtering by a unit outside gives what a missing unit gives: nothing',

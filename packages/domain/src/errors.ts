@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'MEMBER_ALREADY_APPLIED',
   'MEMBER_REQUEST_OPEN',
   'MEMBER_NOT_IN_GOOD_STANDING',
+  'MEMBER_MERGE_REFUSED',
   'ROLE_ESCALATION',
   'LAST_ACCESS_MANAGER',
   'CANNOT_DISABLE_SELF',
@@ -95,6 +96,10 @@ export const ERROR_MESSAGES: Record<TErrorCode, Record<TLocale, string>> = {
   MEMBER_NOT_IN_GOOD_STANDING: {
     'zh-CN': '只有正常状态的会员才能办理此项业务。',
     en: 'Only members in good standing can do this.',
+  },
+  MEMBER_MERGE_REFUSED: {
+    'zh-CN': '这两条记录不能合并：请选择会籍记录作为保留记录，且两条记录都未被合并过。',
+    en: 'These two records cannot be merged: keep the record with the membership, and neither may be merged already.',
   },
   MEMBER_ALREADY_APPLIED: {
     'zh-CN': '该证件号码已有入会申请或会员记录，请登录查看，或联系所在工会。',

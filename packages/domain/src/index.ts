@@ -20,3 +20,4 @@ export * from './membership/employer';
 export * from './membership/self-service';
 export * from './membership/placement';
 export * from './membership/member-import';
+export * from './membership/merge';

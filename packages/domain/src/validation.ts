@@ -51,6 +51,10 @@ export const VALIDATION_MESSAGES = {
     'zh-CN': '请选择 CSV 或 XLSX 文件',
     en: 'Choose a CSV or XLSX file',
   },
+  'validation.mergeSameRecord': {
+    'zh-CN': '不能把一条记录与它自己合并',
+    en: 'A record cannot be merged with itself',
+  },
 } as const satisfies Record<string, Record<TLocale, string>>;
 
 export type TValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

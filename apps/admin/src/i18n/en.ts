@@ -1,5 +1,6 @@
 import { employersEn } from './employers.en';
 import { memberImportEn } from './member-import.en';
+import { memberMergeEn } from './member-merge.en';
 import { membersEn } from './members.en';
 import { requestsEn } from './requests.en';
 import type { TAdminCatalog } from './zh-CN';
@@ -503,4 +504,5 @@ export const adminEn = {
   requests: requestsEn,
   employers: employersEn,
   memberImport: memberImportEn,
+  memberMerge: memberMergeEn,
 } satisfies TAdminCatalog;

@@ -1,5 +1,6 @@
 import { employersZhCN } from './employers.zh-CN';
 import { memberImportZhCN } from './member-import.zh-CN';
+import { memberMergeZhCN } from './member-merge.zh-CN';
 import { membersZhCN } from './members.zh-CN';
 import { requestsZhCN } from './requests.zh-CN';
 
@@ -484,6 +485,7 @@ export const adminZhCN = {
   requests: requestsZhCN,
   employers: employersZhCN,
   memberImport: memberImportZhCN,
+  memberMerge: memberMergeZhCN,
 };
 
 export type TAdminCatalog = typeof adminZhCN;

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { usePermissions } from '../auth/permissions';
 import { useTRPC } from '../trpc';
+import { MemberTimeline } from './member-timeline';
 import { consoleStatusActions, formatPhone } from './members-helpers';
 import { StatusActionDialog } from './status-action-dialog';
 import { StatusBadge } from './status-badge';
@@ -122,6 +123,8 @@ export function MemberPage() {
       ) : null}
 
       <Duplicates
+        memberId={data.id}
+        canMerge={canHere('member.manage') && data.status !== 'MERGED'}
         status={data.status}
         data={duplicates.data}
         error={duplicates.error ? readApiError(duplicates.error, t('common:errors.network')) : null}
@@ -243,6 +246,8 @@ export function MemberPage() {
         </ol>
       </section>
 
+      <MemberTimeline id={data.id} />
+
       {action ? (
         <StatusActionDialog
           member={data}
@@ -286,13 +291,16 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 }
 
 interface DuplicatesProps {
+  memberId: string;
+  /** Whether to offer the side-by-side merge (the server checks the permission again). */
+  canMerge: boolean;
   status: TMemberStatus;
   data: TMemberDuplicates | undefined;
   error: { message: string } | null;
 }
 
 /** Possible duplicates: a warning on an application (decide before approving), else a note. */
-function Duplicates({ status, data, error }: DuplicatesProps) {
+function Duplicates({ memberId, canMerge, status, data, error }: DuplicatesProps) {
   const { t } = useTranslation();
   if (error) {
     return (
@@ -324,6 +332,17 @@ function Duplicates({ status, data, error }: DuplicatesProps) {
                     .map((reason) => t(`members.duplicates.reason.${reason}`))
                     .join(t('members.duplicates.reasonSeparator'))}
                 </span>
+                {canMerge ? (
+                  <>
+                    <br />
+                    <Link
+                      to={`/members/${memberId}/merge/${member.id}`}
+                      aria-label={t('memberMerge.compareLabel', { name: member.name })}
+                    >
+                      {t('memberMerge.compare')}
+                    </Link>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>

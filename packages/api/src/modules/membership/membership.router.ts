@@ -11,11 +11,20 @@ import {
   ZMemberStatus,
   ZMemberSummary,
   ZPlaceMemberInput,
+  ZMergeMembersInput,
+  ZMergePreviewInput,
+  ZMergePreview,
+  ZTimelineInput,
+  ZTimelinePage,
 } from '@unionhall/domain';
 import { z } from 'zod';
 import { serviceDeps } from '../../audit';
 import { memberProcedure, officerProcedure, publicProcedure, router } from '../../trpc';
 import { findDuplicates } from './duplicates.service';
+import { mergeMembers, mergePreview } from './merge.service';
+import { memberTimeline } from './timeline';
+// Registers the membership module's own timeline sources.
+import './timeline-sources';
 import { memberCard, verifyCard } from './card.service';
 import {
   applyToJoin,
@@ -106,4 +115,24 @@ export const officerMembershipRouter = router({
     .mutation(({ ctx, input }) =>
       placeMember({ ...serviceDeps(ctx), scope: ctx.scope, actor: ctx.actor }, input),
     ),
+  /** Two records of the same person side by side, before merging them. */
+  mergePreview: officerProcedure('member.manage')
+    .input(ZMergePreviewInput)
+    .output(ZMergePreview)
+    .query(({ ctx, input }) => mergePreview(ctx.db.prisma, ctx.scope, input)),
+  /** Merges the other record into the survivor, field by field as the officer picked. */
+  merge: officerProcedure('member.manage')
+    .input(ZMergeMembersInput)
+    .output(ZMemberSummary)
+    .mutation(({ ctx, input }) =>
+      mergeMembers(
+        { ...serviceDeps(ctx), cipher: ctx.cipher, scope: ctx.scope, actor: ctx.actor },
+        input,
+      ),
+    ),
+  /** Everything about a member, newest first, including the records merged into it. */
+  timeline: officerProcedure('member.read')
+    .input(ZTimelineInput)
+    .output(ZTimelinePage)
+    .query(({ ctx, input }) => memberTimeline(ctx.db.prisma, ctx.scope, input)),
 });

@@ -1,0 +1,276 @@
+import type { AuditActorType, Prisma } from '@unionhall/db';
+import { UnionhallError } from '@unionhall/domain';
+import {
+  boundWhere,
+  coveredAuditActions,
+  registerTimelineSource,
+  timeBound,
+  type TimelineItem,
+} from './timeline';
+
+/**
+ * The membership module's own timeline sources: status changes, change requests and their
+ * decisions, transfers and their decisions, and the audit events about the member that none
+ * of these already shows.
+ */
+
+/** Audit rows keep the actor type of the request; older tables store it as text. */
+function actorTypeOf(value: string | null): AuditActorType {
+  switch (value) {
+    case 'MEMBER':
+    case 'OFFICER':
+    case 'INTEGRATOR':
+    case 'SYSTEM':
+    case 'ANONYMOUS':
+      return value;
+    default:
+      return 'SYSTEM';
+  }
+}
+
+const text = (value: string | null | undefined): Record<string, string> =>
+  value ? { reason: value } : {};
+
+registerTimelineSource({
+  name: 'status',
+  coversAuditActions: ['member.apply', 'member.status.', 'member.merge-away'],
+  async read(prisma, window) {
+    const rows = await prisma.memberStatusChange.findMany({
+      where: {
+        memberId: { in: window.memberIds },
+        ...boundWhere<Prisma.MemberStatusChangeWhereInput>(timeBound('status', window.before), {
+          before: (at) => ({ occurredAt: { lt: at } }),
+          atInstant: (at) => ({ occurredAt: at }),
+          atInstantBelow: (at, id) => ({ occurredAt: at, id: { lt: id } }),
+        }),
+      },
+      orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
+      take: window.limit,
+    });
+    return rows.map((row): TimelineItem => ({
+      id: row.id,
+      type: 'status',
+      occurredAt: row.occurredAt,
+      actorType: actorTypeOf(row.actorType),
+      memberId: row.memberId,
+      summaryKey: `status.${row.action}`,
+      params: { from: row.fromStatus ?? '', to: row.toStatus, ...text(row.reason) },
+    }));
+  },
+});
+
+registerTimelineSource({
+  name: 'change-request',
+  coversAuditActions: ['member.change-request.'],
+  async read(prisma, window) {
+    const rows = await prisma.memberChangeRequest.findMany({
+      where: {
+        memberId: { in: window.memberIds },
+        ...boundWhere<Prisma.MemberChangeRequestWhereInput>(
+          timeBound('change-request', window.before),
+          {
+            before: (at) => ({ createdAt: { lt: at } }),
+            atInstant: (at) => ({ createdAt: at }),
+            atInstantBelow: (at, id) => ({ createdAt: at, id: { lt: id } }),
+          },
+        ),
+      },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: window.limit,
+      select: { id: true, memberId: true, createdAt: true, proposed: true, note: true },
+    });
+    return rows.map((row): TimelineItem => ({
+      id: row.id,
+      type: 'change-request',
+      occurredAt: row.createdAt,
+      actorType: 'MEMBER',
+      memberId: row.memberId,
+      summaryKey: 'changeRequest.created',
+      params: {
+        fields: Object.keys(
+          typeof row.proposed === 'object' && row.proposed ? row.proposed : {},
+        ).join(','),
+        ...(row.note ? { note: row.note } : {}),
+      },
+    }));
+  },
+});
+
+registerTimelineSource({
+  name: 'change-decision',
+  async read(prisma, window) {
+    const rows = await prisma.memberChangeRequest.findMany({
+      where: {
+        memberId: { in: window.memberIds },
+        decidedAt: { not: null },
+        ...boundWhere<Prisma.MemberChangeRequestWhereInput>(
+          timeBound('change-decision', window.before),
+          {
+            before: (at) => ({ decidedAt: { lt: at } }),
+            atInstant: (at) => ({ decidedAt: at }),
+            atInstantBelow: (at, id) => ({ decidedAt: at, id: { lt: id } }),
+          },
+        ),
+      },
+      orderBy: [{ decidedAt: 'desc' }, { id: 'desc' }],
+      take: window.limit,
+      select: { id: true, memberId: true, decidedAt: true, state: true, decisionReason: true },
+    });
+    return rows.flatMap((row): TimelineItem[] =>
+      row.decidedAt
+        ? [
+            {
+              id: row.id,
+              type: 'change-decision',
+              occurredAt: row.decidedAt,
+              // A member withdraws their own request; officers decide the others.
+              actorType: row.state === 'CANCELLED' ? 'MEMBER' : 'OFFICER',
+              memberId: row.memberId,
+              summaryKey: `changeRequest.${row.state}`,
+              params: text(row.decisionReason),
+            },
+          ]
+        : [],
+    );
+  },
+});
+
+registerTimelineSource({
+  name: 'transfer',
+  coversAuditActions: ['member.transfer.'],
+  async read(prisma, window) {
+    const rows = await prisma.memberTransfer.findMany({
+      where: {
+        memberId: { in: window.memberIds },
+        ...boundWhere<Prisma.MemberTransferWhereInput>(timeBound('transfer', window.before), {
+          before: (at) => ({ createdAt: { lt: at } }),
+          atInstant: (at) => ({ createdAt: at }),
+          atInstantBelow: (at, id) => ({ createdAt: at, id: { lt: id } }),
+        }),
+      },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: window.limit,
+      select: {
+        id: true,
+        memberId: true,
+        createdAt: true,
+        reason: true,
+        fromUnit: { select: { name: true } },
+        toUnit: { select: { name: true } },
+      },
+    });
+    return rows.map((row): TimelineItem => ({
+      id: row.id,
+      type: 'transfer',
+      occurredAt: row.createdAt,
+      actorType: 'MEMBER',
+      memberId: row.memberId,
+      summaryKey: 'transfer.requested',
+      params: { from: row.fromUnit.name, to: row.toUnit.name, ...text(row.reason) },
+    }));
+  },
+});
+
+registerTimelineSource({
+  name: 'transfer-decision',
+  async read(prisma, window) {
+    const rows = await prisma.memberTransfer.findMany({
+      where: {
+        memberId: { in: window.memberIds },
+        decidedAt: { not: null },
+        ...boundWhere<Prisma.MemberTransferWhereInput>(
+          timeBound('transfer-decision', window.before),
+          {
+            before: (at) => ({ decidedAt: { lt: at } }),
+            atInstant: (at) => ({ decidedAt: at }),
+            atInstantBelow: (at, id) => ({ decidedAt: at, id: { lt: id } }),
+          },
+        ),
+      },
+      orderBy: [{ decidedAt: 'desc' }, { id: 'desc' }],
+      take: window.limit,
+      select: {
+        id: true,
+        memberId: true,
+        decidedAt: true,
+        state: true,
+        decisionReason: true,
+        toUnit: { select: { name: true } },
+      },
+    });
+    return rows.flatMap((row): TimelineItem[] =>
+      row.decidedAt
+        ? [
+            {
+              id: row.id,
+              type: 'transfer-decision',
+              occurredAt: row.decidedAt,
+              actorType: row.state === 'CANCELLED' ? 'MEMBER' : 'OFFICER',
+              memberId: row.memberId,
+              summaryKey: `transfer.${row.state}`,
+              params: { to: row.toUnit.name, ...text(row.decisionReason) },
+            },
+          ]
+        : [],
+    );
+  },
+});
+
+/** Which fields an audit row changed, and the member number a merge noted, if any. */
+function auditParams(changes: unknown): Record<string, string> {
+  const record = typeof changes === 'object' && changes !== null ? changes : {};
+  const noted: unknown = Reflect.get(record, 'mergedMemberNumber');
+  const number: unknown =
+    typeof noted === 'object' && noted !== null ? Reflect.get(noted, 'after') : null;
+  return {
+    fields: Object.keys(record).join(','),
+    ...(typeof number === 'string' ? { memberNumber: number } : {}),
+  };
+}
+
+/** Audit sequence numbers as ids that sort as text the way they sort as numbers. */
+const SEQ_WIDTH = 20;
+
+function seqOf(id: string): bigint {
+  if (!/^\d{1,20}$/.test(id)) throw new UnionhallError('VALIDATION_FAILED', 'bad cursor');
+  return BigInt(id);
+}
+
+registerTimelineSource({
+  name: 'audit',
+  async read(prisma, window) {
+    const covered = coveredAuditActions();
+    const rows = await prisma.auditEvent.findMany({
+      where: {
+        targetType: 'Member',
+        targetId: { in: window.memberIds },
+        outcome: 'SUCCESS',
+        NOT: covered.map((prefix) => ({ action: { startsWith: prefix } })),
+        ...boundWhere<Prisma.AuditEventWhereInput>(timeBound('audit', window.before), {
+          before: (at) => ({ occurredAt: { lt: at } }),
+          atInstant: (at) => ({ occurredAt: at }),
+          atInstantBelow: (at, id) => ({ occurredAt: at, seq: { lt: seqOf(id) } }),
+        }),
+      },
+      orderBy: [{ occurredAt: 'desc' }, { seq: 'desc' }],
+      take: window.limit,
+      select: {
+        seq: true,
+        occurredAt: true,
+        actorType: true,
+        action: true,
+        targetId: true,
+        changes: true,
+      },
+    });
+    return rows.map((row): TimelineItem => ({
+      id: row.seq.toString().padStart(SEQ_WIDTH, '0'),
+      type: 'audit',
+      occurredAt: row.occurredAt,
+      actorType: row.actorType,
+      memberId: row.targetId ?? '',
+      summaryKey: `audit.${row.action}`,
+      params: auditParams(row.changes),
+    }));
+  },
+});
