@@ -229,15 +229,15 @@ test.describe('in English', () => {
     await expect(place.getByText('Choose the unit to place them in.')).toBeVisible();
     // Only grassroots unions and branches are offered.
     await expect(place.getByRole('option', { name: '滨江市教育工会' })).toHaveCount(0);
-    await place.getByLabel('Unit').selectOption({ label: '滨江大学工会' });
+    await place.getByLabel('Unit').selectOption({ label: '滨江市第一中学工会' });
     await place.getByRole('button', { name: 'Place', exact: true }).click();
     await expect(place).toBeHidden();
-    await expect(page.getByText(`Placed ${waiting.name} in 滨江大学工会.`)).toBeVisible();
+    await expect(page.getByText(`Placed ${waiting.name} in 滨江市第一中学工会.`)).toBeVisible();
     await expect(page.getByRole('listitem').filter({ hasText: waiting.name })).toHaveCount(0);
 
     await page.goto(`/admin/members/${waiting.id}`);
     await expect(page.getByRole('heading', { level: 1, name: waiting.name })).toBeVisible();
-    await expect(page.getByText('滨江大学工会').first()).toBeVisible();
+    await expect(page.getByText('滨江市第一中学工会').first()).toBeVisible();
     const history = page.getByRole('list', { name: 'Status changes, oldest first' });
     await expect(history.getByRole('listitem').last()).toContainText('Placed in a unit');
   });
