@@ -744,4 +744,43 @@ describe.each(testDatabaseTargets())('objects outside the caller’s unit on %s'
       expect(auditorView.items.map((event) => event.action)).toEqual(['org.unit.rename']);
     },
   );
+  crossUnit(
+    'officer.segments.create',
+    'a unit (or a unit filter) in another union is "not found" and nothing is saved',
+    async () => {
+      const count = await db.prisma.memberSegment.count();
+      const caller = callerFor(db, { actor: people.unionAdmin });
+      const edu = await unit('BJ-EDU');
+      await expectLikeNotFound(
+        (orgUnitId) => caller.officer.segments.create({ name: '越权分组', orgUnitId, filters: {} }),
+        (await unit('BJ-MECH')).id,
+      );
+      await expectLikeNotFound(
+        (orgUnitId) =>
+          caller.officer.segments.create({
+            name: '越权分组',
+            orgUnitId: edu.id,
+            filters: { orgUnitId },
+          }),
+        (await unit('BJ-MECH')).id,
+      );
+      expect(await db.prisma.memberSegment.count()).toBe(count);
+    },
+  );
+
+  crossUnit(
+    'officer.segments.delete',
+    'a segment of another union is "not found" and stays',
+    async () => {
+      const segment = await db.prisma.memberSegment.create({
+        data: { name: '机械青年', orgUnitId: (await unit('BJ-MECH')).id, filters: { tag: '青年' } },
+      });
+      const caller = callerFor(db, { actor: people.unionAdmin });
+      await expectLikeNotFound(
+        (id) => caller.officer.segments.delete({ id, expectedVersion: 1 }),
+        segment.id,
+      );
+      expect(await db.prisma.memberSegment.count({ where: { id: segment.id } })).toBe(1);
+    },
+  );
 });

@@ -1,6 +1,7 @@
 import { employersEn } from './employers.en';
 import { memberImportEn } from './member-import.en';
 import { memberMergeEn } from './member-merge.en';
+import { memberSegmentsEn } from './member-segments.en';
 import { membersEn } from './members.en';
 import { requestsEn } from './requests.en';
 import type { TAdminCatalog } from './zh-CN';
@@ -505,4 +506,5 @@ export const adminEn = {
   employers: employersEn,
   memberImport: memberImportEn,
   memberMerge: memberMergeEn,
+  memberSegments: memberSegmentsEn,
 } satisfies TAdminCatalog;

@@ -1,6 +1,7 @@
 import { employersZhCN } from './employers.zh-CN';
 import { memberImportZhCN } from './member-import.zh-CN';
 import { memberMergeZhCN } from './member-merge.zh-CN';
+import { memberSegmentsZhCN } from './member-segments.zh-CN';
 import { membersZhCN } from './members.zh-CN';
 import { requestsZhCN } from './requests.zh-CN';
 
@@ -486,6 +487,7 @@ export const adminZhCN = {
   employers: employersZhCN,
   memberImport: memberImportZhCN,
   memberMerge: memberMergeZhCN,
+  memberSegments: memberSegmentsZhCN,
 };
 
 export type TAdminCatalog = typeof adminZhCN;

@@ -4,7 +4,9 @@ import {
   consoleStatusActions,
   formatPhone,
   memberFiltersToInput,
+  memberFiltersToSegment,
   phoneLast4,
+  segmentToMemberFilters,
   readMemberFilters,
   unitsInTreeOrder,
   writeMemberFilters,
@@ -16,27 +18,33 @@ describe('member filters in the URL', () => {
       query: '李',
       unitId: '0b6e2f4c-1f0a-4c59-9c1e-2f1d1c9a7b3e',
       status: 'APPLICANT' as const,
+      tag: '青年',
     };
     const params = writeMemberFilters(filters);
     expect(params.toString()).toBe(
-      'q=%E6%9D%8E&unit=0b6e2f4c-1f0a-4c59-9c1e-2f1d1c9a7b3e&status=APPLICANT',
+      'q=%E6%9D%8E&unit=0b6e2f4c-1f0a-4c59-9c1e-2f1d1c9a7b3e&status=APPLICANT&tag=%E9%9D%92%E5%B9%B4',
     );
     expect(readMemberFilters(params)).toEqual(filters);
-    expect(writeMemberFilters({ query: ' ', unitId: '', status: '' }).toString()).toBe('');
+    expect(writeMemberFilters({ query: ' ', unitId: '', status: '', tag: '' }).toString()).toBe('');
   });
 
   it('carry the employer from an employer page into the list query', () => {
     const employerId = '5d0c3a8e-6b1f-4d2a-9f3e-7a1b2c3d4e5f';
     const filters = readMemberFilters(new URLSearchParams({ employer: employerId }));
-    expect(filters).toEqual({ query: '', unitId: '', status: '', employerId });
+    expect(filters).toEqual({ query: '', unitId: '', status: '', tag: '', employerId });
     expect(writeMemberFilters(filters).toString()).toBe(`employer=${employerId}`);
     expect(memberFiltersToInput(filters)).toEqual({ employerId, limit: 25 });
     expect(readMemberFilters(new URLSearchParams({ employer: 'x' })).employerId).toBeUndefined();
   });
 
   it('drop values the API would refuse instead of failing the page', () => {
-    const params = new URLSearchParams({ q: 'x'.repeat(51), unit: 'nope', status: 'EVIL' });
-    expect(readMemberFilters(params)).toEqual({ query: '', unitId: '', status: '' });
+    const params = new URLSearchParams({
+      q: 'x'.repeat(51),
+      unit: 'nope',
+      status: 'EVIL',
+      tag: 'y'.repeat(31),
+    });
+    expect(readMemberFilters(params)).toEqual({ query: '', unitId: '', status: '', tag: '' });
   });
 
   it('become a list query; Applications is the applicants’ status', () => {
@@ -44,10 +52,25 @@ describe('member filters in the URL', () => {
       status: ['APPLICANT'],
       limit: 25,
     });
-    expect(memberFiltersToInput({ query: ' 8000 ', unitId: '', status: '' })).toEqual({
+    expect(memberFiltersToInput({ query: ' 8000 ', unitId: '', status: '', tag: '' })).toEqual({
       query: '8000',
       limit: 25,
     });
+  });
+});
+
+describe('segments and list filters', () => {
+  it('save the list filters without the page size and apply them back', () => {
+    const filters = {
+      query: '',
+      unitId: '0b6e2f4c-1f0a-4c59-9c1e-2f1d1c9a7b3e',
+      status: 'ACTIVE' as const,
+      tag: '劳模',
+    };
+    const saved = memberFiltersToSegment(filters);
+    expect(saved).toEqual({ orgUnitId: filters.unitId, status: ['ACTIVE'], tag: '劳模' });
+    expect(segmentToMemberFilters(saved)).toEqual(filters);
+    expect(segmentToMemberFilters({ status: ['LAPSED', 'ACTIVE'] }).status).toBe('LAPSED');
   });
 });
 

@@ -3,6 +3,7 @@ import {
   memberStatusActions,
   type TMemberListInput,
   type TMemberStatus,
+  type TMemberSegmentFilters,
   type TMemberStatusAction,
   type TOrgUnit,
 } from '@unionhall/domain';
@@ -15,16 +16,19 @@ export interface TMemberFilters {
   query: string;
   unitId: string;
   status: TMemberStatus | '';
+  /** One tag (劳模, 青年…), chosen from the tags in use. */
+  tag: string;
   /** Members employed by one employer: the link from an employer's page (no form field). */
   employerId?: string;
 }
 
-export const NO_MEMBER_FILTERS: TMemberFilters = { query: '', unitId: '', status: '' };
+export const NO_MEMBER_FILTERS: TMemberFilters = { query: '', unitId: '', status: '', tag: '' };
 
 /** Where the Applications view points: the same list, only applicants. */
 export const APPLICATION_FILTERS: TMemberFilters = { ...NO_MEMBER_FILTERS, status: 'APPLICANT' };
 
 const MAX_QUERY_LENGTH = 50;
+const MAX_TAG_LENGTH = 30;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function isMemberStatus(value: string): value is TMemberStatus {
@@ -37,10 +41,12 @@ export function readMemberFilters(params: URLSearchParams): TMemberFilters {
   const unitId = params.get('unit')?.trim() ?? '';
   const status = params.get('status')?.trim() ?? '';
   const employerId = params.get('employer')?.trim() ?? '';
+  const tag = params.get('tag')?.trim() ?? '';
   return {
     query: query.length <= MAX_QUERY_LENGTH ? query : '',
     unitId: UUID.test(unitId) ? unitId : '',
     status: isMemberStatus(status) ? status : '',
+    tag: tag.length <= MAX_TAG_LENGTH ? tag : '',
     ...(UUID.test(employerId) ? { employerId } : {}),
   };
 }
@@ -51,6 +57,7 @@ export function writeMemberFilters(filters: TMemberFilters): URLSearchParams {
   if (filters.query.trim()) params.set('q', filters.query.trim());
   if (filters.unitId) params.set('unit', filters.unitId);
   if (filters.status) params.set('status', filters.status);
+  if (filters.tag) params.set('tag', filters.tag);
   if (filters.employerId) params.set('employer', filters.employerId);
   return params;
 }
@@ -60,6 +67,7 @@ export function hasMemberFilters(filters: TMemberFilters): boolean {
     filters.query.trim() !== '' ||
     filters.unitId !== '' ||
     filters.status !== '' ||
+    filters.tag !== '' ||
     Boolean(filters.employerId)
   );
 }
@@ -72,8 +80,29 @@ export function memberFiltersToInput(filters: TMemberFilters): Omit<TMemberListI
     ...(filters.query.trim() ? { query: filters.query.trim() } : {}),
     ...(filters.unitId ? { orgUnitId: filters.unitId } : {}),
     ...(filters.status ? { status: [filters.status] } : {}),
+    ...(filters.tag ? { tag: filters.tag } : {}),
     ...(filters.employerId ? { employerId: filters.employerId } : {}),
     limit: MEMBER_PAGE_SIZE,
+  };
+}
+
+/** The filters to save as a segment: the list query without the page size. */
+export function memberFiltersToSegment(filters: TMemberFilters): TMemberSegmentFilters {
+  const { limit: _limit, ...rest } = memberFiltersToInput(filters);
+  return rest;
+}
+
+/**
+ * A saved segment's filters as the list's URL filters. The console filters by one status; a
+ * segment saved elsewhere with several keeps only the first here.
+ */
+export function segmentToMemberFilters(filters: TMemberSegmentFilters): TMemberFilters {
+  return {
+    query: filters.query ?? '',
+    unitId: filters.orgUnitId ?? '',
+    status: filters.status?.[0] ?? '',
+    tag: filters.tag ?? '',
+    ...(filters.employerId ? { employerId: filters.employerId } : {}),
   };
 }
 

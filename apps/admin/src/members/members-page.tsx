@@ -13,6 +13,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useTRPC } from '../trpc';
+import { MemberSegments } from './member-segments';
 import { MembersTransfer } from './members-transfer';
 import { MemberCards, MemberTable } from './member-list';
 import {
@@ -51,6 +52,7 @@ export function MembersPage() {
   );
   // Without org.read the unit filter is left out; the list itself needs only member.read.
   const units = useQuery(trpc.officer.org.list.queryOptions());
+  const tags = useQuery(trpc.officer.membership.tags.queryOptions());
 
   const locale = currentLocale(i18n);
   const formatDate = useMemo(() => {
@@ -119,6 +121,13 @@ export function MembersPage() {
         key={searchParams.toString()}
         filters={filters}
         units={units.data ? unitsInTreeOrder(units.data) : null}
+        tags={tags.data ?? null}
+        onApply={(next) => setSearchParams(writeMemberFilters(next))}
+      />
+
+      <MemberSegments
+        filters={filters}
+        units={units.data ?? null}
         onApply={(next) => setSearchParams(writeMemberFilters(next))}
       />
 
@@ -212,11 +221,13 @@ interface FilterProps {
   filters: TMemberFilters;
   /** Units to filter by, in tree order; null while loading or without org.read. */
   units: Array<{ id: string; name: string; depth: number }> | null;
+  /** Tags in use within scope, most used first; null while loading. */
+  tags: ReadonlyArray<{ tag: string; count: number }> | null;
   onApply: (filters: TMemberFilters) => void;
 }
 
 /** Give it `key={the URL's search}` so that Back or a shared link resets what is typed. */
-function MemberFilters({ filters, units, onApply }: FilterProps) {
+function MemberFilters({ filters, units, tags, onApply }: FilterProps) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(filters);
 
@@ -237,6 +248,18 @@ function MemberFilters({ filters, units, onApply }: FilterProps) {
     { value: '', label: t('members.filters.allStatuses') },
     ...MEMBER_STATUSES.map((status) => ({ value: status, label: t(`members.status.${status}`) })),
   ];
+
+  const tagOptions = [
+    { value: '', label: t('memberSegments.allTags') },
+    ...(tags ?? []).map((row) => ({
+      value: row.tag,
+      label: t('memberSegments.tagOption', { tag: row.tag, count: row.count }),
+    })),
+  ];
+  // A tag from a shared link that no member in scope carries any more still shows as chosen.
+  if (draft.tag && !tagOptions.some((option) => option.value === draft.tag)) {
+    tagOptions.push({ value: draft.tag, label: draft.tag });
+  }
 
   return (
     <form
@@ -273,6 +296,12 @@ function MemberFilters({ filters, units, onApply }: FilterProps) {
           const status = MEMBER_STATUSES.find((candidate) => candidate === value) ?? '';
           setDraft({ ...draft, status });
         }}
+      />
+      <Select
+        label={t('memberSegments.tag')}
+        options={tagOptions}
+        value={draft.tag}
+        onChange={(event) => setDraft({ ...draft, tag: event.target.value })}
       />
       <div className="members-filters__actions">
         <Button type="submit" variant="primary">

@@ -10,6 +10,7 @@ import {
   ZMemberPage,
   ZMemberStatus,
   ZMemberSummary,
+  ZMemberTagCount,
   ZPlaceMemberInput,
   ZMergeMembersInput,
   ZMergePreviewInput,
@@ -35,6 +36,7 @@ import {
   revealIdNumber,
 } from './membership.service';
 import { placeMember } from './placement.service';
+import { memberTags } from './segments.service';
 
 const ZStatusHistoryEntry = z.object({
   fromStatus: ZMemberStatus.nullable(),
@@ -74,6 +76,10 @@ export const officerMembershipRouter = router({
     .input(ZMemberListInput)
     .output(ZMemberPage)
     .query(({ ctx, input }) => listMembers(ctx.db.prisma, ctx.scope, input)),
+  /** Tags in use on members in scope, with counts, for the list's tag filter. */
+  tags: officerProcedure('member.read')
+    .output(z.array(ZMemberTagCount))
+    .query(({ ctx }) => memberTags(ctx.db.prisma, ctx.scope)),
   get: officerProcedure('member.read')
     .input(z.object({ id: ZMemberId }))
     .output(

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { ZMemberListInput } from './member';
+
+const noControlChars = (value: string) =>
+  ![...value].some((char) => (char.codePointAt(0) ?? 0) < 0x20);
+
+/**
+ * What a segment selects: the member list filters, without the page cursor or size. Saved as
+ * JSON on the segment, so the shape is parsed again whenever a segment is read.
+ */
+export const ZMemberSegmentFilters = ZMemberListInput.omit({ cursor: true, limit: true });
+export type TMemberSegmentFilters = z.infer<typeof ZMemberSegmentFilters>;
+
+export const ZMemberSegmentId = z.uuid();
+
+export const ZMemberSegment = z.object({
+  id: ZMemberSegmentId,
+  name: z.string(),
+  filters: ZMemberSegmentFilters,
+  orgUnitId: z.uuid(),
+  orgUnitName: z.string(),
+  createdBy: z.string().nullable(),
+  createdAt: z.date(),
+  version: z.number().int(),
+});
+export type TMemberSegment = z.infer<typeof ZMemberSegment>;
+
+export const ZCreateMemberSegmentInput = z.object({
+  name: z.string().trim().min(1).max(60).refine(noControlChars, {
+    message: 'validation.noControlChars',
+  }),
+  /** The unit the segment belongs to: who may see it, and the widest set it can select. */
+  orgUnitId: z.uuid(),
+  filters: ZMemberSegmentFilters,
+});
+export type TCreateMemberSegmentInput = z.input<typeof ZCreateMemberSegmentInput>;
+
+export const ZDeleteMemberSegmentInput = z.object({
+  id: ZMemberSegmentId,
+  expectedVersion: z.number().int().positive(),
+});
+
+/** A tag in use on members within the caller's scope, with how many carry it. */
+export const ZMemberTagCount = z.object({ tag: z.string(), count: z.number().int() });
+export type TMemberTagCount = z.infer<typeof ZMemberTagCount>;
