@@ -15,6 +15,7 @@ import {
   officerMemberExportRouter,
   officerMemberImportRouter,
 } from './modules/membership/import.router';
+import { officerEmploymentRouter } from './modules/membership/employment.router';
 import { publicSessionRouter } from './modules/session/session.router';
 import { officerTokensRouter } from './modules/tokens/tokens.router';
 import { router } from './trpc';
@@ -37,6 +38,7 @@ export const appRouter = router({
     memberRequests: officerMemberRequestsRouter,
     memberImport: officerMemberImportRouter,
     memberExport: officerMemberExportRouter,
+    employment: officerEmploymentRouter,
   }),
 });
 

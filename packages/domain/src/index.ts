@@ -21,3 +21,4 @@ export * from './membership/self-service';
 export * from './membership/placement';
 export * from './membership/member-import';
 export * from './membership/merge';
+export * from './membership/employment';
