@@ -745,18 +745,14 @@ describe.each(testDatabaseTargets())('objects outside the caller’s unit on %s'
     },
   );
 
-  crossUnit(
-    'officer.employment.history',
-    'a member of another union is "not found"',
-    async () => {
-      const other = await applicantInMachineryUnion();
-      const caller = callerFor(db, { actor: people.unitChair });
-      await expectLikeNotFound(
-        (memberId) => caller.officer.employment.history({ memberId }),
-        other.id,
-      );
-    },
-  );
+  crossUnit('officer.employment.history', 'a member of another union is "not found"', async () => {
+    const other = await applicantInMachineryUnion();
+    const caller = callerFor(db, { actor: people.unitChair });
+    await expectLikeNotFound(
+      (memberId) => caller.officer.employment.history({ memberId }),
+      other.id,
+    );
+  });
 
   crossUnit(
     'officer.employment.recordLeavers',

@@ -1,5 +1,6 @@
 import { employersEn } from './employers.en';
 import { memberImportEn } from './member-import.en';
+import { employmentEn } from './employment.en';
 import { memberMergeEn } from './member-merge.en';
 import { membersEn } from './members.en';
 import { requestsEn } from './requests.en';
@@ -505,4 +506,5 @@ export const adminEn = {
   employers: employersEn,
   memberImport: memberImportEn,
   memberMerge: memberMergeEn,
+  employment: employmentEn,
 } satisfies TAdminCatalog;

@@ -1,5 +1,6 @@
 import { employersZhCN } from './employers.zh-CN';
 import { memberImportZhCN } from './member-import.zh-CN';
+import { employmentZhCN } from './employment.zh-CN';
 import { memberMergeZhCN } from './member-merge.zh-CN';
 import { membersZhCN } from './members.zh-CN';
 import { requestsZhCN } from './requests.zh-CN';
@@ -486,6 +487,7 @@ export const adminZhCN = {
   employers: employersZhCN,
   memberImport: memberImportZhCN,
   memberMerge: memberMergeZhCN,
+  employment: employmentZhCN,
 };
 
 export type TAdminCatalog = typeof adminZhCN;

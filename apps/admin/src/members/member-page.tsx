@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { usePermissions } from '../auth/permissions';
 import { useTRPC } from '../trpc';
+import { MemberEmployment } from './member-employment';
 import { MemberTimeline } from './member-timeline';
 import { consoleStatusActions, formatPhone } from './members-helpers';
 import { StatusActionDialog } from './status-action-dialog';
@@ -245,6 +246,8 @@ export function MemberPage() {
           })}
         </ol>
       </section>
+
+      <MemberEmployment memberId={data.id} />
 
       <MemberTimeline id={data.id} />
 

@@ -104,7 +104,9 @@ describe.each(testDatabaseTargets())('employment history and leavers on %s', (ta
       fileName: 'employment.csv',
       mapping: { name: 0, idNumber: 1, phone: 2, unitCode: 3, employer: 4, jobTitle: 5 },
     });
-    const imported = await db.prisma.member.findFirstOrThrow({ where: { phone: '+8613800139901' } });
+    const imported = await db.prisma.member.findFirstOrThrow({
+      where: { phone: '+8613800139901' },
+    });
     const history = await chair().officer.employment.history({ memberId: imported.id });
     expect(history).toEqual([
       expect.objectContaining({

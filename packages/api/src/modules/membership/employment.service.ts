@@ -167,7 +167,10 @@ export async function recordLeavers(
           where: {
             AND: [key, inScope, { status: { not: 'MERGED' } }],
             // At that employer now, or once (a repeated post finds the closed record).
-            OR: [{ employerId: employer.id }, { employment: { some: { employerId: employer.id } } }],
+            OR: [
+              { employerId: employer.id },
+              { employment: { some: { employerId: employer.id } } },
+            ],
           },
           orderBy: { createdAt: 'desc' },
           select: { id: true, employerId: true, tags: true },
