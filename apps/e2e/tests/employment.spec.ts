@@ -117,6 +117,10 @@ test('an HR system posts leavers through @unionhall/client; the member page show
   await expect(section).toContainText('Job: 装配工');
   await expect(section).toContainText('Reason for leaving: 合同到期');
   await expect(section).toContainText('Source: Import');
+  // The union decides what follows: the member stays active, flagged for follow-up.
+  await expect(section).toContainText('The employer reported that this member left.');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(member?.name ?? '');
+  await expect(page.getByText('Active', { exact: true }).first()).toBeVisible();
   await expectNoAxeViolations(page);
   await section.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('employment-en.png') });
@@ -130,6 +134,7 @@ test('an HR system posts leavers through @unionhall/client; the member page show
   await page.reload();
   const zh = page.getByRole('region', { name: '工作经历' });
   await expect(zh).toContainText('离职原因：合同到期');
+  await expect(zh).toContainText('待跟进');
   await expectNoAxeViolations(page);
   await zh.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('employment-zh.png') });

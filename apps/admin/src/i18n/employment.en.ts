@@ -9,7 +9,7 @@ export const employmentEn = {
   current: 'Current',
   period: '{{from}} to {{to}}',
   since: 'Since {{from}}',
-  unknownStart: 'start date unknown',
+  unknownStart: 'Start date unknown',
   present: 'present',
   jobTitle: 'Job: {{jobTitle}}',
   workplace: 'Workplace: {{workplace}}',
@@ -23,4 +23,7 @@ export const employmentEn = {
     MERGE: 'Merged record',
   },
   sourceLabel: 'Source: {{source}}',
+  followUp: 'Follow up',
+  followUpText:
+    'The employer reported that this member left. Decide with them: a transfer to their new workplace’s union, or a lapse.',
 } satisfies TEmploymentCatalog;

@@ -21,6 +21,8 @@ export const employmentZhCN = {
     MERGE: '合并记录',
   },
   sourceLabel: '来源：{{source}}',
+  followUp: '待跟进',
+  followUpText: '用人单位报告该会员已离职。请与会员联系后决定：转入新单位工会，或标记会籍失效。',
 };
 
 export type TEmploymentCatalog = typeof employmentZhCN;

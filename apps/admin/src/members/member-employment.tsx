@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../trpc';
 
 /** The member's employers over time, newest first, with where each spell was learnt. */
-export function MemberEmployment({ memberId }: { memberId: string }) {
+export function MemberEmployment({ memberId, followUp }: { memberId: string; followUp: boolean }) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const history = useQuery(
@@ -32,6 +32,11 @@ export function MemberEmployment({ memberId }: { memberId: string }) {
   return (
     <section className="member-section" aria-labelledby="member-employment">
       <h2 id="member-employment">{t('employment.heading')}</h2>
+      {followUp ? (
+        <Alert tone="warning" title={t('employment.followUp')}>
+          {t('employment.followUpText')}
+        </Alert>
+      ) : null}
       {history.error ? (
         <Alert tone="error" title={t('employment.loadError')}>
           {readApiError(history.error, t('common:errors.network')).message}

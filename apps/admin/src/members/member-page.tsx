@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  TMemberDuplicates,
-  TMemberStatus,
-  TMemberStatusAction,
-  TPermission,
+import {
+  EMPLOYMENT_FOLLOW_UP_TAG,
+  type TMemberDuplicates,
+  type TMemberStatus,
+  type TMemberStatusAction,
+  type TPermission,
 } from '@unionhall/domain';
 import { Alert, Button, currentLocale, readApiError } from '@unionhall/ui';
 import { useMemo, useState, type ReactNode } from 'react';
@@ -247,7 +248,10 @@ export function MemberPage() {
         </ol>
       </section>
 
-      <MemberEmployment memberId={data.id} />
+      <MemberEmployment
+        memberId={data.id}
+        followUp={data.tags.includes(EMPLOYMENT_FOLLOW_UP_TAG)}
+      />
 
       <MemberTimeline id={data.id} />
 
