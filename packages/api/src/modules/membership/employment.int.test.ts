@@ -94,6 +94,29 @@ describe.each(testDatabaseTargets())('employment history and leavers on %s', (ta
     ]);
   });
 
+  it('moves the survivor to the employer picked from the merged record', async () => {
+    const school = await employer('第二中学', 'BJ-NO1-HS');
+    const college = await employer('职业学院', 'BJ-NO1-HS');
+    const survivor = await member('BJ-NO1-HS', school.id);
+    const other = await member('BJ-NO1-HS', college.id, '讲师');
+    const version = async (id: string) =>
+      (await db.prisma.member.findUniqueOrThrow({ where: { id } })).version;
+    await chair().officer.membership.merge({
+      survivorId: survivor.id,
+      otherId: other.id,
+      survivorVersion: await version(survivor.id),
+      otherVersion: await version(other.id),
+      picks: { employer: 'OTHER', jobTitle: 'OTHER' },
+    });
+    const history = await chair().officer.employment.history({ memberId: survivor.id });
+    expect(
+      history.map((record) => [record.employerId, record.source, record.jobTitle, record.endedOn]),
+    ).toEqual([
+      [college.id, 'MERGE', '讲师', null],
+      [school.id, 'APPLICATION', '教师', unionToday()],
+    ]);
+  });
+
   it('opens a record for each imported member with an employer', async () => {
     const idNumber = residentId('19870707');
     const name = `导入学校${randomUUID().slice(0, 6)}`;
