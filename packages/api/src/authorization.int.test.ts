@@ -783,4 +783,33 @@ describe.each(testDatabaseTargets())('objects outside the caller’s unit on %s'
       expect(await db.prisma.memberSegment.count({ where: { id: segment.id } })).toBe(1);
     },
   );
+
+  crossUnit('officer.employment.history', 'a member of another union is "not found"', async () => {
+    const other = await applicantInMachineryUnion();
+    const caller = callerFor(db, { actor: people.unitChair });
+    await expectLikeNotFound(
+      (memberId) => caller.officer.employment.history({ memberId }),
+      other.id,
+    );
+  });
+
+  crossUnit(
+    'officer.employment.recordLeavers',
+    'an employer of another union is "not found" and no employment changes',
+    async () => {
+      const other = await employerOfMachineryUnion();
+      const records = () => db.prisma.employmentRecord.count({ where: { endedOn: { not: null } } });
+      const before = await records();
+      const caller = callerFor(db, { actor: people.unitChair });
+      await expectLikeNotFound(
+        (employerId) =>
+          caller.officer.employment.recordLeavers({
+            employerId,
+            leavers: [{ memberNumber: 'BJ00000001', leftOn: '2026-11-01' }],
+          }),
+        other.id,
+      );
+      expect(await records()).toBe(before);
+    },
+  );
 });

@@ -16,6 +16,7 @@ import {
   officerMemberImportRouter,
 } from './modules/membership/import.router';
 import { officerSegmentsRouter } from './modules/membership/segments.router';
+import { officerEmploymentRouter } from './modules/membership/employment.router';
 import { publicSessionRouter } from './modules/session/session.router';
 import { officerTokensRouter } from './modules/tokens/tokens.router';
 import { router } from './trpc';
@@ -39,6 +40,7 @@ export const appRouter = router({
     memberImport: officerMemberImportRouter,
     memberExport: officerMemberExportRouter,
     segments: officerSegmentsRouter,
+    employment: officerEmploymentRouter,
   }),
 });
 

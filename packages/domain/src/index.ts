@@ -22,3 +22,4 @@ export * from './membership/placement';
 export * from './membership/member-import';
 export * from './membership/merge';
 export * from './membership/segment';
+export * from './membership/employment';

@@ -14,6 +14,10 @@ export const VALIDATION_MESSAGES = {
     'zh-CN': '请输入中国大陆手机号码（11 位，以 13 至 19 开头）',
     en: 'Enter a mainland China mobile number (11 digits starting with 13 to 19)',
   },
+  'validation.leaverKey': {
+    'zh-CN': '请只填写身份证号、会员号或手机号中的一项',
+    en: 'Give exactly one of ID number, member number or phone',
+  },
   'validation.orgCode': {
     'zh-CN': '只能使用字母、数字和连字符，2 到 32 个字符',
     en: 'Use letters, digits and hyphens, 2 to 32 characters',

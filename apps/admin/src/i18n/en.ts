@@ -1,5 +1,6 @@
 import { employersEn } from './employers.en';
 import { memberImportEn } from './member-import.en';
+import { employmentEn } from './employment.en';
 import { memberMergeEn } from './member-merge.en';
 import { memberSegmentsEn } from './member-segments.en';
 import { membersEn } from './members.en';
@@ -507,4 +508,5 @@ export const adminEn = {
   memberImport: memberImportEn,
   memberMerge: memberMergeEn,
   memberSegments: memberSegmentsEn,
+  employment: employmentEn,
 } satisfies TAdminCatalog;

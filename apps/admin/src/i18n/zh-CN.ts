@@ -1,5 +1,6 @@
 import { employersZhCN } from './employers.zh-CN';
 import { memberImportZhCN } from './member-import.zh-CN';
+import { employmentZhCN } from './employment.zh-CN';
 import { memberMergeZhCN } from './member-merge.zh-CN';
 import { memberSegmentsZhCN } from './member-segments.zh-CN';
 import { membersZhCN } from './members.zh-CN';
@@ -488,6 +489,7 @@ export const adminZhCN = {
   memberImport: memberImportZhCN,
   memberMerge: memberMergeZhCN,
   memberSegments: memberSegmentsZhCN,
+  employment: employmentZhCN,
 };
 
 export type TAdminCatalog = typeof adminZhCN;

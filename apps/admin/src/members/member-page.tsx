@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  TMemberDuplicates,
-  TMemberStatus,
-  TMemberStatusAction,
-  TPermission,
+import {
+  EMPLOYMENT_FOLLOW_UP_TAG,
+  type TMemberDuplicates,
+  type TMemberStatus,
+  type TMemberStatusAction,
+  type TPermission,
 } from '@unionhall/domain';
 import { Alert, Button, currentLocale, readApiError } from '@unionhall/ui';
 import { useMemo, useState, type ReactNode } from 'react';
@@ -11,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { usePermissions } from '../auth/permissions';
 import { useTRPC } from '../trpc';
+import { MemberEmployment } from './member-employment';
 import { MemberTimeline } from './member-timeline';
 import { consoleStatusActions, formatPhone } from './members-helpers';
 import { StatusActionDialog } from './status-action-dialog';
@@ -245,6 +247,11 @@ export function MemberPage() {
           })}
         </ol>
       </section>
+
+      <MemberEmployment
+        memberId={data.id}
+        followUp={data.tags.includes(EMPLOYMENT_FOLLOW_UP_TAG)}
+      />
 
       <MemberTimeline id={data.id} />
 

@@ -40,6 +40,7 @@ import {
   memberFilterWhere,
   takeMemberNumbers,
 } from './membership.service';
+import { recordEmployment } from './employment.service';
 
 type Tx = Prisma.TransactionClient;
 
@@ -455,6 +456,23 @@ export async function commitImport(
           };
         });
         await tx.member.createMany({ data: records });
+        await recordEmployment(
+          tx,
+          'IMPORT',
+          records.flatMap((record) =>
+            record.employerId
+              ? // An import knows when someone joined the union, not when they started the job.
+                [
+                  {
+                    memberId: record.id,
+                    employerId: record.employerId,
+                    jobTitle: record.jobTitle,
+                    startedOn: null,
+                  },
+                ]
+              : [],
+          ),
+        );
         await tx.memberStatusChange.createMany({
           data: records.map((record) => ({
             memberId: record.id,

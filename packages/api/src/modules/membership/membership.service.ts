@@ -25,6 +25,7 @@ import { afterNameCursor, decodeNameCursor, encodeNameCursor } from '../../keyse
 import { auditedRead, type AuditWriter } from '../../audit';
 import type { Actor, Context } from '../../context';
 import type { FieldCipher } from '../../crypto/field-cipher';
+import { recordEmployment } from './employment.service';
 
 type Tx = Prisma.TransactionClient;
 
@@ -163,6 +164,11 @@ export async function applyToJoin(
       },
       select: { id: true, status: true },
     });
+    if (employerId) {
+      await recordEmployment(tx, 'APPLICATION', [
+        { memberId: member.id, employerId, jobTitle: input.jobTitle ?? null },
+      ]);
+    }
     await tx.memberStatusChange.create({
       data: {
         memberId: member.id,

@@ -27,6 +27,7 @@ import {
   memberInScope,
   toSummary,
 } from './membership.service';
+import { recordEmployment } from './employment.service';
 
 type Tx = Prisma.TransactionClient;
 
@@ -296,6 +297,19 @@ export async function mergeMembers(deps: MergeDeps, raw: TMergeMembersInput) {
     });
     if (survivorUpdated.count === 0) {
       throw new UnionhallError('VERSION_CONFLICT', `member ${survivor.id} changed meanwhile`);
+    }
+    if (employerId) {
+      // The merged record's employer may be the survivor's new one; when it is not known
+      // since when, the spell starts on an unknown day rather than today.
+      await recordEmployment(tx, 'MERGE', [
+        {
+          memberId: survivor.id,
+          employerId,
+          workplaceId: workplaceSource.workplaceId,
+          jobTitle: pick('jobTitle', survivor.jobTitle, other.jobTitle),
+          startedOn: null,
+        },
+      ]);
     }
 
     // Requests waiting for a decision follow the person to the living record; decided ones

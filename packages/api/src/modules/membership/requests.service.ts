@@ -22,6 +22,7 @@ import {
   toTransfer,
   TRANSFER_SELECT,
 } from './self-service.service';
+import { recordEmployment } from './employment.service';
 
 export interface RequestDecisionDeps {
   prisma: PrismaClient;
@@ -172,7 +173,12 @@ export async function decideChangeRequest(deps: RequestDecisionDeps, raw: TDecid
         data.employer = { connect: { id: employerId } };
       }
       if (proposed.jobTitle !== undefined) data.jobTitle = proposed.jobTitle;
-      await tx.member.update({ where: { id: member.id }, data });
+      const updated = await tx.member.update({ where: { id: member.id }, data });
+      if (updated.employerId) {
+        await recordEmployment(tx, 'CHANGE_REQUEST', [
+          { memberId: member.id, employerId: updated.employerId, jobTitle: updated.jobTitle },
+        ]);
+      }
     }
 
     await tx.memberChangeRequest.update({

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { ZChinaMobile } from '../identity/phone-number';
+
+/** Where an employment record came from. */
+export const ZEmploymentSource = z.enum([
+  'APPLICATION',
+  'CHANGE_REQUEST',
+  'IMPORT',
+  'HR_FEED',
+  'OFFICER',
+  'MERGE',
+]);
+export type TEmploymentSource = z.infer<typeof ZEmploymentSource>;
+
+/**
+ * The tag a member gets when their employer reports that they left. The union decides what
+ * follows (a transfer to the new employer's unit, or a lapse); the feed never changes the
+ * membership status itself. Officers find these members with the list's tag filter.
+ */
+export const EMPLOYMENT_FOLLOW_UP_TAG = '待跟进';
+
+const ZDate = z.iso.date();
+
+/** One spell of employment, as the member page shows it. */
+export const ZEmploymentRecord = z.object({
+  id: z.uuid(),
+  employerId: z.uuid(),
+  employerName: z.string(),
+  workplaceName: z.string().nullable(),
+  jobTitle: z.string().nullable(),
+  startedOn: ZDate.nullable(),
+  endedOn: ZDate.nullable(),
+  endReason: z.string().nullable(),
+  source: ZEmploymentSource,
+  createdAt: z.date(),
+});
+export type TEmploymentRecord = z.infer<typeof ZEmploymentRecord>;
+
+export const ZEmploymentHistoryInput = z.object({ memberId: z.uuid() });
+
+/**
+ * One leaver as an employer's HR system knows them: by ID number, member number or phone
+ * (exactly one), the day they left, and why.
+ */
+export const ZLeaver = z
+  .object({
+    idNumber: z.string().trim().min(6).max(32).optional(),
+    memberNumber: z.string().trim().min(1).max(32).optional(),
+    phone: ZChinaMobile.optional(),
+    leftOn: ZDate,
+    reason: z.string().trim().min(1).max(200).optional(),
+  })
+  .refine(
+    (leaver) =>
+      [leaver.idNumber, leaver.memberNumber, leaver.phone].filter((key) => key !== undefined)
+        .length === 1,
+    { message: 'validation.leaverKey' },
+  );
+export type TLeaver = z.input<typeof ZLeaver>;
+
+export const MAX_LEAVERS = 500;
+
+export const ZRecordLeaversInput = z.object({
+  employerId: z.uuid(),
+  leavers: z.array(ZLeaver).min(1).max(MAX_LEAVERS),
+});
+export type TRecordLeaversInput = z.input<typeof ZRecordLeaversInput>;
+
+/**
+ * What happened to each posted leaver, in order. `notFound` covers members outside the
+ * caller's scope too, so the answer reveals nothing about them.
+ */
+export const ZLeaverOutcome = z.enum(['closed', 'alreadyClosed', 'notFound']);
+export type TLeaverOutcome = z.infer<typeof ZLeaverOutcome>;
+
+export const ZRecordLeaversResult = z.object({
+  results: z.array(z.object({ index: z.number().int(), outcome: ZLeaverOutcome })),
+  counts: z.object({
+    closed: z.number().int(),
+    alreadyClosed: z.number().int(),
+    notFound: z.number().int(),
+  }),
+});
+export type TRecordLeaversResult = z.infer<typeof ZRecordLeaversResult>;
