@@ -1,13 +1,14 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Button } from '@unionhall/ui';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useTRPC } from '../trpc';
 import { DecideDialog } from './decide-dialog';
 import {
+  DecideButtons,
   ListStatus,
   MemberLink,
+  RequestNote,
   RequestStateBadge,
   StateFilter,
   useCanManageIn,
@@ -212,27 +213,14 @@ function ChangeRequestCard({
             })}
           </tbody>
         </table>
-        {row.note ? (
-          <div className="requests-note">
-            <h3>{t('requests.memberNote')}</h3>
-            <p>{row.note}</p>
-          </div>
-        ) : null}
-        {row.decisionReason ? (
-          <div className="requests-note">
-            <h3>{t('requests.decisionReason')}</h3>
-            <p>{row.decisionReason}</p>
-          </div>
-        ) : null}
+        <RequestNote title={t('requests.memberNote')} text={row.note} />
+        <RequestNote title={t('requests.decisionReason')} text={row.decisionReason} />
         {canDecide ? (
-          <div className="requests-card__actions">
-            <Button variant="primary" onClick={() => onDecide(true)}>
-              {t('requests.changes.approve')}
-            </Button>
-            <Button variant="danger" onClick={() => onDecide(false)}>
-              {t('requests.changes.reject')}
-            </Button>
-          </div>
+          <DecideButtons
+            approveLabel={t('requests.changes.approve')}
+            rejectLabel={t('requests.changes.reject')}
+            onDecide={onDecide}
+          />
         ) : showPermissionHint ? (
           <p className="requests-hint">{t('requests.noPermission')}</p>
         ) : null}

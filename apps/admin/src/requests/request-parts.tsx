@@ -125,3 +125,36 @@ export function ListStatus({
     </>
   );
 }
+
+/** A text someone wrote on a request (the member's note or reason, the officer's decision). */
+export function RequestNote({ title, text }: { title: string; text: string | null }) {
+  if (!text) return null;
+  return (
+    <div className="requests-note">
+      <h3>{title}</h3>
+      <p>{text}</p>
+    </div>
+  );
+}
+
+/** The two decisions on a pending request; the reason is asked for in the dialog that follows. */
+export function DecideButtons({
+  approveLabel,
+  rejectLabel,
+  onDecide,
+}: {
+  approveLabel: string;
+  rejectLabel: string;
+  onDecide: (approve: boolean) => void;
+}) {
+  return (
+    <div className="requests-card__actions">
+      <Button variant="primary" onClick={() => onDecide(true)}>
+        {approveLabel}
+      </Button>
+      <Button variant="danger" onClick={() => onDecide(false)}>
+        {rejectLabel}
+      </Button>
+    </div>
+  );
+}

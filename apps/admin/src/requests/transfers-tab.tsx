@@ -1,14 +1,15 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { TTransfer } from '@unionhall/domain';
-import { Button } from '@unionhall/ui';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useTRPC } from '../trpc';
 import { DecideDialog } from './decide-dialog';
 import {
+  DecideButtons,
   ListStatus,
   MemberLink,
+  RequestNote,
   RequestStateBadge,
   StateFilter,
   useCanManageIn,
@@ -179,27 +180,14 @@ function TransferCard({
             <span>{t('requests.decidedAt', { date: formatDate(row.decidedAt) })}</span>
           ) : null}
         </p>
-        {row.reason ? (
-          <div className="requests-note">
-            <h3>{t('requests.transfers.memberReason')}</h3>
-            <p>{row.reason}</p>
-          </div>
-        ) : null}
-        {row.decisionReason ? (
-          <div className="requests-note">
-            <h3>{t('requests.decisionReason')}</h3>
-            <p>{row.decisionReason}</p>
-          </div>
-        ) : null}
+        <RequestNote title={t('requests.transfers.memberReason')} text={row.reason} />
+        <RequestNote title={t('requests.decisionReason')} text={row.decisionReason} />
         {canDecide ? (
-          <div className="requests-card__actions">
-            <Button variant="primary" onClick={() => onDecide(true)}>
-              {t('requests.transfers.accept')}
-            </Button>
-            <Button variant="danger" onClick={() => onDecide(false)}>
-              {t('requests.transfers.decline')}
-            </Button>
-          </div>
+          <DecideButtons
+            approveLabel={t('requests.transfers.accept')}
+            rejectLabel={t('requests.transfers.decline')}
+            onDecide={onDecide}
+          />
         ) : null}
       </article>
     </li>
