@@ -22,8 +22,8 @@ interface Props {
 export function AuditTable({ events, context }: Props) {
   const { t } = useTranslation();
   return (
-    <div className="audit-table-frame">
-      <table className="audit-table">
+    <div className="data-table-frame">
+      <table className="data-table audit-table">
         <caption className="uh-visually-hidden">{t('audit.caption')}</caption>
         <thead>
           <tr>

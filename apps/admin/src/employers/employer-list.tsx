@@ -64,8 +64,8 @@ export function EmployerTable({ employers }: { employers: readonly TEmployer[] }
   const { t } = useTranslation();
   const formats = useEmployerFormats();
   return (
-    <div className="employers-table-frame">
-      <table className="employers-table">
+    <div className="data-table-frame">
+      <table className="data-table employers-table">
         <caption className="uh-visually-hidden">{t('employers.caption')}</caption>
         <thead>
           <tr>

@@ -248,8 +248,8 @@ function PreviewTable({ preview }: { preview: TImportPreview }) {
           ? t('memberImport.previewShown', { shown: preview.rows.length })
           : null}
       </p>
-      <div className="members-table-frame">
-        <table className="members-table import-table">
+      <div className="data-table-frame">
+        <table className="data-table members-table import-table">
           <caption className="uh-visually-hidden">{t('memberImport.previewCaption')}</caption>
           <thead>
             <tr>

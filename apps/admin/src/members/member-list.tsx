@@ -38,8 +38,8 @@ function MemberName({ member }: { member: TMemberSummary }) {
 export function MemberTable({ members, showApplied, formatDate }: Props) {
   const { t } = useTranslation();
   return (
-    <div className="members-table-frame">
-      <table className="members-table">
+    <div className="data-table-frame">
+      <table className="data-table members-table">
         <caption className="uh-visually-hidden">{t('members.caption')}</caption>
         <thead>
           <tr>

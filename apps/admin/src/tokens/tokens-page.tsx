@@ -130,8 +130,8 @@ function TokenTable({
 }: Omit<RowProps, 'token'> & { tokens: TApiToken[] }) {
   const { t } = useTranslation();
   return (
-    <div className="tokens-table-frame">
-      <table className="tokens-table">
+    <div className="data-table-frame">
+      <table className="data-table tokens-table">
         <caption className="uh-visually-hidden">{t('tokens.caption')}</caption>
         <thead>
           <tr>
