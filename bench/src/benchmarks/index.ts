@@ -1,0 +1,7 @@
+import type { Benchmark } from '../lib/types';
+
+/**
+ * Every benchmark, in the order `pnpm bench` runs them. Each lives in its own file and
+ * exports one Benchmark; add new ones here.
+ */
+export const BENCHMARKS: Benchmark[] = [];

@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { LOAD_CORE, pinned } from './processes';
+
+export interface LoadOptions {
+  url: string;
+  /** Concurrent connections. */
+  connections: number;
+  durationSeconds: number;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  /** Pipelining factor (1 = none). */
+  pipelining?: number;
+  /**
+   * Requests to cycle through (autocannon's `requests`), e.g. different search terms.
+   * Each entry may set path, method, headers, body.
+   */
+  requests?: { path?: string; method?: string; headers?: Record<string, string>; body?: string }[];
+  /** Cap the request rate (req/s over all connections), for latency at a fixed load. */
+  overallRate?: number;
+}
+
+export interface LoadResult {
+  rps: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  /** Non-2xx answers plus connection errors and timeouts. */
+  failures: number;
+  requests: number;
+}
+
+const worker = fileURLToPath(new URL('./load-worker.ts', import.meta.url));
+
+/**
+ * Runs autocannon in its own process on its own core, so the load generator does not share
+ * a CPU with the server it measures.
+ */
+export function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const [command, args] = pinned(LOAD_CORE, process.execPath, ['--import', 'tsx', worker]);
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.once('exit', (code) => {
+      if (code !== 0) return reject(new Error(`load generator exited with ${code}`));
+      resolve(JSON.parse(out) as LoadResult);
+    });
+    child.stdin.end(JSON.stringify(options));
+  });
+}

@@ -1,0 +1,62 @@
+import { spawn, spawnSync, type ChildProcess, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
+import { availableParallelism } from 'node:os';
+import { createInterface } from 'node:readline';
+
+const canPin =
+  availableParallelism() >= 2 && spawnSync('taskset', ['-V'], { stdio: 'ignore' }).status === 0;
+
+/** Cores: the server under test runs on core 0, the load generator on core 1 (when both exist). */
+export const SERVER_CORE = 0;
+export const LOAD_CORE = 1;
+
+/** A command line, pinned to one core with taskset when the machine has two or more. */
+export function pinned(core: number, command: string, args: string[]): [string, string[]] {
+  return canPin ? ['taskset', ['-c', String(core), command, ...args]] : [command, args];
+}
+
+export interface RunningProcess {
+  child: ChildProcess;
+  /** What the process printed after READY, e.g. its port. */
+  ready: string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts `node --import tsx <script>` pinned to a core and waits until it prints a line
+ * `READY <anything>`. Its other output goes to the bench log only on failure.
+ */
+export async function startProcess(
+  script: string,
+  env: Record<string, string> = {},
+  core = SERVER_CORE,
+): Promise<RunningProcess> {
+  const [command, args] = pinned(core, process.execPath, ['--import', 'tsx', script]);
+  const child = spawn(command, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }) as ChildProcessByStdio<null, Readable, Readable>;
+  const output: string[] = [];
+  child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  const ready = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout });
+    lines.on('line', (line) => {
+      if (line.startsWith('READY')) resolve(line.slice('READY'.length).trim());
+      else output.push(line + '\n');
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`${script} exited (${code}) before READY:\n${output.join('')}`)),
+    );
+  });
+  return {
+    child,
+    ready,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      }),
+  };
+}
