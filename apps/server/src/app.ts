@@ -4,6 +4,8 @@ import {
   ANONYMOUS,
   appRouter,
   auditWriter,
+  buildJobCatalog,
+  createInProcessRunner,
   CLIENT_IP_HEADER,
   createContext,
   resolveActor,
@@ -12,6 +14,7 @@ import {
   type CardSigner,
   type DevOutbox,
   type FieldCipher,
+  type JobRunner,
 } from '@unionhall/api';
 import type { Database } from '@unionhall/db';
 import {
@@ -52,6 +55,11 @@ export interface AppDeps {
   cipher: FieldCipher;
   /** Signs member cards (key from card-key.ts, never from the database). */
   cardSigner: CardSigner;
+  /**
+   * Background work (pg-boss or in-process). Tests that do not run jobs may leave it out: an
+   * in-process runner that is never started is used, so events stay in the outbox.
+   */
+  jobs?: JobRunner;
   /**
    * The caller's address as this server sees it. Defaults to the socket's remote address;
    * behind a trusted proxy, pass a function that reads the proxy's header instead.
@@ -125,11 +133,12 @@ export function createApp({
   auth,
   cipher,
   cardSigner,
+  jobs = createInProcessRunner({ db, logger, catalog: buildJobCatalog({ db }) }),
   clientIp = socketAddress,
   devOutbox,
 }: AppDeps) {
   const app = new Hono<Env>();
-  const apiDeps: ApiDeps = { db, logger, auth, cipher, cardSigner };
+  const apiDeps: ApiDeps = { db, logger, auth, cipher, cardSigner, jobs };
 
   app.use(requestId({ headerName: 'x-request-id' }));
   app.use(async (c, next) => {

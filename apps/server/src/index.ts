@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import {
+  buildJobCatalog,
   createAuth,
+  createJobRunner,
   createCardSigner,
   createFieldCipher,
   DEMO_MEMBERS,
@@ -83,7 +85,19 @@ async function main() {
   if (cardKey.source === 'generated')
     logger.warn('member card signing key generated (development)');
 
+  // Background work: pg-boss on PostgreSQL, in this process on PGlite. It starts after the
+  // demo data so the first run's seeding does not race it.
+  const jobs = createJobRunner({
+    db,
+    logger,
+    catalog: buildJobCatalog({ db }),
+    databaseUrl: env.DATABASE_URL,
+  });
+  await jobs.start();
+  logger.info({ mode: jobs.mode }, 'background work started');
+
   const app = createApp({
+    jobs,
     db,
     auth,
     cipher,
@@ -145,6 +159,7 @@ async function main() {
     force.unref();
     // Finish in-flight requests, then close the database so PGlite flushes to disk.
     server.close(async () => {
+      await jobs.stop();
       await db.close();
       logger.info('stopped');
       process.exit(0);

@@ -9,6 +9,7 @@ import {
   testAuthFor,
   testCardSignerFor,
   testCipherFor,
+  testJobsFor,
 } from './testing/harness';
 
 type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
@@ -28,6 +29,7 @@ describe.each(testDatabaseTargets())('audited reads of sensitive records on %s',
         auth: testAuthFor(db).auth,
         cipher: testCipherFor(db),
         cardSigner: testCardSignerFor(db),
+        jobs: testJobsFor(db),
       },
       { requestId: 'req-read', locale: 'en', actor: (await personas(db)).unitChair },
     );

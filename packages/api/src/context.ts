@@ -3,6 +3,7 @@ import type { TAccessGrant, TLocale } from '@unionhall/domain';
 import type { Auth } from './auth/auth';
 import type { CardSigner } from './crypto/card-signer';
 import type { FieldCipher } from './crypto/field-cipher';
+import type { JobRunner } from './jobs/runner';
 
 /** The slice of pino the API uses; tests can pass any object with these methods. */
 export interface ApiLogger {
@@ -21,6 +22,8 @@ export type ApiDeps = {
   cipher: FieldCipher;
   /** Signs member cards; its private key lives outside the database too. */
   cardSigner: CardSigner;
+  /** Background work: lists and retries failed jobs for the console. */
+  jobs: JobRunner;
 };
 
 /** Who is making the request, resolved from the session cookie or an API token. */

@@ -38,3 +38,14 @@ export {
   seedDemoIdentities,
 } from './auth/demo-identities';
 export { seedDemoMembers } from './auth/demo-members';
+export {
+  buildJobCatalog,
+  createInProcessRunner,
+  createJobRunner,
+  createPgBossRunner,
+  emitEvent,
+  type FailedJob,
+  type JobCatalog,
+  type JobCounts,
+  type JobRunner,
+} from './jobs';

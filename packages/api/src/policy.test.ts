@@ -1,3 +1,4 @@
+import type { JobRunner } from './jobs/runner';
 import { describe, expect, it } from 'vitest';
 import { appRouter } from './router';
 import { baseProcedure, router, type ProcedureMeta } from './trpc';
@@ -45,6 +46,7 @@ describe('procedure policies', () => {
           auth: {} as Auth,
           cipher: createFieldCipher(generateDataKeys()),
           cardSigner: createCardSigner(generateCardSigningKey()),
+          jobs: {} as JobRunner,
         },
         { requestId: 'r', locale: 'en' },
       ),

@@ -5,6 +5,9 @@ import { DevOutbox } from '../auth/messages';
 import { createCardSigner, generateCardSigningKey, type CardSigner } from '../crypto/card-signer';
 import { createFieldCipher, generateDataKeys, type FieldCipher } from '../crypto/field-cipher';
 import { ANONYMOUS, createContext, type Actor, type ApiLogger } from '../context';
+import { buildJobCatalog } from '../jobs/catalog';
+import { createInProcessRunner } from '../jobs/in-process-runner';
+import type { JobRunner } from '../jobs/runner';
 import { appRouter } from '../router';
 import { createCallerFactory } from '../trpc';
 
@@ -16,6 +19,20 @@ const TEST_AUTH_SECRET = 'unionhall-test-secret-0123456789abcdef';
 const authByDatabase = new WeakMap<Database, { auth: Auth; outbox: DevOutbox }>();
 const cipherByDatabase = new WeakMap<Database, FieldCipher>();
 const cardSignerByDatabase = new WeakMap<Database, CardSigner>();
+const jobsByDatabase = new WeakMap<Database, JobRunner>();
+
+/**
+ * The product's background work over a test database, in process and never started: tests
+ * call `drain()` to run what their calls emitted, so they see its effects deterministically.
+ */
+export function testJobsFor(db: Database): JobRunner {
+  let jobs = jobsByDatabase.get(db);
+  if (!jobs) {
+    jobs = createInProcessRunner({ db, logger: silentLogger, catalog: buildJobCatalog({ db }) });
+    jobsByDatabase.set(db, jobs);
+  }
+  return jobs;
+}
 
 /** One set of data keys per test database, as one installation has. */
 export function testCipherFor(db: Database): FieldCipher {
@@ -68,6 +85,7 @@ export function callerFor(
         auth: testAuthFor(db).auth,
         cipher: testCipherFor(db),
         cardSigner: testCardSignerFor(db),
+        jobs: testJobsFor(db),
       },
       {
         requestId: options.requestId ?? 'test-request',

@@ -8,7 +8,11 @@ import { migrate } from '../migrations';
 import { testDatabaseUrl } from './test-env';
 
 export type TestDatabaseTarget = 'pglite' | 'postgres';
-export type TestDatabase = Database & { dispose(): Promise<void> };
+export type TestDatabase = Database & {
+  dispose(): Promise<void>;
+  /** The connection URL on PostgreSQL (for tools that open their own connections, e.g. pg-boss). */
+  url?: string;
+};
 
 /** ['pglite'], plus 'postgres' when TEST_DATABASE_URL is set. */
 export function testDatabaseTargets(): TestDatabaseTarget[] {
@@ -84,6 +88,7 @@ async function createPostgresTestDatabase(): Promise<TestDatabase> {
   }
   const opened = db;
   return Object.assign(opened, {
+    url: withDatabaseName(serverUrl, name),
     dispose: async () => {
       await opened.close();
       await drop();
