@@ -23,3 +23,4 @@ export * from './membership/member-import';
 export * from './membership/merge';
 export * from './membership/segment';
 export * from './membership/employment';
+export * from './notifications/notification';
