@@ -69,6 +69,10 @@ export const router = createBrowserRouter(
           }),
         },
         {
+          path: 'system/jobs',
+          lazy: async () => ({ Component: (await import('./system/jobs-page')).JobsPage }),
+        },
+        {
           path: 'account',
           lazy: async () => ({ Component: (await import('./account/account-page')).AccountPage }),
         },

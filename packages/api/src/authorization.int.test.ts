@@ -4,6 +4,7 @@ import {
   CURRENT_CONSENT_VERSION,
   isAllowed,
   residentIdCheckCharacter,
+  roleGrant,
   type TPolicy,
 } from '@unionhall/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -810,6 +811,34 @@ describe.each(testDatabaseTargets())('objects outside the caller’s unit on %s'
         other.id,
       );
       expect(await records()).toBe(before);
+    },
+  );
+  crossUnit(
+    'officer.system.retryJob',
+    "background work is the root's: a federation role granted lower down finds nothing",
+    async () => {
+      const dead = await db.prisma.outboxEvent.create({
+        data: {
+          type: 'schedule.outbox-cleanup',
+          payload: { firedAt: new Date().toISOString() },
+          status: 'dead',
+          attempts: 8,
+          lastError: 'outbox.cleanup: Error: test',
+        },
+      });
+      const edu = await unit('BJ-EDU');
+      const caller = callerFor(db, {
+        actor: {
+          type: 'OFFICER',
+          id: 'officer-fed-admin-low',
+          grants: [roleGrant('FEDERATION_ADMIN', edu.path)],
+        },
+      });
+      await expectLikeNotFound((id) => caller.officer.system.retryJob({ id }), dead.id);
+      await expect(caller.officer.system.jobs()).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect(
+        await db.prisma.outboxEvent.findUniqueOrThrow({ where: { id: dead.id } }),
+      ).toMatchObject({ status: 'dead' });
     },
   );
 });

@@ -18,6 +18,7 @@ import {
 import { officerSegmentsRouter } from './modules/membership/segments.router';
 import { officerEmploymentRouter } from './modules/membership/employment.router';
 import { publicSessionRouter } from './modules/session/session.router';
+import { officerSystemRouter } from './modules/system/system.router';
 import { officerTokensRouter } from './modules/tokens/tokens.router';
 import { router } from './trpc';
 
@@ -41,6 +42,7 @@ export const appRouter = router({
     memberExport: officerMemberExportRouter,
     segments: officerSegmentsRouter,
     employment: officerEmploymentRouter,
+    system: officerSystemRouter,
   }),
 });
 

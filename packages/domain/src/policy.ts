@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   'member.manage',
   // See a member's full identity document number (each view is audited).
   'member.sensitive',
+  // Run the installation: background jobs and their dead letters. Held at the root only.
+  'system.manage',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 

@@ -1,4 +1,5 @@
 import { employersEn } from './employers.en';
+import { systemEn } from './system.en';
 import { memberImportEn } from './member-import.en';
 import { employmentEn } from './employment.en';
 import { memberMergeEn } from './member-merge.en';
@@ -57,6 +58,7 @@ export const adminEn = {
     requests: 'Requests',
     employers: 'Employers',
     verifyCard: 'Verify a card',
+    system: 'Background work',
   },
   verifyCard: {
     title: 'Verify a card',
@@ -509,4 +511,5 @@ export const adminEn = {
   memberMerge: memberMergeEn,
   memberSegments: memberSegmentsEn,
   employment: employmentEn,
+  system: systemEn,
 } satisfies TAdminCatalog;

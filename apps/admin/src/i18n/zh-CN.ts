@@ -1,4 +1,5 @@
 import { employersZhCN } from './employers.zh-CN';
+import { systemZhCN } from './system.zh-CN';
 import { memberImportZhCN } from './member-import.zh-CN';
 import { employmentZhCN } from './employment.zh-CN';
 import { memberMergeZhCN } from './member-merge.zh-CN';
@@ -54,6 +55,7 @@ export const adminZhCN = {
     members: '会员',
     requests: '会员申请事项',
     employers: '用人单位',
+    system: '后台任务',
     verifyCard: '核验会员证',
   },
   verifyCard: {
@@ -490,6 +492,7 @@ export const adminZhCN = {
   memberMerge: memberMergeZhCN,
   memberSegments: memberSegmentsZhCN,
   employment: employmentZhCN,
+  system: systemZhCN,
 };
 
 export type TAdminCatalog = typeof adminZhCN;

@@ -30,6 +30,7 @@ export function RootLayout() {
   const canReadAudit = canAnywhere('audit.read');
   const canReadAccess = canAnywhere('access.read');
   const canManageTokens = canAnywhere('token.manage');
+  const canManageSystem = canAnywhere('system.manage');
   const devOutbox = useDevOutbox();
   const canReadMembers = canAnywhere('member.read');
   const signedIn = me.data?.kind === 'OFFICER' && me.data.twoFactorEnabled;
@@ -81,6 +82,7 @@ export function RootLayout() {
           {canReadAudit ? <NavLink to="/audit">{t('nav.audit')}</NavLink> : null}
           {canReadAccess ? <NavLink to="/access">{t('nav.access')}</NavLink> : null}
           {canManageTokens ? <NavLink to="/tokens">{t('nav.tokens')}</NavLink> : null}
+          {canManageSystem ? <NavLink to="/system/jobs">{t('nav.system')}</NavLink> : null}
           {devOutbox.data ? <NavLink to="/dev/outbox">{t('nav.devOutbox')}</NavLink> : null}
           <NavLink to="/verify-card">{t('nav.verifyCard')}</NavLink>
         </nav>

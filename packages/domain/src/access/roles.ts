@@ -29,6 +29,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'member.read',
     'member.manage',
     'member.sensitive',
+    'system.manage',
   ],
   UNION_ADMIN: [
     'org.read',
