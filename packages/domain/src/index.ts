@@ -25,3 +25,5 @@ export * from './membership/segment';
 export * from './membership/employment';
 export * from './notifications/notification';
 export * from './system/jobs';
+export * from './casework/working-calendar';
+export * from './casework/china-holidays';
