@@ -10,6 +10,11 @@ export default defineConfig({
   plugins: [
     react(),
     VitePWA({
+      // Our own worker (src/sw.ts) with the precache manifest injected: the generated one
+      // could not show push notifications.
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
       registerType: 'autoUpdate',
       // Registered from our own module (src/register-sw.ts): no inline script under the CSP.
       injectRegister: false,
@@ -38,14 +43,10 @@ export default defineConfig({
           },
         ],
       },
-      workbox: {
+      injectManifest: {
+        // A classic script, as the worker is registered (no module workers needed).
+        rollupFormat: 'iife',
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
-        navigateFallback: '/index.html',
-        // Server routes and the console are never answered by the member app shell.
-        navigateFallbackDenylist: [/^\/trpc/, /^\/admin/, /^\/healthz/, /^\/readyz/, /^\/api/],
-        cleanupOutdatedCaches: true,
-        clientsClaim: true,
-        skipWaiting: true,
       },
     }),
   ],

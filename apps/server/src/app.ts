@@ -66,10 +66,12 @@ export interface AppDeps {
    */
   clientIp?: (c: Context) => string | undefined;
   /**
-   * Development only: where sign-in codes go instead of email and SMS, readable at
-   * GET /api/dev/outbox. Never passed in production.
+   * Development only: what would have gone out by email, SMS and push (sign-in codes, reset
+   * links, notifications), readable at GET /api/dev/outbox. Never passed in production.
    */
   devOutbox?: DevOutbox;
+  /** The web push (VAPID) public key browsers subscribe with (vapid-keys.ts). */
+  vapidPublicKey?: string;
 }
 
 function socketAddress(c: Context): string | undefined {
@@ -136,9 +138,10 @@ export function createApp({
   jobs = createInProcessRunner({ db, logger, catalog: buildJobCatalog({ db }) }),
   clientIp = socketAddress,
   devOutbox,
+  vapidPublicKey,
 }: AppDeps) {
   const app = new Hono<Env>();
-  const apiDeps: ApiDeps = { db, logger, auth, cipher, cardSigner, jobs };
+  const apiDeps: ApiDeps = { db, logger, auth, cipher, cardSigner, jobs, vapidPublicKey };
 
   app.use(requestId({ headerName: 'x-request-id' }));
   app.use(async (c, next) => {

@@ -31,6 +31,33 @@ const ZEnv = z.object({
   /** The member cards' P-256 signing key, as a JWK (JSON) or PKCS#8 PEM. Required in production. */
   CARD_SIGNING_KEY: z.string().optional(),
   /**
+   * Outgoing email: smtp://user:pass@host:587 (STARTTLS) or smtps://…:465. Unset: development
+   * keeps emails in the dev outbox; production cannot send email (sends fail and are logged).
+   */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://')
+    .optional(),
+  /** The From of outgoing email; defaults to no-reply at PUBLIC_URL's host. */
+  MAIL_FROM: z.string().min(3).optional(),
+  /**
+   * An HTTPS endpoint that takes one text message as JSON `{ to, text }` with a bearer token
+   * (see packages/api/src/notifications/sms-sender.ts). Unset: development keeps text messages
+   * in the dev outbox; production cannot send them.
+   */
+  SMS_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SMS_WEBHOOK_TOKEN: z.string().min(16).optional(),
+  /** Web push (VAPID) key pair, base64url as `web-push generate-vapid-keys` prints it. Required in production. */
+  VAPID_PUBLIC_KEY: z.string().optional(),
+  VAPID_PRIVATE_KEY: z.string().optional(),
+  /** mailto: or https: contact for push services. Required in production. */
+  VAPID_SUBJECT: z.string().optional(),
+  /**
+   * Send web push to browsers' push services. Default: on in production; off in development,
+   * where push notifications go to the dev outbox.
+   */
+  WEB_PUSH: booleanString.optional(),
+  /**
    * Rate limits on sign-in, codes and password reset. Only the end-to-end suite turns them off
    * (its browser signs in far more often than a person); production always keeps them.
    */
@@ -58,8 +85,25 @@ const ZEnv = z.object({
 });
 export type Env = z.infer<typeof ZEnv>;
 
+const ZCheckedEnv = ZEnv.superRefine((env, ctx) => {
+  if (Boolean(env.SMS_WEBHOOK_URL) !== Boolean(env.SMS_WEBHOOK_TOKEN)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SMS_WEBHOOK_TOKEN'],
+      message: 'SMS_WEBHOOK_URL and SMS_WEBHOOK_TOKEN go together',
+    });
+  }
+  if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['VAPID_PRIVATE_KEY'],
+      message: 'VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together',
+    });
+  }
+});
+
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
-  const parsed = ZEnv.safeParse(source);
+  const parsed = ZCheckedEnv.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);

@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import {
   buildJobCatalog,
   createAuth,
+  createCodeSender,
   createJobRunner,
   createCardSigner,
   createFieldCipher,
@@ -17,9 +18,11 @@ import {
 import { migrate, openDatabase, seedDemoData } from '@unionhall/db';
 import { createApp } from './app';
 import { loadCardSigningKey } from './card-key';
+import { buildChannels } from './channels';
 import { loadDataKeys } from './data-keys';
 import { readEnv } from './env';
 import { createLogger } from './logger';
+import { loadVapidKeys } from './vapid-keys';
 
 /** The composition root: read the environment, open the database, serve, shut down cleanly. */
 async function main() {
@@ -40,20 +43,64 @@ async function main() {
     applied.length ? 'migrations applied' : 'schema up to date',
   );
   const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
-  // Until the notification capability brings real senders, codes go to the dev outbox and
-  // the log, where a developer (or a demo user) can read them.
-  const outbox = new DevOutbox((message) =>
-    logger.info(
-      { channel: message.channel, to: message.to, code: message.code, link: message.link },
-      `dev outbox: ${message.purpose}`,
-    ),
+  const production = env.NODE_ENV === 'production';
+  // Development: what no provider carries (email without SMTP_URL, SMS, push) is kept in the
+  // dev outbox and the log, where a developer (or a demo user) can read it.
+  const outbox = production
+    ? undefined
+    : new DevOutbox((entry) =>
+        logger.info(
+          {
+            channel: entry.channel,
+            to: entry.to,
+            code: entry.code,
+            link: entry.link,
+            ...(entry.channel === 'email' ? { subject: entry.subject } : {}),
+            ...(entry.channel === 'push' ? { title: entry.title } : {}),
+          },
+          `dev outbox: ${entry.purpose ?? entry.channel}`,
+        ),
+      );
+  const vapid = loadVapidKeys({
+    publicKey: env.VAPID_PUBLIC_KEY,
+    privateKey: env.VAPID_PRIVATE_KEY,
+    subject: env.VAPID_SUBJECT,
+    defaultSubject: publicUrl.startsWith('https://') ? publicUrl : 'mailto:unionhall@localhost',
+    keyFile: join(env.DATA_DIR, 'keys', 'vapid-keys.json'),
+    production,
+  });
+  if (vapid.source === 'generated') logger.warn('web push (VAPID) keys generated (development)');
+  // The notification ports. Sign-in codes and reset links go out through them too; the
+  // notification delivery (jobs) takes the same `channels`.
+  const {
+    channels,
+    adapters,
+    close: closeChannels,
+  } = buildChannels({
+    smtp: env.SMTP_URL
+      ? {
+          url: env.SMTP_URL,
+          from: env.MAIL_FROM ?? `Unionhall <no-reply@${new URL(publicUrl).hostname}>`,
+        }
+      : undefined,
+    smsWebhook:
+      env.SMS_WEBHOOK_URL && env.SMS_WEBHOOK_TOKEN
+        ? { url: env.SMS_WEBHOOK_URL, token: env.SMS_WEBHOOK_TOKEN }
+        : undefined,
+    vapid: vapid.keys,
+    sendPush: env.WEB_PUSH ?? production,
+    outbox,
+  });
+  logger.info(adapters, 'notification channels');
+  const codeSender = createCodeSender(channels, (error, message) =>
+    logger.error({ err: error, ...message }, 'a sign-in code or reset link could not be sent'),
   );
   const auth = createAuth({
     prisma: db.prisma,
     secret: env.AUTH_SECRET ?? (await loadOrCreateAuthSecret(db.prisma)),
     baseURL: publicUrl,
-    sender: outbox,
-    rateLimit: env.AUTH_RATE_LIMIT || env.NODE_ENV === 'production',
+    sender: codeSender,
+    rateLimit: env.AUTH_RATE_LIMIT || production,
   });
 
   if (env.DEMO_DATA) {
@@ -103,7 +150,8 @@ async function main() {
     cipher,
     cardSigner: createCardSigner(cardKey.key),
     logger,
-    ...(env.NODE_ENV === 'production' ? {} : { devOutbox: outbox }),
+    vapidPublicKey: vapid.keys.publicKey,
+    ...(outbox ? { devOutbox: outbox } : {}),
     config: {
       corsOrigins: env.CORS_ORIGINS,
       bodyLimitBytes: env.BODY_LIMIT_BYTES,
@@ -160,6 +208,7 @@ async function main() {
     // Finish in-flight requests, then close the database so PGlite flushes to disk.
     server.close(async () => {
       await jobs.stop();
+      closeChannels();
       await db.close();
       logger.info('stopped');
       process.exit(0);

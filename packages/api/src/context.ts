@@ -24,6 +24,8 @@ export type ApiDeps = {
   cardSigner: CardSigner;
   /** Background work: lists and retries failed jobs for the console. */
   jobs: JobRunner;
+  /** The server's VAPID public key (web push); unset where push is not set up (some tests). */
+  vapidPublicKey?: string;
 };
 
 /** Who is making the request, resolved from the session cookie or an API token. */

@@ -12,7 +12,48 @@ export {
   grantRole,
   loadOrCreateAuthSecret,
 } from './auth/identities';
-export { DevOutbox, type CodeSender, type OutgoingCode } from './auth/messages';
+export {
+  composeCodeEmail,
+  composeCodeSms,
+  createCodeSender,
+  type CodeSender,
+  type OutgoingCode,
+} from './auth/messages';
+export type {
+  Channels,
+  EmailMessage,
+  EmailSender,
+  PushMessage,
+  PushSender,
+  PushSubscriptionKeys,
+  SmsMessage,
+  SmsSender,
+} from './notifications/channels';
+export { DevOutbox, type DevOutboxEntry } from './notifications/dev-outbox';
+export {
+  createSmtpEmailSender,
+  type SmtpEmailSender,
+  type SmtpOptions,
+} from './notifications/smtp-email-sender';
+export { createWebhookSmsSender, SmsProviderError } from './notifications/sms-sender';
+export {
+  ChannelNotConfiguredError,
+  unconfiguredEmail,
+  unconfiguredSms,
+} from './notifications/unconfigured-channels';
+export {
+  createWebPushSender,
+  generateVapidKeys,
+  parseVapidKeys,
+  PushServiceError,
+  VapidKeyError,
+  type VapidKeys,
+} from './notifications/web-push-sender';
+export {
+  forgetPushSubscription,
+  pushDelivered,
+  pushSubscriptionsOf,
+} from './modules/push/push.service';
 export { auditWriter } from './audit';
 export {
   createFieldCipher,

@@ -17,6 +17,7 @@ import {
 } from './modules/membership/import.router';
 import { officerSegmentsRouter } from './modules/membership/segments.router';
 import { officerEmploymentRouter } from './modules/membership/employment.router';
+import { memberPushRouter } from './modules/push/push.router';
 import { publicSessionRouter } from './modules/session/session.router';
 import { officerSystemRouter } from './modules/system/system.router';
 import { officerTokensRouter } from './modules/tokens/tokens.router';
@@ -29,7 +30,11 @@ export const appRouter = router({
     session: publicSessionRouter,
     membership: publicMembershipRouter,
   }),
-  member: router({ membership: memberMembershipRouter, profile: memberProfileRouter }),
+  member: router({
+    membership: memberMembershipRouter,
+    profile: memberProfileRouter,
+    push: memberPushRouter,
+  }),
   officer: router({
     org: officerOrgRouter,
     audit: officerAuditRouter,

@@ -27,3 +27,4 @@ export * from './notifications/notification';
 export * from './system/jobs';
 export * from './casework/working-calendar';
 export * from './casework/china-holidays';
+export * from './notifications/push';

@@ -59,6 +59,14 @@ export const VALIDATION_MESSAGES = {
     'zh-CN': '不能把一条记录与它自己合并',
     en: 'A record cannot be merged with itself',
   },
+  'validation.pushEndpoint': {
+    'zh-CN': '推送地址必须是浏览器推送服务的 https 地址',
+    en: "The push endpoint must be a browser push service's https address",
+  },
+  'validation.pushKeys': {
+    'zh-CN': '推送订阅的密钥格式不正确',
+    en: 'The push subscription keys are malformed',
+  },
 } as const satisfies Record<string, Record<TLocale, string>>;
 
 export type TValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

@@ -4,11 +4,13 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { forgetPersistedQueries } from '../query-persistence';
-import { useTRPC } from '../trpc';
+import { useTRPC, useTRPCClient } from '../trpc';
 import { signOut } from './auth-api';
 
 /** Passkeys bring the WebAuthn code with them: loaded only once a member is signed in. */
 const PasskeysSection = lazy(() => import('./passkeys-section'));
+/** "Turn on notifications on this phone": the Push API code and its texts, on demand. */
+const PushSection = lazy(() => import('../push/push-section'));
 /** The member's own record; loaded with the account page, not with the start page. */
 const MembershipSection = lazy(() => import('../membership/membership-section'));
 
@@ -16,6 +18,7 @@ const MembershipSection = lazy(() => import('../membership/membership-section'))
 export function AccountPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const client = useTRPCClient();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const online = useOnlineStatus();
@@ -49,6 +52,14 @@ export function AccountPage() {
   }
 
   const leave = async () => {
+    // This browser stops receiving the member's notifications before the session ends.
+    await import('../push/web-push')
+      .then((push) =>
+        push.forgetThisDeviceOnServer((endpoint) =>
+          client.member.push.unsubscribe.mutate({ endpoint }),
+        ),
+      )
+      .catch(() => undefined);
     await signOut().catch(() => undefined);
     queryClient.clear();
     forgetPersistedQueries();
@@ -73,6 +84,7 @@ export function AccountPage() {
         <Suspense fallback={loading}>
           <MembershipSection />
           <PasskeysSection />
+          <PushSection client={client} />
         </Suspense>
       ) : null}
       <Button onClick={() => void leave()}>{t('account.signOut')}</Button>

@@ -9,7 +9,7 @@ import { isChinaMobileE164 } from '@unionhall/domain';
 import { accountAuditPlugin, writeAccountAudit } from './account-audit';
 import { accountRateLimit, type AccountRateLimits } from './account-rate-limit';
 import { memberSignInGuard, sendSmsCodeToMembers } from './member-sign-in';
-import type { CodeSender } from './messages';
+import { CODE_VALID_MINUTES, RESET_LINK_VALID_MINUTES, type CodeSender } from './messages';
 import { hashPassword, verifyPassword } from './password';
 import { trackTransactions } from './tx';
 
@@ -123,7 +123,7 @@ export function createAuth(options: CreateAuthOptions) {
       minPasswordLength: 12,
       password: { hash: hashPassword, verify: verifyPassword },
       revokeSessionsOnPasswordReset: true,
-      resetPasswordTokenExpiresIn: 60 * 30,
+      resetPasswordTokenExpiresIn: 60 * RESET_LINK_VALID_MINUTES,
       // Better Auth answers every request alike; the link goes only to enabled officers, since
       // members have no password (they sign in with a code) and a disabled account stays shut.
       async sendResetPassword({ user, token }) {
@@ -219,7 +219,7 @@ export function createAuth(options: CreateAuthOptions) {
       }),
       emailOTP({
         otpLength: 6,
-        expiresIn: 300,
+        expiresIn: 60 * CODE_VALID_MINUTES,
         allowedAttempts: 5,
         storeOTP: 'hashed',
         // Members are created by officers and imports, not by signing in.
@@ -236,7 +236,7 @@ export function createAuth(options: CreateAuthOptions) {
       }),
       phoneNumber({
         otpLength: 6,
-        expiresIn: 300,
+        expiresIn: 60 * CODE_VALID_MINUTES,
         allowedAttempts: 5,
         // The sign-in screen sends E.164; other notations are the front end's to normalise.
         phoneNumberValidator: isChinaMobileE164,

@@ -17,8 +17,8 @@ function isMember(user: unknown): boolean {
  * The phone-number plugin's `sendOTP`: a code goes out only to a member whose number the union
  * has verified. The plugin answers "code sent" and stores a code either way, so a caller cannot
  * tell a member's number from any other, and no code exists that could open an account that
- * is not a member's. The send itself is the port's: a real SMS provider (issue 6) should queue
- * it, so that the answer does not take longer for a member's number.
+ * is not a member's. The server's code sender (`createCodeSender`) does not wait for the SMS
+ * provider, so the answer does not take longer for a member's number either.
  */
 export function sendSmsCodeToMembers(sender: CodeSender) {
   return async (

@@ -1,9 +1,10 @@
 import type { Database } from '@unionhall/db';
 import { roleGrant, type TLocale } from '@unionhall/domain';
 import { createAuth, type Auth } from '../auth/auth';
-import { DevOutbox } from '../auth/messages';
+import { DevOutbox } from '../notifications/dev-outbox';
 import { createCardSigner, generateCardSigningKey, type CardSigner } from '../crypto/card-signer';
 import { createFieldCipher, generateDataKeys, type FieldCipher } from '../crypto/field-cipher';
+import { generateVapidKeys, type VapidKeys } from '../notifications/web-push-sender';
 import { ANONYMOUS, createContext, type Actor, type ApiLogger } from '../context';
 import { buildJobCatalog } from '../jobs/catalog';
 import { createInProcessRunner } from '../jobs/in-process-runner';
@@ -54,6 +55,14 @@ export function testCardSignerFor(db: Database): CardSigner {
   return signer;
 }
 
+let vapidKeys: VapidKeys | undefined;
+
+/** The tests' VAPID key pair (web push), made once per test run. */
+export function testVapidKeys(): VapidKeys {
+  vapidKeys ??= generateVapidKeys('mailto:push@unionhall.test');
+  return vapidKeys;
+}
+
 /** One Better Auth per test database (no rate limits), with its dev outbox. */
 export function testAuthFor(db: Database): { auth: Auth; outbox: DevOutbox } {
   let entry = authByDatabase.get(db);
@@ -86,6 +95,7 @@ export function callerFor(
         cipher: testCipherFor(db),
         cardSigner: testCardSignerFor(db),
         jobs: testJobsFor(db),
+        vapidPublicKey: testVapidKeys().publicKey,
       },
       {
         requestId: options.requestId ?? 'test-request',

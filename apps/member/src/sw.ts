@@ -1,0 +1,63 @@
+/// <reference lib="webworker" />
+import { clientsClaim } from 'workbox-core';
+import {
+  cleanupOutdatedCaches,
+  createHandlerBoundToURL,
+  precacheAndRoute,
+  type PrecacheEntry,
+} from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { parsePushPayload } from './sw/push-payload';
+
+/**
+ * The member app's service worker (vite-plugin-pwa, injectManifest): the precached app shell,
+ * as the generated worker had it, plus web push: a push message becomes a system notification,
+ * and a tap on it opens (or focuses) the app at the notification's link.
+ */
+declare const self: ServiceWorkerGlobalScope & {
+  __WB_MANIFEST: (string | PrecacheEntry)[];
+};
+
+// A new version takes over at once; the page reloads itself (registerType "autoUpdate").
+void self.skipWaiting();
+clientsClaim();
+
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+// Navigations get the app shell, except server routes and the console.
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL('/index.html'), {
+    denylist: [/^\/trpc/, /^\/admin/, /^\/healthz/, /^\/readyz/, /^\/api/],
+  }),
+);
+
+self.addEventListener('push', (event) => {
+  const notice = parsePushPayload(event.data?.text(), self.location.origin);
+  event.waitUntil(
+    self.registration.showNotification(notice.title, {
+      body: notice.body,
+      icon: '/icons/icon-192.png',
+      data: { url: notice.url },
+      ...(notice.tag ? { tag: notice.tag } : {}),
+    }),
+  );
+});
+
+async function openApp(url: string): Promise<void> {
+  const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  const open = windows.find((client) => new URL(client.url).origin === self.location.origin);
+  if (open) {
+    const focused = await open.focus();
+    if (focused.url === url) return;
+    // navigate() only works on windows this worker controls; otherwise a new window opens.
+    if (await focused.navigate(url).catch(() => null)) return;
+  }
+  await self.clients.openWindow(url);
+}
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const data: unknown = event.notification.data;
+  const url = typeof data === 'object' && data !== null ? Reflect.get(data, 'url') : undefined;
+  event.waitUntil(openApp(typeof url === 'string' ? url : `${self.location.origin}/`));
+});
