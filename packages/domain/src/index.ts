@@ -24,3 +24,4 @@ export * from './membership/merge';
 export * from './membership/segment';
 export * from './membership/employment';
 export * from './notifications/notification';
+export * from './communication/announcement';

@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   'member.manage',
   // See a member's full identity document number (each view is audited).
   'member.sensitive',
+  // Write, schedule, pin and withdraw announcements for the units in scope; see their reach.
+  'announcement.manage',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 

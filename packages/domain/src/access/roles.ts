@@ -29,6 +29,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'member.read',
     'member.manage',
     'member.sensitive',
+    'announcement.manage',
   ],
   UNION_ADMIN: [
     'org.read',
@@ -40,6 +41,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'member.read',
     'member.manage',
     'member.sensitive',
+    'announcement.manage',
   ],
   UNIT_CHAIR: [
     'org.read',
@@ -48,6 +50,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'member.read',
     'member.manage',
     'member.sensitive',
+    'announcement.manage',
   ],
   CASEWORKER: ['org.read', 'member.read'],
   TREASURER: ['org.read', 'member.read'],
