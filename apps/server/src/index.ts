@@ -5,6 +5,7 @@ import {
   createAuth,
   createJobRunner,
   createCardSigner,
+  createLocalFolderStorage,
   createFieldCipher,
   DEMO_MEMBERS,
   DEMO_OFFICER_PASSWORD,
@@ -98,6 +99,7 @@ async function main() {
 
   const app = createApp({
     jobs,
+    storage: createLocalFolderStorage(env.STORAGE_DIR ?? join(env.DATA_DIR, 'files')),
     db,
     auth,
     cipher,

@@ -1,4 +1,8 @@
 import { officerAccessRouter } from './modules/access/access.router';
+import {
+  memberAnnouncementsRouter,
+  officerAnnouncementsRouter,
+} from './modules/announcements/announcements.router';
 import { officerAuditRouter } from './modules/audit/audit.router';
 import { officerEmployersRouter } from './modules/employers/employers.router';
 import { officerOrgRouter, publicOrgRouter } from './modules/org/org.router';
@@ -28,7 +32,11 @@ export const appRouter = router({
     session: publicSessionRouter,
     membership: publicMembershipRouter,
   }),
-  member: router({ membership: memberMembershipRouter, profile: memberProfileRouter }),
+  member: router({
+    membership: memberMembershipRouter,
+    profile: memberProfileRouter,
+    announcements: memberAnnouncementsRouter,
+  }),
   officer: router({
     org: officerOrgRouter,
     audit: officerAuditRouter,
@@ -41,6 +49,7 @@ export const appRouter = router({
     memberExport: officerMemberExportRouter,
     segments: officerSegmentsRouter,
     employment: officerEmploymentRouter,
+    announcements: officerAnnouncementsRouter,
   }),
 });
 

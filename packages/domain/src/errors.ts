@@ -142,11 +142,13 @@ export const ERROR_MESSAGES: Record<TErrorCode, Record<TLocale, string>> = {
     en: 'Choose a column for each of name, ID number, phone and unit code.',
   },
   ANNOUNCEMENT_STATE: {
-    'zh-CN': '该公告当前状态下不能进行此操作（已发布的公告不能更改发送对象，已撤回的公告不能再修改）。',
+    'zh-CN':
+      '该公告当前状态下不能进行此操作（已发布的公告不能更改发送对象，已撤回的公告不能再修改）。',
     en: 'This is not possible in the announcement’s current state (a published one keeps its audience; a withdrawn one cannot change).',
   },
   ATTACHMENT_TYPE_NOT_ALLOWED: {
-    'zh-CN': '不支持该文件类型，或文件内容与扩展名不符。可上传 PNG、JPEG、WebP、GIF 图片和 PDF、Word、Excel、PowerPoint 文件。',
+    'zh-CN':
+      '不支持该文件类型，或文件内容与扩展名不符。可上传 PNG、JPEG、WebP、GIF 图片和 PDF、Word、Excel、PowerPoint 文件。',
     en: 'This file type is not accepted, or its content does not match its name. Upload PNG, JPEG, WebP or GIF images, or PDF, Word, Excel or PowerPoint files.',
   },
   ATTACHMENT_TOO_LARGE: {

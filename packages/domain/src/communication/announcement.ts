@@ -14,6 +14,9 @@ export const ANNOUNCEMENT_STATES = ['DRAFT', 'SCHEDULED', 'PUBLISHED', 'WITHDRAW
 export const ZAnnouncementState = z.enum(ANNOUNCEMENT_STATES);
 export type TAnnouncementState = z.infer<typeof ZAnnouncementState>;
 
+/** Everyone in the unit's subtree, or only a segment's members there. */
+export const ZAnnouncementAudience = z.enum(['UNIT', 'SEGMENT']);
+
 export const MAX_ANNOUNCEMENT_TITLE = 120;
 /** The body's HTML, before sanitising: generous for text, small enough for one request. */
 export const MAX_ANNOUNCEMENT_BODY = 100_000;
@@ -186,6 +189,8 @@ export const ZAnnouncementSummary = z.object({
   pinned: z.boolean(),
   orgUnitId: z.uuid(),
   orgUnitName: z.string(),
+  audience: ZAnnouncementAudience,
+  /** Null for a unit announcement, or a segment deleted since (it then reaches nobody new). */
   segmentId: z.uuid().nullable(),
   segmentName: z.string().nullable(),
   /** Set while scheduled (and kept after publication): when it goes out. */
