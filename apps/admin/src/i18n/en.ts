@@ -1,3 +1,4 @@
+import { announcementsEn } from './announcements.en';
 import { employersEn } from './employers.en';
 import { memberImportEn } from './member-import.en';
 import { employmentEn } from './employment.en';
@@ -57,6 +58,7 @@ export const adminEn = {
     requests: 'Requests',
     employers: 'Employers',
     verifyCard: 'Verify a card',
+    announcements: 'Announcements',
   },
   verifyCard: {
     title: 'Verify a card',
@@ -255,6 +257,7 @@ export const adminEn = {
         manage: 'Review applications and change member records',
         sensitive: 'See members’ full ID numbers (each view is recorded)',
       },
+      announcement: { manage: 'Write, publish and withdraw announcements; see their reach' },
     },
     whoCan: {
       title: 'Who can do what here',
@@ -508,5 +511,6 @@ export const adminEn = {
   memberImport: memberImportEn,
   memberMerge: memberMergeEn,
   memberSegments: memberSegmentsEn,
+  announcements: announcementsEn,
   employment: employmentEn,
 } satisfies TAdminCatalog;
