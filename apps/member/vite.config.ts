@@ -43,6 +43,22 @@ export default defineConfig({
         navigateFallback: '/index.html',
         // Server routes and the console are never answered by the member app shell.
         navigateFallbackDenylist: [/^\/trpc/, /^\/admin/, /^\/healthz/, /^\/readyz/, /^\/api/],
+        // Announcement images and files: the member's own (served only to those who may read
+        // the announcement), kept for reading offline. An id names one upload, which never
+        // changes, so the cached copy is served first. Dropped at sign-out
+        // (src/query-persistence.ts, FILE_CACHE).
+        runtimeCaching: [
+          {
+            urlPattern: ({ url, sameOrigin }) =>
+              sameOrigin && url.pathname.startsWith('/api/files/announcements/'),
+            handler: 'CacheFirst',
+            options: {
+              cacheName: 'announcement-files',
+              expiration: { maxEntries: 200, maxAgeSeconds: 30 * 24 * 60 * 60 },
+              cacheableResponse: { statuses: [200] },
+            },
+          },
+        ],
         cleanupOutdatedCaches: true,
         clientsClaim: true,
         skipWaiting: true,
