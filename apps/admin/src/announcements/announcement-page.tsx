@@ -474,9 +474,7 @@ function AnnouncementEditor({ initial }: { initial: TAnnouncementDetail | null }
           }}
           onRemove={(attachment) => void removeFile(attachment)}
         />
-      ) : (
-        <p className="page__status">{t('announcements.edit.unsavedFirst')}</p>
-      )}
+      ) : null}
 
       {withdrawn ? null : (
         <section className="announcement-section" aria-labelledby="publish-heading">

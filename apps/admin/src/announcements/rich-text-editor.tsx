@@ -146,7 +146,7 @@ export default function RichTextEditor({
           pressed={state.link}
           onClick={toggleLink}
         >
-          🔗
+          <LinkIcon />
         </ToolButton>
         {onUploadImage ? (
           <>
@@ -155,7 +155,7 @@ export default function RichTextEditor({
               disabled={uploading}
               onClick={() => fileInput.current?.click()}
             >
-              🖼
+              <ImageIcon />
             </ToolButton>
             <input
               ref={fileInput}
@@ -224,5 +224,39 @@ function ToolButton({
     >
       <span aria-hidden="true">{children}</span>
     </button>
+  );
+}
+
+/** Drawn rather than emoji: phones and servers without an emoji font show emoji as boxes. */
+function LinkIcon() {
+  return (
+    <svg
+      viewBox="0 0 24 24"
+      width="18"
+      height="18"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+    >
+      <path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1" strokeLinecap="round" />
+      <path d="M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+function ImageIcon() {
+  return (
+    <svg
+      viewBox="0 0 24 24"
+      width="18"
+      height="18"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+    >
+      <rect x="3" y="4" width="18" height="16" rx="2" />
+      <circle cx="9" cy="10" r="1.8" />
+      <path d="M21 16l-5-5-9 9" strokeLinejoin="round" />
+    </svg>
   );
 }

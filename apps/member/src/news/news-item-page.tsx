@@ -18,7 +18,8 @@ export default function NewsItemPage() {
   const online = useOnlineStatus();
   const date = useNewsDate();
   const { id = '' } = useParams();
-  const item = useQuery(trpc.member.announcements.get.queryOptions({ id }));
+  // Checked again on every visit online (it may have been corrected or withdrawn).
+  const item = useQuery(trpc.member.announcements.get.queryOptions({ id }, { staleTime: 0 }));
   const markOpened = useMutation(
     trpc.member.announcements.markOpened.mutationOptions({
       onSuccess: () =>

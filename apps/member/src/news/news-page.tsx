@@ -22,6 +22,8 @@ export default function NewsPage() {
       { limit: 20 },
       {
         getNextPageParam: (page) => page.nextCursor ?? undefined,
+        // Checked again on every visit online: a withdrawn notice must leave the list at once.
+        staleTime: 0,
         // Offline, who is signed in is unknown (never saved): the saved list is still shown.
         enabled: signedIn || !online,
       },
