@@ -63,6 +63,19 @@ export const router = createBrowserRouter(
           lazy: async () => ({ Component: (await import('./members/merge-page')).MergePage }),
         },
         {
+          path: 'announcements',
+          lazy: async () => ({
+            Component: (await import('./announcements/announcements-page')).AnnouncementsPage,
+          }),
+        },
+        {
+          // `new` writes a new one; an id edits it.
+          path: 'announcements/:id',
+          lazy: async () => ({
+            Component: (await import('./announcements/announcement-page')).AnnouncementPage,
+          }),
+        },
+        {
           path: 'verify-card',
           lazy: async () => ({
             Component: (await import('./cards/verify-card-page')).VerifyCardPage,

@@ -1,12 +1,13 @@
 import type { TCommonCatalog } from '@unionhall/ui';
 import type { TJoinCatalog } from './i18n/join.zh-CN';
 import type { TMembershipCatalog } from './i18n/membership.zh-CN';
+import type { TNewsCatalog } from './i18n/news.zh-CN';
 import type { TPushCatalog } from './i18n/push.zh-CN';
 import type { TSelfServiceCatalog } from './i18n/self-service.zh-CN';
 import type { TMemberCatalog } from './i18n/zh-CN';
 
-// Typed translation keys: a typo in t('...') is a compile error. `join`, `membership`, `self` and `push` are
-// added when their screens load (i18n/index.ts, addTexts).
+// Typed translation keys: a typo in t('...') is a compile error. `join`, `membership`, `self`, `push` and
+// `news` are added when their screens load (i18n/index.ts, addTexts).
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'member';
@@ -18,6 +19,7 @@ declare module 'i18next' {
       membership: TMembershipCatalog;
       self: TSelfServiceCatalog;
       push: TPushCatalog;
+      news: TNewsCatalog;
     };
   }
 }

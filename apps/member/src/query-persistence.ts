@@ -121,6 +121,22 @@ export function isShareable(query: Query): boolean {
   return query.state.status === 'success' && !isSessionQuery(query);
 }
 
+/**
+ * The service worker's copies of announcement images and files (vite.config.ts): the member's
+ * own like the `member.*` queries, so they go at sign-out too.
+ */
+export const FILE_CACHE = 'announcement-files';
+
+export async function forgetCachedFiles(
+  cacheStorage: Pick<CacheStorage, 'delete'> | undefined = globalThis.caches,
+): Promise<void> {
+  try {
+    await cacheStorage?.delete(FILE_CACHE);
+  } catch {
+    // No Cache Storage (an insecure origin, a blocked site): nothing was kept.
+  }
+}
+
 /** Forgets every saved query, e.g. at sign-out. */
 export function forgetPersistedQueries(storage: QueryStorage | undefined = browserStorage()): void {
   try {
@@ -167,6 +183,7 @@ export function persistQueries(
     if (isSessionQuery(event.query) && event.query.state.data === null) {
       // Signed out elsewhere, or the session expired: the member's records go with it.
       client.removeQueries({ predicate: isPersonal });
+      void forgetCachedFiles();
     }
     timer ??= setTimeout(save, delayMs);
   });

@@ -15,6 +15,9 @@ const CardPage = lazy(() => import('./card/card-page'));
 const DetailsPage = lazy(() => import('./self-service/details-page'));
 const TransferPage = lazy(() => import('./self-service/transfer-page'));
 const LeavePage = lazy(() => import('./self-service/leave-page'));
+/** Union news: the list and one announcement, with their texts. */
+const NewsPage = lazy(() => import('./news/news-page'));
+const NewsItemPage = lazy(() => import('./news/news-item-page'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -54,6 +57,22 @@ export function AppRoutes() {
             element={
               <Suspense fallback={<Loading />}>
                 <LeavePage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="news"
+            element={
+              <Suspense fallback={<Loading />}>
+                <NewsPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="news/:id"
+            element={
+              <Suspense fallback={<Loading />}>
+                <NewsItemPage />
               </Suspense>
             }
           />

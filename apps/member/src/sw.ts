@@ -6,7 +6,10 @@ import {
   precacheAndRoute,
   type PrecacheEntry,
 } from 'workbox-precaching';
+import { CacheableResponsePlugin } from 'workbox-cacheable-response';
+import { ExpirationPlugin } from 'workbox-expiration';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { CacheFirst } from 'workbox-strategies';
 import { parsePushPayload } from './sw/push-payload';
 
 /**
@@ -28,6 +31,20 @@ cleanupOutdatedCaches();
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('/index.html'), {
     denylist: [/^\/trpc/, /^\/admin/, /^\/healthz/, /^\/readyz/, /^\/api/],
+  }),
+);
+
+// Announcement images and files: the member's own (served only to those who may read the
+// announcement), kept for reading offline. An id names one upload, which never changes, so the
+// cached copy is served first. Dropped at sign-out (src/query-persistence.ts, FILE_CACHE).
+registerRoute(
+  ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/api/files/announcements/'),
+  new CacheFirst({
+    cacheName: 'announcement-files',
+    plugins: [
+      new ExpirationPlugin({ maxEntries: 200, maxAgeSeconds: 30 * 24 * 60 * 60 }),
+      new CacheableResponsePlugin({ statuses: [200] }),
+    ],
   }),
 );
 

@@ -8,8 +8,11 @@ import {
   createInProcessRunner,
   CLIENT_IP_HEADER,
   createContext,
+  createMemoryStorage,
+  readAnnouncementFile,
   resolveActor,
   type ApiDeps,
+  type BlobStorage,
   type Auth,
   type CardSigner,
   type DevOutbox,
@@ -18,8 +21,10 @@ import {
 } from '@unionhall/api';
 import type { Database } from '@unionhall/db';
 import {
+  ANNOUNCEMENT_FILES_PATH,
   CARD_KEYS_PATH,
   errorMessage,
+  MAX_ATTACHMENT_BASE64,
   MAX_IMPORT_FILE_BASE64,
   pickLocale,
   ZLocale,
@@ -60,6 +65,11 @@ export interface AppDeps {
    * in-process runner that is never started is used, so events stay in the outbox.
    */
   jobs?: JobRunner;
+  /**
+   * Uploaded files (index.ts: a folder under DATA_DIR). Tests that upload nothing may leave it
+   * out: files then live in memory for the app's lifetime.
+   */
+  storage?: BlobStorage;
   /**
    * The caller's address as this server sees it. Defaults to the socket's remote address;
    * behind a trusted proxy, pass a function that reads the proxy's header instead.
@@ -136,12 +146,22 @@ export function createApp({
   cipher,
   cardSigner,
   jobs = createInProcessRunner({ db, logger, catalog: buildJobCatalog({ db }) }),
+  storage = createMemoryStorage(),
   clientIp = socketAddress,
   devOutbox,
   vapidPublicKey,
 }: AppDeps) {
   const app = new Hono<Env>();
-  const apiDeps: ApiDeps = { db, logger, auth, cipher, cardSigner, jobs, vapidPublicKey };
+  const apiDeps: ApiDeps = {
+    db,
+    logger,
+    auth,
+    cipher,
+    cardSigner,
+    jobs,
+    vapidPublicKey,
+    storage,
+  };
 
   app.use(requestId({ headerName: 'x-request-id' }));
   app.use(async (c, next) => {
@@ -246,6 +266,11 @@ export function createApp({
     maxSize: config.bodyLimitBytes,
     onError: (c) => c.json(errorBody(c, 'PAYLOAD_TOO_LARGE'), 413),
   });
+  const uploadBodyLimit = bodyLimit({
+    // One base64 file plus the JSON around it (announcement id, file name).
+    maxSize: Math.max(config.bodyLimitBytes, MAX_ATTACHMENT_BASE64 + 64 * 1024),
+    onError: (c) => c.json(errorBody(c, 'PAYLOAD_TOO_LARGE'), 413),
+  });
   const importBodyLimit = bodyLimit({
     // The base64 file plus the JSON around it (file name, mapping).
     maxSize: Math.max(config.bodyLimitBytes, MAX_IMPORT_FILE_BASE64 + 64 * 1024),
@@ -266,9 +291,14 @@ export function createApp({
     (c, next) => {
       // Member import uploads a spreadsheet (base64 in the body, up to MAX_IMPORT_FILE_BYTES):
       // only a request naming import procedures alone gets the larger limit.
+      // Likewise an announcement's image or file (up to MAX_ATTACHMENT_BYTES), alone.
       const procedures = c.req.path.slice('/trpc/'.length).split(',');
       const isImport = procedures.every((path) => path.startsWith('officer.memberImport.'));
-      return (isImport ? importBodyLimit : trpcBodyLimit)(c, next);
+      if (isImport) return importBodyLimit(c, next);
+      const isUpload = procedures.every(
+        (path) => path === 'officer.announcements.uploadAttachment',
+      );
+      return (isUpload ? uploadBodyLimit : trpcBodyLimit)(c, next);
     },
     trpcServer({
       endpoint: '/trpc',
@@ -283,6 +313,31 @@ export function createApp({
         }),
     }),
   );
+
+  // An announcement's images and files, for those who may read the announcement (a member who
+  // sees it, an officer whose scope covers it); anyone else gets the same 404 as for an id that
+  // does not exist. A GET with the session cookie, so `<img src>` works, and the PWA's service
+  // worker can keep a copy for reading offline (private: never in a shared cache).
+  app.get(`${ANNOUNCEMENT_FILES_PATH}:id`, async (c) => {
+    const actor = await resolveActor(auth, db.prisma, c.req.raw.headers);
+    const file = await readAnnouncementFile(
+      { prisma: db.prisma, storage },
+      actor,
+      c.req.param('id'),
+    );
+    if (!file) return c.json(errorBody(c, 'NOT_FOUND'), 404);
+    const disposition = file.kind === 'IMAGE' ? 'inline' : 'attachment';
+    return c.body(file.bytes, 200, {
+      'content-type': file.contentType,
+      'content-length': String(file.bytes.byteLength),
+      'content-disposition': `${disposition}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'cache-control': 'private, max-age=86400',
+      // Read as the type its content was found to be on upload, never sniffed as something else;
+      // files that are not images are downloaded, not opened in the app's origin.
+      'x-content-type-options': 'nosniff',
+      'cross-origin-resource-policy': 'same-origin',
+    });
+  });
 
   if (config.adminDist) {
     app.get('/admin', (c) => c.redirect('/admin/', 301));

@@ -19,6 +19,8 @@ const ZEnv = z.object({
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgresql://')
     .optional(),
   DATA_DIR: z.string().default(resolve(repoRoot, '.data')),
+  /** Uploaded files (announcement images and attachments): a folder, DATA_DIR/files by default. */
+  STORAGE_DIR: z.string().optional(),
   DEMO_DATA: booleanString.default(true),
   /** The public origin members and officers use, e.g. https://union.example.org. */
   PUBLIC_URL: z.url().optional(),

@@ -6,6 +6,7 @@ import {
   createCodeSender,
   createJobRunner,
   createCardSigner,
+  createLocalFolderStorage,
   createFieldCipher,
   DEMO_MEMBERS,
   DEMO_OFFICER_PASSWORD,
@@ -145,6 +146,7 @@ async function main() {
 
   const app = createApp({
     jobs,
+    storage: createLocalFolderStorage(env.STORAGE_DIR ?? join(env.DATA_DIR, 'files')),
     db,
     auth,
     cipher,

@@ -10,6 +10,7 @@ import {
   testCardSignerFor,
   testCipherFor,
   testJobsFor,
+  testStorageFor,
 } from './testing/harness';
 
 type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
@@ -30,6 +31,7 @@ describe.each(testDatabaseTargets())('audited reads of sensitive records on %s',
         cipher: testCipherFor(db),
         cardSigner: testCardSignerFor(db),
         jobs: testJobsFor(db),
+        storage: testStorageFor(db),
       },
       { requestId: 'req-read', locale: 'en', actor: (await personas(db)).unitChair },
     );

@@ -785,6 +785,170 @@ describe.each(testDatabaseTargets())('objects outside the caller’s unit on %s'
     },
   );
 
+  /** A published announcement of the machinery union, with an image, written directly. */
+  async function announcementOfMachineryUnion() {
+    const mech = await unit('BJ-MECH');
+    const announcement = await db.prisma.announcement.create({
+      data: {
+        title: '机械工会通知',
+        bodyHtml: '<p>通知</p>',
+        excerpt: '通知',
+        orgUnitId: mech.id,
+        state: 'PUBLISHED',
+        publishedAt: new Date(),
+      },
+    });
+    const attachment = await db.prisma.announcementAttachment.create({
+      data: {
+        announcementId: announcement.id,
+        kind: 'IMAGE',
+        fileName: 'a.png',
+        contentType: 'image/png',
+        size: 1,
+        storageKey: `announcements/${announcement.id}/x`,
+        sha256: '0',
+      },
+    });
+    const snapshot = async () =>
+      JSON.stringify(
+        await db.prisma.announcement.findUniqueOrThrow({
+          where: { id: announcement.id },
+          include: { attachments: true },
+        }),
+      );
+    return { announcement, attachment, snapshot };
+  }
+
+  crossUnit(
+    'officer.announcements.get',
+    'an announcement of another union is "not found"',
+    async () => {
+      const { announcement } = await announcementOfMachineryUnion();
+      const caller = callerFor(db, { actor: people.unionAdmin });
+      await expectLikeNotFound((id) => caller.officer.announcements.get({ id }), announcement.id);
+    },
+  );
+
+  crossUnit('officer.announcements.reach', 'another union’s reach is "not found"', async () => {
+    const { announcement } = await announcementOfMachineryUnion();
+    const caller = callerFor(db, { actor: people.unitChair });
+    await expectLikeNotFound((id) => caller.officer.announcements.reach({ id }), announcement.id);
+  });
+
+  crossUnit(
+    'officer.announcements.create',
+    'neither the unit nor the segment may lie outside; nothing is written',
+    async () => {
+      const count = await db.prisma.announcement.count();
+      const mech = await unit('BJ-MECH');
+      const edu = await unit('BJ-EDU');
+      const segment = await db.prisma.memberSegment.create({
+        data: { name: '机械全体', orgUnitId: mech.id, filters: {} },
+      });
+      const caller = callerFor(db, { actor: people.unionAdmin });
+      await expectLikeNotFound(
+        (orgUnitId) => caller.officer.announcements.create({ title: '越权', orgUnitId }),
+        mech.id,
+      );
+      await expectLikeNotFound(
+        (segmentId) =>
+          caller.officer.announcements.create({ title: '越权', orgUnitId: edu.id, segmentId }),
+        segment.id,
+      );
+      expect(await db.prisma.announcement.count()).toBe(count);
+    },
+  );
+
+  crossUnit(
+    'officer.announcements.update',
+    'another union’s announcement, or a move to another union, is "not found"',
+    async () => {
+      const { announcement, snapshot } = await announcementOfMachineryUnion();
+      const before = await snapshot();
+      const caller = callerFor(db, { actor: people.unionAdmin });
+      await expectLikeNotFound(
+        (id) => caller.officer.announcements.update({ id, expectedVersion: 1, title: '改' }),
+        announcement.id,
+      );
+      expect(await snapshot()).toBe(before);
+      const mine = await caller.officer.announcements.create({
+        title: '本会草稿',
+        orgUnitId: (await unit('BJ-EDU')).id,
+      });
+      await expectLikeNotFound(
+        (orgUnitId) =>
+          caller.officer.announcements.update({ id: mine.id, expectedVersion: 1, orgUnitId }),
+        (await unit('BJ-MECH')).id,
+      );
+      const segment = await db.prisma.memberSegment.create({
+        data: { name: '机械青年二', orgUnitId: (await unit('BJ-MECH')).id, filters: {} },
+      });
+      await expectLikeNotFound(
+        (segmentId) =>
+          caller.officer.announcements.update({ id: mine.id, expectedVersion: 1, segmentId }),
+        segment.id,
+      );
+      expect(
+        (await db.prisma.announcement.findUniqueOrThrow({ where: { id: mine.id } })).version,
+      ).toBe(1);
+    },
+  );
+
+  for (const path of ['publish', 'withdraw', 'pin'] as const) {
+    crossUnit(
+      `officer.announcements.${path}`,
+      'another union’s announcement is "not found" and unchanged',
+      async () => {
+        const { announcement, snapshot } = await announcementOfMachineryUnion();
+        const before = await snapshot();
+        const caller = callerFor(db, { actor: people.unitChair }).officer.announcements;
+        await expectLikeNotFound(
+          (id) =>
+            path === 'pin'
+              ? caller.pin({ id, expectedVersion: 1, pinned: true })
+              : caller[path]({ id, expectedVersion: 1 }),
+          announcement.id,
+        );
+        expect(await snapshot()).toBe(before);
+      },
+    );
+  }
+
+  crossUnit(
+    'officer.announcements.uploadAttachment',
+    'no file goes to another union’s announcement',
+    async () => {
+      const { announcement, snapshot } = await announcementOfMachineryUnion();
+      const before = await snapshot();
+      const caller = callerFor(db, { actor: people.unionAdmin });
+      await expectLikeNotFound(
+        (announcementId) =>
+          caller.officer.announcements.uploadAttachment({
+            announcementId,
+            fileName: 'a.png',
+            file: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+          }),
+        announcement.id,
+      );
+      expect(await snapshot()).toBe(before);
+    },
+  );
+
+  crossUnit(
+    'officer.announcements.removeAttachment',
+    'another union’s file is "not found" and stays',
+    async () => {
+      const { attachment, snapshot } = await announcementOfMachineryUnion();
+      const before = await snapshot();
+      const caller = callerFor(db, { actor: people.unionAdmin });
+      await expectLikeNotFound(
+        (id) => caller.officer.announcements.removeAttachment({ id }),
+        attachment.id,
+      );
+      expect(await snapshot()).toBe(before);
+    },
+  );
+
   crossUnit('officer.employment.history', 'a member of another union is "not found"', async () => {
     const other = await applicantInMachineryUnion();
     const caller = callerFor(db, { actor: people.unitChair });

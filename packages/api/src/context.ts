@@ -4,6 +4,7 @@ import type { Auth } from './auth/auth';
 import type { CardSigner } from './crypto/card-signer';
 import type { FieldCipher } from './crypto/field-cipher';
 import type { JobRunner } from './jobs/runner';
+import type { BlobStorage } from './storage/storage';
 
 /** The slice of pino the API uses; tests can pass any object with these methods. */
 export interface ApiLogger {
@@ -26,6 +27,8 @@ export type ApiDeps = {
   jobs: JobRunner;
   /** The server's VAPID public key (web push); unset where push is not set up (some tests). */
   vapidPublicKey?: string;
+  /** Uploaded files (announcement images and attachments, later case files). */
+  storage: BlobStorage;
 };
 
 /** Who is making the request, resolved from the session cookie or an API token. */

@@ -90,3 +90,11 @@ export {
   type JobCounts,
   type JobRunner,
 } from './jobs';
+export {
+  checkUpload,
+  createLocalFolderStorage,
+  createMemoryStorage,
+  type BlobStorage,
+  type StoredObject,
+} from './storage';
+export { readAnnouncementFile, type AnnouncementFile } from './modules/announcements/files';

@@ -7,6 +7,7 @@ import type { Auth } from './auth/auth';
 import { createContext } from './context';
 import { createCardSigner, generateCardSigningKey } from './crypto/card-signer';
 import { createFieldCipher, generateDataKeys } from './crypto/field-cipher';
+import { createMemoryStorage } from './storage/memory';
 import { silentLogger } from './testing/harness';
 
 /**
@@ -47,6 +48,7 @@ describe('procedure policies', () => {
           cipher: createFieldCipher(generateDataKeys()),
           cardSigner: createCardSigner(generateCardSigningKey()),
           jobs: {} as JobRunner,
+          storage: createMemoryStorage(),
         },
         { requestId: 'r', locale: 'en' },
       ),

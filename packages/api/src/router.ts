@@ -1,4 +1,8 @@
 import { officerAccessRouter } from './modules/access/access.router';
+import {
+  memberAnnouncementsRouter,
+  officerAnnouncementsRouter,
+} from './modules/announcements/announcements.router';
 import { officerAuditRouter } from './modules/audit/audit.router';
 import { officerEmployersRouter } from './modules/employers/employers.router';
 import { officerOrgRouter, publicOrgRouter } from './modules/org/org.router';
@@ -34,6 +38,7 @@ export const appRouter = router({
     membership: memberMembershipRouter,
     profile: memberProfileRouter,
     push: memberPushRouter,
+    announcements: memberAnnouncementsRouter,
   }),
   officer: router({
     org: officerOrgRouter,
@@ -48,6 +53,7 @@ export const appRouter = router({
     segments: officerSegmentsRouter,
     employment: officerEmploymentRouter,
     system: officerSystemRouter,
+    announcements: officerAnnouncementsRouter,
   }),
 });
 

@@ -34,6 +34,10 @@ export const ERROR_CODES = [
   'IMPORT_UNREADABLE',
   'IMPORT_TOO_MANY_ROWS',
   'IMPORT_MAPPING_INCOMPLETE',
+  'ANNOUNCEMENT_STATE',
+  'ATTACHMENT_TYPE_NOT_ALLOWED',
+  'ATTACHMENT_TOO_LARGE',
+  'ATTACHMENT_LIMIT_REACHED',
 ] as const;
 export type TErrorCode = (typeof ERROR_CODES)[number];
 
@@ -136,6 +140,24 @@ export const ERROR_MESSAGES: Record<TErrorCode, Record<TLocale, string>> = {
   IMPORT_MAPPING_INCOMPLETE: {
     'zh-CN': '请为姓名、身份证号、手机和单位代码各选择一列。',
     en: 'Choose a column for each of name, ID number, phone and unit code.',
+  },
+  ANNOUNCEMENT_STATE: {
+    'zh-CN':
+      '该公告当前状态下不能进行此操作（已发布的公告不能更改发送对象，已撤回的公告不能再修改）。',
+    en: 'This is not possible in the announcement’s current state (a published one keeps its audience; a withdrawn one cannot change).',
+  },
+  ATTACHMENT_TYPE_NOT_ALLOWED: {
+    'zh-CN':
+      '不支持该文件类型，或文件内容与扩展名不符。可上传 PNG、JPEG、WebP、GIF 图片和 PDF、Word、Excel、PowerPoint 文件。',
+    en: 'This file type is not accepted, or its content does not match its name. Upload PNG, JPEG, WebP or GIF images, or PDF, Word, Excel or PowerPoint files.',
+  },
+  ATTACHMENT_TOO_LARGE: {
+    'zh-CN': '文件过大，单个文件不能超过 5 MB。',
+    en: 'The file is too large: each file can be at most 5 MB.',
+  },
+  ATTACHMENT_LIMIT_REACHED: {
+    'zh-CN': '每条公告最多 20 个图片和附件。',
+    en: 'An announcement can carry at most 20 images and files.',
   },
 };
 

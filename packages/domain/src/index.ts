@@ -28,3 +28,4 @@ export * from './system/jobs';
 export * from './casework/working-calendar';
 export * from './casework/china-holidays';
 export * from './notifications/push';
+export * from './communication/announcement';

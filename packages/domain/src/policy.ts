@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   'member.sensitive',
   // Run the installation: background jobs and their dead letters. Held at the root only.
   'system.manage',
+  // Write, schedule, pin and withdraw announcements for the units in scope; see their reach.
+  'announcement.manage',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 

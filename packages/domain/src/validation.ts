@@ -67,6 +67,14 @@ export const VALIDATION_MESSAGES = {
     'zh-CN': '推送订阅的密钥格式不正确',
     en: 'The push subscription keys are malformed',
   },
+  'validation.publishAtPast': {
+    'zh-CN': '定时发布的时间必须晚于现在',
+    en: 'A scheduled time must lie in the future',
+  },
+  'validation.publishAtTooFar': {
+    'zh-CN': '定时发布最多可提前一年',
+    en: 'Schedule at most a year ahead',
+  },
 } as const satisfies Record<string, Record<TLocale, string>>;
 
 export type TValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

@@ -1,3 +1,4 @@
+import { announcementsEn } from './announcements.en';
 import { employersEn } from './employers.en';
 import { systemEn } from './system.en';
 import { memberImportEn } from './member-import.en';
@@ -59,6 +60,7 @@ export const adminEn = {
     employers: 'Employers',
     verifyCard: 'Verify a card',
     system: 'Background work',
+    announcements: 'Announcements',
   },
   verifyCard: {
     title: 'Verify a card',
@@ -257,6 +259,7 @@ export const adminEn = {
         manage: 'Review applications and change member records',
         sensitive: 'See members’ full ID numbers (each view is recorded)',
       },
+      announcement: { manage: 'Write, publish and withdraw announcements; see their reach' },
     },
     whoCan: {
       title: 'Who can do what here',
@@ -521,6 +524,7 @@ export const adminEn = {
   memberImport: memberImportEn,
   memberMerge: memberMergeEn,
   memberSegments: memberSegmentsEn,
+  announcements: announcementsEn,
   employment: employmentEn,
   system: systemEn,
 } satisfies TAdminCatalog;

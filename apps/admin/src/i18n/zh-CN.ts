@@ -1,3 +1,4 @@
+import { announcementsZhCN } from './announcements.zh-CN';
 import { employersZhCN } from './employers.zh-CN';
 import { systemZhCN } from './system.zh-CN';
 import { memberImportZhCN } from './member-import.zh-CN';
@@ -57,6 +58,7 @@ export const adminZhCN = {
     employers: '用人单位',
     system: '后台任务',
     verifyCard: '核验会员证',
+    announcements: '公告',
   },
   verifyCard: {
     title: '核验会员证',
@@ -248,6 +250,7 @@ export const adminZhCN = {
         manage: '审核入会申请、变更会员档案',
         sensitive: '查看会员完整身份证件号码（每次查看均有记录）',
       },
+      announcement: { manage: '撰写、发布和撤回公告，查看送达情况' },
     },
     whoCan: {
       title: '谁能在这里做什么',
@@ -502,6 +505,7 @@ export const adminZhCN = {
   memberImport: memberImportZhCN,
   memberMerge: memberMergeZhCN,
   memberSegments: memberSegmentsZhCN,
+  announcements: announcementsZhCN,
   employment: employmentZhCN,
   system: systemZhCN,
 };

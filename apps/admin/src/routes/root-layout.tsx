@@ -33,6 +33,7 @@ export function RootLayout() {
   const canManageSystem = canAnywhere('system.manage');
   const devOutbox = useDevOutbox();
   const canReadMembers = canAnywhere('member.read');
+  const canManageAnnouncements = canAnywhere('announcement.manage');
   const signedIn = me.data?.kind === 'OFFICER' && me.data.twoFactorEnabled;
   const signedOutPage = useMatches().some((match) => isSignedOutPage(match.handle));
 
@@ -79,6 +80,9 @@ export function RootLayout() {
           {canReadMembers ? <NavLink to="/members">{t('nav.members')}</NavLink> : null}
           {canReadMembers ? <NavLink to="/requests">{t('nav.requests')}</NavLink> : null}
           {canReadMembers ? <NavLink to="/employers">{t('nav.employers')}</NavLink> : null}
+          {canManageAnnouncements ? (
+            <NavLink to="/announcements">{t('nav.announcements')}</NavLink>
+          ) : null}
           {canReadAudit ? <NavLink to="/audit">{t('nav.audit')}</NavLink> : null}
           {canReadAccess ? <NavLink to="/access">{t('nav.access')}</NavLink> : null}
           {canManageTokens ? <NavLink to="/tokens">{t('nav.tokens')}</NavLink> : null}

@@ -3,7 +3,7 @@ import { Alert, Button, useOnlineStatus } from '@unionhall/ui';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { forgetPersistedQueries } from '../query-persistence';
+import { forgetCachedFiles, forgetPersistedQueries } from '../query-persistence';
 import { useTRPC, useTRPCClient } from '../trpc';
 import { signOut } from './auth-api';
 
@@ -63,6 +63,7 @@ export function AccountPage() {
     await signOut().catch(() => undefined);
     queryClient.clear();
     forgetPersistedQueries();
+    await forgetCachedFiles();
     await navigate('/');
   };
 

@@ -52,6 +52,16 @@ export function HomePage() {
         {total > 0 ? <p className="home__count">{t('home.count', { count: total })}</p> : null}
       </section>
 
+      {session.data?.kind === 'MEMBER' ? (
+        <section className="card home__join" aria-labelledby="news-entry-heading">
+          <h2 id="news-entry-heading">{t('home.news')}</h2>
+          <p>{t('home.newsText')}</p>
+          <Link className="uh-button uh-button--primary" to="/news">
+            {t('home.newsLink')}
+          </Link>
+        </section>
+      ) : null}
+
       {session.data ? null : (
         <section className="card home__join" aria-labelledby="join-entry-heading">
           <h2 id="join-entry-heading">{t('home.join')}</h2>

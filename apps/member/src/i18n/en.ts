@@ -24,6 +24,9 @@ export const memberEn = {
     savedCopy: 'Showing the copy saved {{time}}.',
     subunits_one: '{{count}} sub-unit',
     subunits_other: '{{count}} sub-units',
+    news: 'Union news',
+    newsText: 'Notices from your union, readable offline once loaded.',
+    newsLink: 'Read union news',
   },
   account: {
     link: 'Account',

@@ -21,6 +21,9 @@ export const memberZhCN = {
     savedCopy: '正在显示 {{time}} 保存的内容。',
     subunits_one: '{{count}} 个下级组织',
     subunits_other: '{{count}} 个下级组织',
+    news: '通知公告',
+    newsText: '工会发给您的通知，下载后没有网络也能查看。',
+    newsLink: '查看通知公告',
   },
   account: {
     link: '我的',

@@ -1,4 +1,5 @@
 import type { Database } from '@unionhall/db';
+import { announcementHandlers } from '../modules/announcements/announcements.jobs';
 import { defineHandler, type JobCatalog } from './handlers';
 
 /** Finished outbox rows are kept this long (for support questions), then removed. */
@@ -28,6 +29,7 @@ export function buildJobCatalog({ db }: JobCatalogDeps): JobCatalog {
           });
         },
       }),
+      ...announcementHandlers({ db }),
     ],
   };
 }

@@ -13,6 +13,16 @@ export const EVENT_PAYLOADS = {
     memberId: z.uuid(),
     decision: z.enum(['approved', 'rejected']),
   }),
+  /**
+   * A scheduled announcement's time has come (the event is written with availableAt =
+   * publishAt). It publishes only if the announcement is still scheduled for that time.
+   */
+  'announcement.publish-due': z.object({
+    announcementId: z.uuid(),
+    publishAt: z.iso.datetime(),
+  }),
+  /** An announcement went out (now, or at its scheduled time): its members are told. */
+  'announcement.published': z.object({ announcementId: z.uuid() }),
   /** Cron: once a day, old finished outbox rows are removed. */
   'schedule.outbox-cleanup': z.object({ firedAt: z.iso.datetime() }),
 } as const;

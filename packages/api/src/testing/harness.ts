@@ -10,6 +10,7 @@ import { buildJobCatalog } from '../jobs/catalog';
 import { createInProcessRunner } from '../jobs/in-process-runner';
 import type { JobRunner } from '../jobs/runner';
 import { appRouter } from '../router';
+import { createMemoryStorage } from '../storage/memory';
 import { createCallerFactory } from '../trpc';
 
 export const silentLogger: ApiLogger = { info() {}, warn() {}, error() {} };
@@ -21,6 +22,17 @@ const authByDatabase = new WeakMap<Database, { auth: Auth; outbox: DevOutbox }>(
 const cipherByDatabase = new WeakMap<Database, FieldCipher>();
 const cardSignerByDatabase = new WeakMap<Database, CardSigner>();
 const jobsByDatabase = new WeakMap<Database, JobRunner>();
+const storageByDatabase = new WeakMap<Database, ReturnType<typeof createMemoryStorage>>();
+
+/** One file store per test database, in memory, as one installation has one folder. */
+export function testStorageFor(db: Database) {
+  let storage = storageByDatabase.get(db);
+  if (!storage) {
+    storage = createMemoryStorage();
+    storageByDatabase.set(db, storage);
+  }
+  return storage;
+}
 
 /**
  * The product's background work over a test database, in process and never started: tests
@@ -96,6 +108,7 @@ export function callerFor(
         cardSigner: testCardSignerFor(db),
         jobs: testJobsFor(db),
         vapidPublicKey: testVapidKeys().publicKey,
+        storage: testStorageFor(db),
       },
       {
         requestId: options.requestId ?? 'test-request',

@@ -30,6 +30,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'member.manage',
     'member.sensitive',
     'system.manage',
+    'announcement.manage',
   ],
   UNION_ADMIN: [
     'org.read',
@@ -41,6 +42,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'member.read',
     'member.manage',
     'member.sensitive',
+    'announcement.manage',
   ],
   UNIT_CHAIR: [
     'org.read',
@@ -49,6 +51,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'member.read',
     'member.manage',
     'member.sensitive',
+    'announcement.manage',
   ],
   CASEWORKER: ['org.read', 'member.read'],
   TREASURER: ['org.read', 'member.read'],
