@@ -1,4 +1,5 @@
 import { trpcServer } from '@hono/trpc-server';
+import type { AnyTRPCRouter } from '@trpc/server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import {
   ANONYMOUS,
@@ -62,6 +63,11 @@ export interface AppDeps {
    * GET /api/dev/outbox. Never passed in production.
    */
   devOutbox?: DevOutbox;
+  /**
+   * The tRPC router served at /trpc: the product's appRouter unless given. Only the benchmarks
+   * pass another (built from the same base procedures), to measure this exact stack.
+   */
+  router?: AnyTRPCRouter;
 }
 
 function socketAddress(c: Context): string | undefined {
@@ -109,7 +115,13 @@ function requestLocale(c: Context): TLocale {
 
 function errorBody(
   c: Context,
-  code: 'NOT_FOUND' | 'FORBIDDEN' | 'PAYLOAD_TOO_LARGE' | 'INTERNAL' | 'SERVICE_UNAVAILABLE',
+  code:
+    | 'NOT_FOUND'
+    | 'FORBIDDEN'
+    | 'PAYLOAD_TOO_LARGE'
+    | 'BATCH_TOO_LARGE'
+    | 'INTERNAL'
+    | 'SERVICE_UNAVAILABLE',
 ) {
   return { error: { code, message: errorMessage(code, requestLocale(c)) } };
 }
@@ -127,6 +139,7 @@ export function createApp({
   cardSigner,
   clientIp = socketAddress,
   devOutbox,
+  router = appRouter,
 }: AppDeps) {
   const app = new Hono<Env>();
   const apiDeps: ApiDeps = { db, logger, auth, cipher, cardSigner };
@@ -252,15 +265,22 @@ export function createApp({
       refuse: (c) => c.json(errorBody(c, 'FORBIDDEN'), 403),
     }),
     (c, next) => {
+      const procedures = c.req.path.slice('/trpc/'.length).split(',');
+      // tRPC's own cap (maxBatchSize below) answers a generic "invalid input" in Chinese
+      // whatever the caller's language, before any context exists; refused here, the caller
+      // learns what is wrong, and the limit, in their language.
+      if (procedures.length > config.trpcMaxBatch) {
+        const { error } = errorBody(c, 'BATCH_TOO_LARGE');
+        return c.json({ error: { ...error, maxBatch: config.trpcMaxBatch } }, 400);
+      }
       // Member import uploads a spreadsheet (base64 in the body, up to MAX_IMPORT_FILE_BYTES):
       // only a request naming import procedures alone gets the larger limit.
-      const procedures = c.req.path.slice('/trpc/'.length).split(',');
       const isImport = procedures.every((path) => path.startsWith('officer.memberImport.'));
       return (isImport ? importBodyLimit : trpcBodyLimit)(c, next);
     },
     trpcServer({
       endpoint: '/trpc',
-      router: appRouter,
+      router,
       allowMethodOverride: true,
       maxBatchSize: config.trpcMaxBatch,
       createContext: async (_opts, c) =>
