@@ -264,7 +264,7 @@ export function createApp({
       allowedOrigins: config.corsOrigins,
       refuse: (c) => c.json(errorBody(c, 'FORBIDDEN'), 403),
     }),
-    (c, next) => {
+    async (c, next) => {
       const procedures = c.req.path.slice('/trpc/'.length).split(',');
       // tRPC's own cap (maxBatchSize below) answers a generic "invalid input" in Chinese
       // whatever the caller's language, before any context exists; refused here, the caller

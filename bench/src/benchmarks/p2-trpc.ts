@@ -1,4 +1,4 @@
-import { singlePath } from '../lib/bench-router';
+import { batchRequest } from '../lib/bench-router';
 import {
   compareAtPeak,
   pick,
@@ -28,14 +28,17 @@ export const p2Trpc: Benchmark = {
     ctx.log('creating and migrating a scratch database (sessions are looked up there)');
     const scratch = await createMigratedDatabase(ctx.postgresAdminUrl, 'p2');
     try {
-      const trpcBody = JSON.stringify({ result: { data: { json: PAYLOAD } } });
+      // One query as the product's clients send it: httpBatchLink, POST, a batch of one.
+      const query = batchRequest(1);
+      const trpcBody = JSON.stringify([{ result: { data: { json: PAYLOAD } } }]);
       // Production's log level: the app writes one line per API request (to /dev/null here).
       const env = { DATABASE_URL: scratch.url, LOG_LEVEL: 'info' };
       const stack = (name: string, mode: string): Contender => ({
         name,
         script: serverScript('trpc-stack'),
         env: { ...env, BENCH_STACK: mode },
-        path: singlePath(),
+        path: query.path,
+        request: query,
         expected: trpcBody,
       });
       const results = await compareAtPeak(
@@ -80,6 +83,7 @@ export const p2Trpc: Benchmark = {
           { name: 'p2.session_context_cost_pct', op: '<=', value: 15 },
         ],
         notes: [
+          'tRPC requests are sent like the product clients send them: httpBatchLink, POST, JSON body, x-unionhall-locale.',
           'trpc: @hono/trpc-server mounted with app.ts options, product initTRPC (superjson, error formatter), createContext, publicProcedure with a zod output; caller fixed as anonymous.',
           'trpc+session: the same, resolving the caller as app.ts does (resolveActor: anonymous, no cookie, still asks Better Auth).',
           'app: createApp() itself (request id, request log at info to /dev/null, secure headers, compression, CORS, CSRF, body limit, session).',

@@ -20,17 +20,26 @@ export const PAYLOAD_PROCEDURE = 'public.bench.payload';
 /** What superjson makes of a query's `undefined` input, as httpBatchLink sends it. */
 const NO_INPUT = { json: null, meta: { values: ['undefined'], v: 1 } };
 
-/**
- * A GET path the way httpBatchLink builds it: the procedure paths joined by commas, `batch=1`,
- * and one superjson-serialized input per call keyed by its index.
- */
-export function batchPath(calls: number): string {
-  const paths = Array.from({ length: calls }, () => PAYLOAD_PROCEDURE).join(',');
-  const input = Object.fromEntries(Array.from({ length: calls }, (_, i) => [i, NO_INPUT]));
-  return `/trpc/${paths}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`;
+export interface TrpcRequest {
+  path: string;
+  method: 'POST';
+  headers: Record<string, string>;
+  body: string;
 }
 
-/** One query as httpLink sends it (no batching). */
-export function singlePath(): string {
-  return `/trpc/${PAYLOAD_PROCEDURE}?input=${encodeURIComponent(JSON.stringify(NO_INPUT))}`;
+/**
+ * `calls` payload queries in one request, exactly as the product's clients send them
+ * (httpBatchLink with methodOverride POST, apps/admin and apps/member src/trpc.tsx): the
+ * procedure paths joined by commas with `?batch=1`, and the superjson-serialized inputs keyed
+ * by index in a JSON body.
+ */
+export function batchRequest(calls: number): TrpcRequest {
+  const paths = Array.from({ length: calls }, () => PAYLOAD_PROCEDURE).join(',');
+  const input = Object.fromEntries(Array.from({ length: calls }, (_, i) => [i, NO_INPUT]));
+  return {
+    path: `/trpc/${paths}?batch=1`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-unionhall-locale': 'zh-CN' },
+    body: JSON.stringify(input),
+  };
 }

@@ -88,9 +88,19 @@ export async function measure(
   return { ...result, ...(cpuUsPerRequest === undefined ? {} : { cpuUsPerRequest }) };
 }
 
-/** Fetches `url` and fails unless it answers 200 with `expected` as its body. */
-export async function expectBody(url: string, expected: string): Promise<void> {
-  const response = await fetch(url);
+export interface RequestShape {
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/** Sends one request to `url` and fails unless it answers 200 with `expected` as its body. */
+export async function expectBody(
+  url: string,
+  expected: string,
+  request: RequestShape = {},
+): Promise<void> {
+  const response = await fetch(url, request);
   const body = await response.text();
   if (response.status !== 200 || body !== expected) {
     throw new Error(`${url} answered ${response.status}: ${body.slice(0, 200)}`);
@@ -108,6 +118,8 @@ export interface Contender {
   env?: Record<string, string>;
   /** Path and query to load, e.g. /payload. */
   path: string;
+  /** Method, headers and body (default: a plain GET). */
+  request?: RequestShape;
   /** The exact body the path must answer with before any load is put on it. */
   expected: string;
 }
@@ -132,8 +144,12 @@ export async function compareAtPeak(
     for (const contender of contenders) {
       const result = await withServer(contender.script, contender.env ?? {}, async (server) => {
         const url = `${server.base}${contender.path}`;
-        await expectBody(url, contender.expected);
-        return measure(ctx, { url, connections: SATURATING_CONNECTIONS }, server.pid);
+        await expectBody(url, contender.expected, contender.request);
+        return measure(
+          ctx,
+          { url, connections: SATURATING_CONNECTIONS, ...contender.request },
+          server.pid,
+        );
       });
       ctx.log(
         `${contender.name}: ${Math.round(result.rps)} req/s, p50 ${result.p50Ms} ms, ${round(result.cpuUsPerRequest ?? NaN, 1)} µs CPU/req`,

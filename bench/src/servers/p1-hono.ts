@@ -10,3 +10,6 @@ app.get('/payload', (c) => c.json(PAYLOAD));
 serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => {
   process.stdout.write(`READY ${info.port}\n`);
 });
+
+// Exit normally on SIGTERM, so `node --cpu-prof` writes its profile.
+process.on('SIGTERM', () => process.exit(0));
