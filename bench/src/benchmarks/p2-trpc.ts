@@ -85,7 +85,7 @@ export const p2Trpc: Benchmark = {
         notes: [
           'tRPC requests are sent like the product clients send them: httpBatchLink, POST, JSON body, x-unionhall-locale.',
           'trpc: @hono/trpc-server mounted with app.ts options, product initTRPC (superjson, error formatter), createContext, publicProcedure with a zod output; caller fixed as anonymous.',
-          'trpc+session: the same, resolving the caller as app.ts does (resolveActor: anonymous, no cookie, still asks Better Auth).',
+          'trpc+session: the same, resolving the caller as app.ts does (resolveActor: no token, no session cookie, so anonymous without asking Better Auth).',
           'app: createApp() itself (request id, request log at info to /dev/null, secure headers, compression, CORS, CSRF, body limit, session).',
           'cost_pct = extra time per request over the one without, in %; *_cpu_* from server CPU time per request.',
           `${SATURATING_CONNECTIONS} connections; best of ${rounds} alternated round(s).`,

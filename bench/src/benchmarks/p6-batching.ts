@@ -69,8 +69,20 @@ export const p6Batching: Benchmark = {
       return await withServer(serverScript('trpc-stack'), env, async ({ base, pid, extra }) => {
         const cap = Number(extra[0]);
         if (!Number.isInteger(cap) || cap < BATCH) throw new Error(`batch cap ${extra[0]}?`);
-        const single = await timePerRequest(ctx, base, pid, 1);
-        const batch = await timePerRequest(ctx, base, pid, BATCH);
+        // Alternated rounds, best of each: other work on the machine only ever slows a run.
+        const single = { ms: Infinity, cpuUs: Infinity };
+        const batch = { ms: Infinity, cpuUs: Infinity };
+        const rounds = ctx.quick ? 1 : 2;
+        for (let i = 0; i < rounds; i++) {
+          for (const [calls, best] of [
+            [1, single],
+            [BATCH, batch],
+          ] as const) {
+            const result = await timePerRequest(ctx, base, pid, calls);
+            best.ms = Math.min(best.ms, result.ms);
+            best.cpuUs = Math.min(best.cpuUs, result.cpuUs);
+          }
+        }
         const capCheck = await checkCap(ctx, base, cap);
         return {
           metrics: {
@@ -95,7 +107,7 @@ export const p6Batching: Benchmark = {
             },
           ],
           notes: [
-            `Whole product stack (createApp, anonymous), requests as httpBatchLink sends them (POST); ${SATURATING_CONNECTIONS} connections, time per request = 1 / peak req/s.`,
+            `Whole product stack (createApp, anonymous), requests as httpBatchLink sends them (POST); ${SATURATING_CONNECTIONS} connections, time per request = 1 / peak req/s; best of ${ctx.quick ? 1 : 2} alternated round(s).`,
             `Cap: TRPC_MAX_BATCH = ${cap}; answer to ${cap + 1} calls: ${capCheck.body}`,
           ],
         };

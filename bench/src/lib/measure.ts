@@ -78,7 +78,7 @@ export async function measure(
   const after = cpuMs(serverPid);
   if (result.failures > 0) {
     throw new Error(
-      `${result.failures} of ${result.requests} requests to ${options.url} failed (non-2xx or errors)`,
+      `${result.failures} of ${result.requests} requests to ${options.url} failed (${result.non2xx ?? '?'} non-2xx, ${result.errors ?? '?'} errors, ${result.timeouts ?? '?'} timeouts)`,
     );
   }
   const cpuUsPerRequest =
