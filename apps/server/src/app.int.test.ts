@@ -189,8 +189,21 @@ describe.each(testDatabaseTargets())('HTTP app on %s', (target) => {
   it('caps the batch size', async () => {
     const calls = Array.from({ length: 6 }, () => 'public.org.tree').join(',');
     const body = Object.fromEntries(Array.from({ length: 6 }, (_, index) => [String(index), {}]));
-    const response = await app.request(`/trpc/${calls}?batch=1`, json(body));
+    const response = await app.request(
+      `/trpc/${calls}?batch=1`,
+      json(body, { 'accept-language': 'en' }),
+    );
     expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      error: {
+        code: 'BATCH_TOO_LARGE',
+        message: 'Too many calls in one request. Send them in smaller batches.',
+        maxBatch: 5,
+      },
+    });
+    const atTheCap = Array.from({ length: 5 }, () => 'public.org.tree').join(',');
+    const accepted = await app.request(`/trpc/${atTheCap}?batch=1`, json(body));
+    expect(accepted.status).toBe(200);
   });
 
   it('serves the PWA at / and the console at /admin with security headers', async () => {

@@ -1,4 +1,5 @@
 import { trpcServer } from '@hono/trpc-server';
+import type { AnyTRPCRouter } from '@trpc/server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import {
   ANONYMOUS,
@@ -82,6 +83,11 @@ export interface AppDeps {
   devOutbox?: DevOutbox;
   /** The web push (VAPID) public key browsers subscribe with (vapid-keys.ts). */
   vapidPublicKey?: string;
+  /**
+   * The tRPC router served at /trpc: the product's appRouter unless given. Only the benchmarks
+   * pass another (built from the same base procedures), to measure this exact stack.
+   */
+  router?: AnyTRPCRouter;
 }
 
 function socketAddress(c: Context): string | undefined {
@@ -129,7 +135,13 @@ function requestLocale(c: Context): TLocale {
 
 function errorBody(
   c: Context,
-  code: 'NOT_FOUND' | 'FORBIDDEN' | 'PAYLOAD_TOO_LARGE' | 'INTERNAL' | 'SERVICE_UNAVAILABLE',
+  code:
+    | 'NOT_FOUND'
+    | 'FORBIDDEN'
+    | 'PAYLOAD_TOO_LARGE'
+    | 'BATCH_TOO_LARGE'
+    | 'INTERNAL'
+    | 'SERVICE_UNAVAILABLE',
 ) {
   return { error: { code, message: errorMessage(code, requestLocale(c)) } };
 }
@@ -150,6 +162,7 @@ export function createApp({
   clientIp = socketAddress,
   devOutbox,
   vapidPublicKey,
+  router = appRouter,
 }: AppDeps) {
   const app = new Hono<Env>();
   const apiDeps: ApiDeps = {
@@ -288,11 +301,18 @@ export function createApp({
       allowedOrigins: config.corsOrigins,
       refuse: (c) => c.json(errorBody(c, 'FORBIDDEN'), 403),
     }),
-    (c, next) => {
+    async (c, next) => {
+      const procedures = c.req.path.slice('/trpc/'.length).split(',');
+      // tRPC's own cap (maxBatchSize below) answers a generic "invalid input" in Chinese
+      // whatever the caller's language, before any context exists; refused here, the caller
+      // learns what is wrong, and the limit, in their language.
+      if (procedures.length > config.trpcMaxBatch) {
+        const { error } = errorBody(c, 'BATCH_TOO_LARGE');
+        return c.json({ error: { ...error, maxBatch: config.trpcMaxBatch } }, 400);
+      }
       // Member import uploads a spreadsheet (base64 in the body, up to MAX_IMPORT_FILE_BYTES):
       // only a request naming import procedures alone gets the larger limit.
       // Likewise an announcement's image or file (up to MAX_ATTACHMENT_BYTES), alone.
-      const procedures = c.req.path.slice('/trpc/'.length).split(',');
       const isImport = procedures.every((path) => path.startsWith('officer.memberImport.'));
       if (isImport) return importBodyLimit(c, next);
       const isUpload = procedures.every(
@@ -302,7 +322,7 @@ export function createApp({
     },
     trpcServer({
       endpoint: '/trpc',
-      router: appRouter,
+      router,
       allowMethodOverride: true,
       maxBatchSize: config.trpcMaxBatch,
       createContext: async (_opts, c) =>

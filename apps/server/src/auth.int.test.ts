@@ -1,10 +1,13 @@
 import {
+  ANONYMOUS,
   createAuth,
   createMember,
   createOfficer,
   disableUser,
   DevOutbox,
   grantRole,
+  resolveActor,
+  type Auth,
 } from '@unionhall/api';
 import { seedDemoData, verifyAuditChain } from '@unionhall/db';
 import { createTestDatabase, testDatabaseTargets } from '@unionhall/db/testing';
@@ -21,6 +24,7 @@ describe.each(testDatabaseTargets())('sign-in on %s', (target) => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let app: ReturnType<typeof createApp>;
   let limitedApp: ReturnType<typeof createApp>;
+  let auth: Auth;
   const outbox = new DevOutbox();
   let officerId: string;
   let totp: OTPAuth.TOTP;
@@ -30,7 +34,7 @@ describe.each(testDatabaseTargets())('sign-in on %s', (target) => {
     await seedDemoData(db);
     const config = { corsOrigins: [], bodyLimitBytes: 65536, trpcMaxBatch: 10, hsts: false };
     const logger = pino({ level: 'silent' });
-    const auth = createAuth({
+    auth = createAuth({
       prisma: db.prisma,
       secret: 'unionhall-test-secret-0123456789abcdef',
       baseURL: ORIGIN,
@@ -127,6 +131,23 @@ describe.each(testDatabaseTargets())('sign-in on %s', (target) => {
 
     jar.take(await post('/sign-out', {}, jar));
     expect(await session(jar)).toBeNull();
+  });
+
+  it('takes the caller from the session cookie alone; without one the caller is anonymous', async () => {
+    const user = await createOfficer(auth, {
+      email: 'cookie@example.org',
+      name: '王芳',
+      password: PASSWORD,
+    });
+    const jar = new CookieJar();
+    jar.take(await post('/sign-in/email', { email: 'cookie@example.org', password: PASSWORD }));
+    const actorFor = (cookie?: string) =>
+      resolveActor(auth, db.prisma, new Headers(cookie === undefined ? {} : { cookie }));
+    expect(await actorFor(jar.header())).toMatchObject({ type: 'OFFICER', id: user.id });
+    expect(await actorFor()).toEqual(ANONYMOUS);
+    expect(await actorFor('theme=dark; uh.locale=en')).toEqual(ANONYMOUS);
+    // A cookie that looks like a session is still checked against the database.
+    expect(await actorFor('__Secure-uh.session_token=forged.value')).toEqual(ANONYMOUS);
   });
 
   it('asks an enrolled officer for the second factor before any session exists', async () => {

@@ -1,7 +1,11 @@
 import type { Benchmark } from '../lib/types';
+import { p1Framework } from './p1-framework';
+import { p2Trpc } from './p2-trpc';
+import { p3Orm } from './p3-orm';
+import { p6Batching } from './p6-batching';
 
 /**
  * Every benchmark, in the order `pnpm bench` runs them. Each lives in its own file and
  * exports one Benchmark; add new ones here.
  */
-export const BENCHMARKS: Benchmark[] = [];
+export const BENCHMARKS: Benchmark[] = [p1Framework, p2Trpc, p3Orm, p6Batching];

@@ -26,6 +26,9 @@ const summary: LoadResult = {
   p95Ms: result.latency.p97_5,
   p99Ms: result.latency.p99,
   failures: result.non2xx + result.errors + result.timeouts,
+  non2xx: result.non2xx,
+  errors: result.errors,
+  timeouts: result.timeouts,
   requests: result.requests.total,
 };
 process.stdout.write(JSON.stringify(summary));

@@ -28,6 +28,10 @@ export interface LoadResult {
   p99Ms: number;
   /** Non-2xx answers plus connection errors and timeouts. */
   failures: number;
+  /** The parts of `failures`, to tell a refusal from a timeout. */
+  non2xx?: number;
+  errors?: number;
+  timeouts?: number;
   requests: number;
 }
 

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',
+  'BATCH_TOO_LARGE',
   'SERVICE_UNAVAILABLE',
   'INTERNAL',
   'ORG_INVALID_PARENT',
@@ -60,6 +61,10 @@ export const ERROR_MESSAGES: Record<TErrorCode, Record<TLocale, string>> = {
     en: 'Too many attempts. Please wait and try again.',
   },
   PAYLOAD_TOO_LARGE: { 'zh-CN': '提交的内容过大。', en: 'The request is too large.' },
+  BATCH_TOO_LARGE: {
+    'zh-CN': '一次请求包含的调用过多，请分成几次发送。',
+    en: 'Too many calls in one request. Send them in smaller batches.',
+  },
   SERVICE_UNAVAILABLE: {
     'zh-CN': '服务暂时不可用，请稍后再试。',
     en: 'The service is temporarily unavailable. Please try again shortly.',

@@ -1,7 +1,8 @@
 import type { PrismaClient } from '@unionhall/db';
+import { getSessionCookie } from 'better-auth/cookies';
 import { isTokenScope, roleGrant, type TAccessGrant, type TTokenScope } from '@unionhall/domain';
 import { ANONYMOUS, type Actor } from '../context';
-import type { Auth } from './auth';
+import { AUTH_COOKIE_PREFIX, type Auth } from './auth';
 
 /** The namespace of Unionhall's scopes in an API key's `permissions`. */
 export const TOKEN_SCOPE_NAMESPACE = 'unionhall';
@@ -54,6 +55,10 @@ export async function resolveActor(
   if (authorization?.toLowerCase().startsWith('bearer ')) {
     return (await tokenActor(auth, prisma, authorization.slice(7).trim())) ?? ANONYMOUS;
   }
+  // Without a session cookie Better Auth can only answer "no session", and asking costs a whole
+  // endpoint call (its request context, hooks, async context tracking) on every anonymous
+  // request. A cookie that is present is still checked against the database below.
+  if (!getSessionCookie(headers, { cookiePrefix: AUTH_COOKIE_PREFIX })) return ANONYMOUS;
   const session = await auth.api.getSession({ headers });
   if (!session || session.user.disabledAt) return ANONYMOUS;
   if (session.user.kind === 'OFFICER') {

@@ -13,6 +13,9 @@ import { CODE_VALID_MINUTES, RESET_LINK_VALID_MINUTES, type CodeSender } from '.
 import { hashPassword, verifyPassword } from './password';
 import { trackTransactions } from './tx';
 
+/** Better Auth's cookies are named `__Secure-uh.<name>` (session_token, two_factor, …). */
+export const AUTH_COOKIE_PREFIX = 'uh';
+
 /** Better Auth reads the caller's address from this header; the server overwrites it. */
 export const CLIENT_IP_HEADER = 'x-unionhall-client-ip';
 
@@ -171,7 +174,7 @@ export function createAuth(options: CreateAuthOptions) {
     verification: { modelName: 'authVerification' },
     advanced: {
       useSecureCookies: true,
-      cookiePrefix: 'uh',
+      cookiePrefix: AUTH_COOKIE_PREFIX,
       defaultCookieAttributes: { httpOnly: true, secure: true, sameSite: 'lax', path: '/' },
       database: { generateId: 'uuid' },
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
