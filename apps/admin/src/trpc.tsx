@@ -1,3 +1,4 @@
+import { TRPC_BATCH_MAX } from '@unionhall/domain';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
@@ -30,6 +31,8 @@ const trpcClient = createTRPCClient<AppRouter>({
     httpBatchLink({
       url: '/trpc',
       transformer: superjson,
+      // The server refuses larger batches; split them instead.
+      maxItems: TRPC_BATCH_MAX,
       // Queries travel as POST too, and the server answers errors in the UI language.
       methodOverride: 'POST',
       headers: () => ({ 'x-unionhall-locale': currentLocale(i18n) }),

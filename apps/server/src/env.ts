@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TRPC_BATCH_MAX } from '@unionhall/domain';
 import { z } from 'zod';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -81,7 +82,7 @@ const ZEnv = z.object({
     .int()
     .positive()
     .default(1024 * 1024),
-  TRPC_MAX_BATCH: z.coerce.number().int().min(1).max(100).default(20),
+  TRPC_MAX_BATCH: z.coerce.number().int().min(1).max(100).default(TRPC_BATCH_MAX),
   ADMIN_DIST: z.string().default(resolve(repoRoot, 'apps/admin/dist')),
   MEMBER_DIST: z.string().default(resolve(repoRoot, 'apps/member/dist')),
 });

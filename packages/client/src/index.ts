@@ -25,6 +25,8 @@ export function createUnionhallClient(options: UnionhallClientOptions) {
       httpBatchLink({
         url: `${base}/trpc`,
         transformer: superjson,
+        // The server's default cap (TRPC_MAX_BATCH); larger batches are split.
+        maxItems: 20,
         methodOverride: 'POST',
         ...(options.fetch ? { fetch: options.fetch } : {}),
         headers: () => ({

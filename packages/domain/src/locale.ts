@@ -30,3 +30,9 @@ export function pickLocale(preferences: string | readonly string[] | null | unde
   }
   return DEFAULT_LOCALE;
 }
+
+/**
+ * How many tRPC calls one HTTP request may batch: the server's default cap (TRPC_MAX_BATCH),
+ * and what our own clients split their batches at, so a busy screen is never refused.
+ */
+export const TRPC_BATCH_MAX = 20;
