@@ -24,3 +24,6 @@ export * from './membership/merge';
 export * from './membership/segment';
 export * from './membership/employment';
 export * from './notifications/notification';
+export * from './notifications/preferences';
+export * from './notifications/quiet-hours';
+export * from './notifications/notification-center';
