@@ -8,14 +8,21 @@ import {
   createInProcessRunner,
   CLIENT_IP_HEADER,
   createContext,
+  createLoggingChannels,
+  createUnsubscribeTokens,
+  readUnsubscribeToken,
+  renderUnsubscribePage,
   resolveActor,
+  unsubscribeByToken,
   type ApiDeps,
   type Auth,
   type CardSigner,
   type DevOutbox,
   type FieldCipher,
   type JobRunner,
+  type UnsubscribeTokens,
 } from '@unionhall/api';
+import { randomBytes } from 'node:crypto';
 import type { Database } from '@unionhall/db';
 import {
   CARD_KEYS_PATH,
@@ -61,6 +68,11 @@ export interface AppDeps {
    */
   jobs?: JobRunner;
   /**
+   * Signs and checks the one-click unsubscribe links of notification emails (index.ts derives
+   * its key from the auth secret). Tests that do not use the links may leave it out.
+   */
+  unsubscribeTokens?: UnsubscribeTokens;
+  /**
    * The caller's address as this server sees it. Defaults to the socket's remote address;
    * behind a trusted proxy, pass a function that reads the proxy's header instead.
    */
@@ -82,6 +94,9 @@ function socketAddress(c: Context): string | undefined {
 }
 
 type Env = { Variables: { requestId: string } };
+
+/** Where the unsubscribe links in notification emails point (see delivery.ts). */
+const UNSUBSCRIBE_PATH = '/api/notifications/unsubscribe';
 
 /** Better Auth answers with sessions, including each one's token (the cookie's value). */
 const SESSION_READING_PATHS = new Set(['/api/auth/get-session', '/api/auth/list-sessions']);
@@ -133,7 +148,17 @@ export function createApp({
   auth,
   cipher,
   cardSigner,
-  jobs = createInProcessRunner({ db, logger, catalog: buildJobCatalog({ db }) }),
+  unsubscribeTokens = createUnsubscribeTokens(randomBytes(32).toString('base64url')),
+  jobs = createInProcessRunner({
+    db,
+    logger,
+    catalog: buildJobCatalog({
+      db,
+      channels: createLoggingChannels(logger),
+      publicUrl: 'http://localhost',
+      unsubscribeTokens,
+    }),
+  }),
   clientIp = socketAddress,
   devOutbox,
 }: AppDeps) {
@@ -279,6 +304,38 @@ export function createApp({
           actor: await resolveActor(auth, db.prisma, c.req.raw.headers),
         }),
     }),
+  );
+
+  // One-click unsubscribe from notification emails (RFC 8058). Opening the link only asks,
+  // because mail scanners fetch links; the POST (the page's button, or the mail provider's
+  // own button, without cookies) unsubscribes. The signed token in the URL is the authority.
+  app.get(UNSUBSCRIBE_PATH, (c) => {
+    const token = c.req.query('token') ?? '';
+    const claims = readUnsubscribeToken(unsubscribeTokens, token);
+    const page = renderUnsubscribePage(
+      claims
+        ? { kind: 'confirm', category: claims.category, token }
+        : { kind: 'outcome', outcome: { status: 'invalid' } },
+      requestLocale(c),
+    );
+    return c.html(page.html, page.status, { 'cache-control': 'no-store' });
+  });
+  app.post(
+    UNSUBSCRIBE_PATH,
+    bodyLimit({
+      maxSize: 4 * 1024,
+      onError: (c) => c.json(errorBody(c, 'PAYLOAD_TOO_LARGE'), 413),
+    }),
+    async (c) => {
+      const outcome = await unsubscribeByToken(
+        db.prisma,
+        unsubscribeTokens,
+        c.req.query('token') ?? '',
+        c.get('requestId'),
+      );
+      const page = renderUnsubscribePage({ kind: 'outcome', outcome }, requestLocale(c));
+      return c.html(page.html, page.status, { 'cache-control': 'no-store' });
+    },
   );
 
   if (config.adminDist) {

@@ -5,6 +5,8 @@ import {
   createAuth,
   createJobRunner,
   createCardSigner,
+  createLoggingChannels,
+  createUnsubscribeTokens,
   createFieldCipher,
   DEMO_MEMBERS,
   DEMO_OFFICER_PASSWORD,
@@ -48,9 +50,10 @@ async function main() {
       `dev outbox: ${message.purpose}`,
     ),
   );
+  const authSecret = env.AUTH_SECRET ?? (await loadOrCreateAuthSecret(db.prisma));
   const auth = createAuth({
     prisma: db.prisma,
-    secret: env.AUTH_SECRET ?? (await loadOrCreateAuthSecret(db.prisma)),
+    secret: authSecret,
     baseURL: publicUrl,
     sender: outbox,
     rateLimit: env.AUTH_RATE_LIMIT || env.NODE_ENV === 'production',
@@ -87,10 +90,16 @@ async function main() {
 
   // Background work: pg-boss on PostgreSQL, in this process on PGlite. It starts after the
   // demo data so the first run's seeding does not race it.
+  // Unsubscribe links in notification emails are signed with a key derived from the auth
+  // secret, so they keep working across restarts and replicas.
+  const unsubscribeTokens = createUnsubscribeTokens(authSecret);
+  // Until real adapters (SMTP, an SMS provider, web push) are configured, notifications
+  // going out by email, SMS and push are written to the log only.
+  const channels = createLoggingChannels(logger);
   const jobs = createJobRunner({
     db,
     logger,
-    catalog: buildJobCatalog({ db }),
+    catalog: buildJobCatalog({ db, channels, publicUrl, unsubscribeTokens }),
     databaseUrl: env.DATABASE_URL,
   });
   await jobs.start();
@@ -98,6 +107,7 @@ async function main() {
 
   const app = createApp({
     jobs,
+    unsubscribeTokens,
     db,
     auth,
     cipher,

@@ -40,6 +40,7 @@ export {
 export { seedDemoMembers } from './auth/demo-members';
 export {
   buildJobCatalog,
+  type JobCatalogDeps,
   createInProcessRunner,
   createJobRunner,
   createPgBossRunner,
@@ -49,3 +50,23 @@ export {
   type JobCounts,
   type JobRunner,
 } from './jobs';
+export type {
+  Channels,
+  EmailMessage,
+  EmailSender,
+  PushMessage,
+  PushSender,
+  PushSubscriptionKeys,
+  SmsMessage,
+  SmsSender,
+} from './notifications/channels';
+export { notify, type NotifyInput } from './notifications/notify';
+export { createLoggingChannels } from './notifications/logging-channels';
+export {
+  createUnsubscribeTokens,
+  readUnsubscribeToken,
+  unsubscribeByToken,
+  type UnsubscribeOutcome,
+  type UnsubscribeTokens,
+} from './notifications/unsubscribe';
+export { renderUnsubscribePage } from './notifications/unsubscribe-page';

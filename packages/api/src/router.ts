@@ -17,6 +17,10 @@ import {
 } from './modules/membership/import.router';
 import { officerSegmentsRouter } from './modules/membership/segments.router';
 import { officerEmploymentRouter } from './modules/membership/employment.router';
+import {
+  memberNotificationsRouter,
+  officerNotificationsRouter,
+} from './modules/notifications/notifications.router';
 import { publicSessionRouter } from './modules/session/session.router';
 import { officerTokensRouter } from './modules/tokens/tokens.router';
 import { router } from './trpc';
@@ -28,7 +32,11 @@ export const appRouter = router({
     session: publicSessionRouter,
     membership: publicMembershipRouter,
   }),
-  member: router({ membership: memberMembershipRouter, profile: memberProfileRouter }),
+  member: router({
+    membership: memberMembershipRouter,
+    profile: memberProfileRouter,
+    notifications: memberNotificationsRouter,
+  }),
   officer: router({
     org: officerOrgRouter,
     audit: officerAuditRouter,
@@ -41,6 +49,7 @@ export const appRouter = router({
     memberExport: officerMemberExportRouter,
     segments: officerSegmentsRouter,
     employment: officerEmploymentRouter,
+    notifications: officerNotificationsRouter,
   }),
 });
 

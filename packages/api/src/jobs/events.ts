@@ -8,11 +8,10 @@ import { z } from 'zod';
  * hours later acts on the truth, and no personal data sits in queue tables.
  */
 export const EVENT_PAYLOADS = {
-  /** An application to join was approved or rejected; the applicant is told. */
-  'membership.application.decided': z.object({
-    memberId: z.uuid(),
-    decision: z.enum(['approved', 'rejected']),
-  }),
+  /** A notification was written (notify): push, email and SMS go out per preferences. */
+  'notification.created': z.object({ notificationId: z.uuid() }),
+  /** A notification's push or SMS waited for the end of quiet hours, which is now. */
+  'notification.due': z.object({ notificationId: z.uuid() }),
   /** Cron: once a day, old finished outbox rows are removed. */
   'schedule.outbox-cleanup': z.object({ firedAt: z.iso.datetime() }),
 } as const;
