@@ -1,10 +1,11 @@
 import type { TCommonCatalog } from '@unionhall/ui';
 import type { TJoinCatalog } from './i18n/join.zh-CN';
 import type { TMembershipCatalog } from './i18n/membership.zh-CN';
+import type { TNotificationsCatalog } from './i18n/notifications.zh-CN';
 import type { TSelfServiceCatalog } from './i18n/self-service.zh-CN';
 import type { TMemberCatalog } from './i18n/zh-CN';
 
-// Typed translation keys: a typo in t('...') is a compile error. `join`, `membership` and `self` are
+// Typed translation keys: a typo in t('...') is a compile error. `join`, `membership`, `self` and `notifications` are
 // added when their screens load (i18n/index.ts, addTexts).
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -16,6 +17,7 @@ declare module 'i18next' {
       join: TJoinCatalog;
       membership: TMembershipCatalog;
       self: TSelfServiceCatalog;
+      notifications: TNotificationsCatalog;
     };
   }
 }

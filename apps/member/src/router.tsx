@@ -15,6 +15,9 @@ const CardPage = lazy(() => import('./card/card-page'));
 const DetailsPage = lazy(() => import('./self-service/details-page'));
 const TransferPage = lazy(() => import('./self-service/transfer-page'));
 const LeavePage = lazy(() => import('./self-service/leave-page'));
+/** The notification centre and its settings: only the header's bell is in the first download. */
+const NotificationsPage = lazy(() => import('./notifications/notifications-page'));
+const NotificationSettingsPage = lazy(() => import('./notifications/settings-page'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -70,6 +73,22 @@ export function AppRoutes() {
             element={
               <Suspense fallback={<Loading />}>
                 <CardPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="notifications"
+            element={
+              <Suspense fallback={<Loading />}>
+                <NotificationsPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="notifications/settings"
+            element={
+              <Suspense fallback={<Loading />}>
+                <NotificationSettingsPage />
               </Suspense>
             }
           />

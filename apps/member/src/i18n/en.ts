@@ -25,6 +25,11 @@ export const memberEn = {
     subunits_one: '{{count}} sub-unit',
     subunits_other: '{{count}} sub-units',
   },
+  notificationBell: {
+    label: 'Notifications',
+    unread_one: 'Notifications, {{count}} unread',
+    unread_other: 'Notifications, {{count}} unread',
+  },
   account: {
     link: 'Account',
     heading: 'My account',
@@ -34,6 +39,7 @@ export const memberEn = {
     name: 'Name',
     email: 'Email',
     signOut: 'Sign out',
+    notifications: 'Notification settings',
     offline: 'You are offline, so your sign-in cannot be checked.',
   },
   signIn: {

@@ -22,6 +22,11 @@ export const memberZhCN = {
     subunits_one: '{{count}} 个下级组织',
     subunits_other: '{{count}} 个下级组织',
   },
+  notificationBell: {
+    label: '通知',
+    unread_one: '通知，{{count}} 条未读',
+    unread_other: '通知，{{count}} 条未读',
+  },
   account: {
     link: '我的',
     heading: '我的账户',
@@ -30,6 +35,7 @@ export const memberZhCN = {
     name: '姓名',
     email: '邮箱',
     signOut: '退出登录',
+    notifications: '通知设置',
     offline: '您当前处于离线状态，登录状态需联网确认。',
   },
   signIn: {
