@@ -69,6 +69,12 @@ export const router = createBrowserRouter(
           }),
         },
         {
+          path: 'notifications',
+          lazy: async () => ({
+            Component: (await import('./notifications/notifications-page')).NotificationsPage,
+          }),
+        },
+        {
           path: 'account',
           lazy: async () => ({ Component: (await import('./account/account-page')).AccountPage }),
         },

@@ -1,3 +1,4 @@
+import { notificationsEn } from './notifications.en';
 import { employersEn } from './employers.en';
 import { memberImportEn } from './member-import.en';
 import { employmentEn } from './employment.en';
@@ -509,4 +510,5 @@ export const adminEn = {
   memberMerge: memberMergeEn,
   memberSegments: memberSegmentsEn,
   employment: employmentEn,
+  notifications: notificationsEn,
 } satisfies TAdminCatalog;

@@ -1,3 +1,4 @@
+import { notificationsZhCN } from './notifications.zh-CN';
 import { employersZhCN } from './employers.zh-CN';
 import { memberImportZhCN } from './member-import.zh-CN';
 import { employmentZhCN } from './employment.zh-CN';
@@ -490,6 +491,7 @@ export const adminZhCN = {
   memberMerge: memberMergeZhCN,
   memberSegments: memberSegmentsZhCN,
   employment: employmentZhCN,
+  notifications: notificationsZhCN,
 };
 
 export type TAdminCatalog = typeof adminZhCN;
