@@ -18,7 +18,7 @@ import './texts';
 /**
  * Notification settings: which channels reach the member for each kind of notification, the
  * language of email, SMS and push, and quiet hours. Toggles save at once; language and quiet
- * hours are a form saved against the version it showed.
+ * hours are a form saved against the version it was based on.
  */
 export default function NotificationSettingsPage() {
   const { t } = useTranslation('notifications');
@@ -49,7 +49,7 @@ export default function NotificationSettingsPage() {
     body = (
       <>
         <ChannelMatrix cells={preferences.data} />
-        <SettingsForm key={settings.data.version} settings={settings.data} />
+        <SettingsForm settings={settings.data} />
       </>
     );
   } else if (preferences.isError || settings.isError) {
@@ -80,18 +80,27 @@ function ChannelMatrix({ cells }: { cells: readonly TNotificationPreference[] })
   const queryClient = useQueryClient();
   const online = useOnlineStatus();
   const [failure, setFailure] = useState<string | null>(null);
+  const preferencesKey = trpc.member.notifications.preferences.get.queryKey();
+  // The switch moves at once (React state, so within the tap); the saved value replaces it,
+  // and a refusal puts it back.
+  const [moving, setMoving] = useState<Record<string, boolean>>({});
+  const settle = (key: string) =>
+    setMoving((current) => Object.fromEntries(Object.entries(current).filter(([k]) => k !== key)));
   const set = useMutation(
     trpc.member.notifications.preferences.set.mutationOptions({
       // Fail at once offline instead of pausing silently behind a switch that did not move.
       networkMode: 'always',
       onSuccess: (matrix) => {
         setFailure(null);
-        queryClient.setQueryData(trpc.member.notifications.preferences.get.queryKey(), matrix);
+        queryClient.setQueryData(preferencesKey, matrix);
       },
       onError: (error) =>
         setFailure(
           online ? readApiError(error, t('common:errors.network')).message : t('offlineMutation'),
         ),
+      onSettled: (_data, _error, input) => {
+        for (const change of input.changes) settle(`${change.category}/${change.channel}`);
+      },
     }),
   );
   const cell = (category: TNotificationCategory, channel: TNotificationChannel) =>
@@ -117,18 +126,18 @@ function ChannelMatrix({ cells }: { cells: readonly TNotificationPreference[] })
                 >
                   <input
                     type="checkbox"
-                    checked={current.enabled}
-                    disabled={current.locked || set.isPending}
+                    checked={moving[`${category}/${channel}`] ?? current.enabled}
+                    disabled={current.locked}
                     aria-label={t('settings.toggle', {
                       category: t(`category.${category}`),
                       channel: t(`channel.${channel}`),
                     })}
                     aria-describedby={current.locked ? `locked-${category}-${channel}` : undefined}
-                    onChange={(event) =>
-                      set.mutate({
-                        changes: [{ category, channel, enabled: event.target.checked }],
-                      })
-                    }
+                    onChange={(event) => {
+                      const enabled = event.target.checked;
+                      setMoving((now) => ({ ...now, [`${category}/${channel}`]: enabled }));
+                      set.mutate({ changes: [{ category, channel, enabled }] });
+                    }}
                   />
                   <span>{t(`channel.${channel}`)}</span>
                   {current.locked ? (
@@ -146,17 +155,21 @@ function ChannelMatrix({ cells }: { cells: readonly TNotificationPreference[] })
   );
 }
 
+function formOf(settings: TNotificationSettings) {
+  return {
+    language: settings.language,
+    enabled: settings.quietHours.enabled,
+    start: settings.quietHours.start,
+    end: settings.quietHours.end,
+  };
+}
+
 function SettingsForm({ settings }: { settings: TNotificationSettings }) {
   const { t } = useTranslation('notifications');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const online = useOnlineStatus();
-  const [form, setForm] = useState({
-    language: settings.language,
-    enabled: settings.quietHours.enabled,
-    start: settings.quietHours.start,
-    end: settings.quietHours.end,
-  });
+  const [form, setForm] = useState(() => formOf(settings));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const settingsKey = trpc.member.notifications.settings.get.queryKey();
@@ -171,8 +184,12 @@ function SettingsForm({ settings }: { settings: TNotificationSettings }) {
         const info = readApiError(error, t('common:errors.network'));
         setErrors(info.fieldErrors);
         if (info.appCode === 'VERSION_CONFLICT') {
-          // The form remounts with the latest settings (it is keyed on their version).
-          await queryClient.invalidateQueries({ queryKey: settingsKey });
+          // Show the latest settings, for the member to make their change again on them.
+          const fresh = await queryClient.fetchQuery({
+            ...trpc.member.notifications.settings.get.queryOptions(),
+            staleTime: 0,
+          });
+          setForm(formOf(fresh));
           setMessage({ tone: 'error', text: t('settings.conflict') });
           return;
         }
