@@ -84,6 +84,10 @@ export const router = createBrowserRouter(
         {
           path: 'system/jobs',
           lazy: async () => ({ Component: (await import('./system/jobs-page')).JobsPage }),
+          path: 'notifications',
+          lazy: async () => ({
+            Component: (await import('./notifications/notifications-page')).NotificationsPage,
+          }),
         },
         {
           path: 'account',

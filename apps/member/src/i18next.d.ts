@@ -3,11 +3,12 @@ import type { TJoinCatalog } from './i18n/join.zh-CN';
 import type { TMembershipCatalog } from './i18n/membership.zh-CN';
 import type { TNewsCatalog } from './i18n/news.zh-CN';
 import type { TPushCatalog } from './i18n/push.zh-CN';
+import type { TNotificationsCatalog } from './i18n/notifications.zh-CN';
 import type { TSelfServiceCatalog } from './i18n/self-service.zh-CN';
 import type { TMemberCatalog } from './i18n/zh-CN';
 
-// Typed translation keys: a typo in t('...') is a compile error. `join`, `membership`, `self`, `push` and
-// `news` are added when their screens load (i18n/index.ts, addTexts).
+// Typed translation keys: a typo in t('...') is a compile error. `join`, `membership`, `self`,
+// `push`, `news` and `notifications` are added when their screens load (i18n/index.ts, addTexts).
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'member';
@@ -20,6 +21,7 @@ declare module 'i18next' {
       self: TSelfServiceCatalog;
       push: TPushCatalog;
       news: TNewsCatalog;
+      notifications: TNotificationsCatalog;
     };
   }
 }

@@ -18,6 +18,9 @@ const LeavePage = lazy(() => import('./self-service/leave-page'));
 /** Union news: the list and one announcement, with their texts. */
 const NewsPage = lazy(() => import('./news/news-page'));
 const NewsItemPage = lazy(() => import('./news/news-item-page'));
+/** The notification centre and its settings: only the header's bell is in the first download. */
+const NotificationsPage = lazy(() => import('./notifications/notifications-page'));
+const NotificationSettingsPage = lazy(() => import('./notifications/settings-page'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -89,6 +92,22 @@ export function AppRoutes() {
             element={
               <Suspense fallback={<Loading />}>
                 <CardPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="notifications"
+            element={
+              <Suspense fallback={<Loading />}>
+                <NotificationsPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="notifications/settings"
+            element={
+              <Suspense fallback={<Loading />}>
+                <NotificationSettingsPage />
               </Suspense>
             }
           />

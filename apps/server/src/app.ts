@@ -11,7 +11,12 @@ import {
   createContext,
   createMemoryStorage,
   readAnnouncementFile,
+  createLoggingChannels,
+  createUnsubscribeTokens,
+  readUnsubscribeToken,
+  renderUnsubscribePage,
   resolveActor,
+  unsubscribeByToken,
   type ApiDeps,
   type BlobStorage,
   type Auth,
@@ -19,7 +24,9 @@ import {
   type DevOutbox,
   type FieldCipher,
   type JobRunner,
+  type UnsubscribeTokens,
 } from '@unionhall/api';
+import { randomBytes } from 'node:crypto';
 import type { Database } from '@unionhall/db';
 import {
   ANNOUNCEMENT_FILES_PATH,
@@ -71,6 +78,10 @@ export interface AppDeps {
    * out: files then live in memory for the app's lifetime.
    */
   storage?: BlobStorage;
+   * Signs and checks the one-click unsubscribe links of notification emails (index.ts derives
+   * its key from the auth secret). Tests that do not use the links may leave it out.
+   */
+  unsubscribeTokens?: UnsubscribeTokens;
   /**
    * The caller's address as this server sees it. Defaults to the socket's remote address;
    * behind a trusted proxy, pass a function that reads the proxy's header instead.
@@ -100,6 +111,9 @@ function socketAddress(c: Context): string | undefined {
 }
 
 type Env = { Variables: { requestId: string } };
+
+/** Where the unsubscribe links in notification emails point (see delivery.ts). */
+const UNSUBSCRIBE_PATH = '/api/notifications/unsubscribe';
 
 /** Better Auth answers with sessions, including each one's token (the cookie's value). */
 const SESSION_READING_PATHS = new Set(['/api/auth/get-session', '/api/auth/list-sessions']);
@@ -157,8 +171,18 @@ export function createApp({
   auth,
   cipher,
   cardSigner,
-  jobs = createInProcessRunner({ db, logger, catalog: buildJobCatalog({ db }) }),
   storage = createMemoryStorage(),
+  unsubscribeTokens = createUnsubscribeTokens(randomBytes(32).toString('base64url')),
+  jobs = createInProcessRunner({
+    db,
+    logger,
+    catalog: buildJobCatalog({
+      db,
+      channels: createLoggingChannels(logger),
+      publicUrl: 'http://localhost',
+      unsubscribeTokens,
+    }),
+  }),
   clientIp = socketAddress,
   devOutbox,
   vapidPublicKey,
@@ -358,6 +382,37 @@ export function createApp({
       'cross-origin-resource-policy': 'same-origin',
     });
   });
+  // One-click unsubscribe from notification emails (RFC 8058). Opening the link only asks,
+  // because mail scanners fetch links; the POST (the page's button, or the mail provider's
+  // own button, without cookies) unsubscribes. The signed token in the URL is the authority.
+  app.get(UNSUBSCRIBE_PATH, (c) => {
+    const token = c.req.query('token') ?? '';
+    const claims = readUnsubscribeToken(unsubscribeTokens, token);
+    const page = renderUnsubscribePage(
+      claims
+        ? { kind: 'confirm', category: claims.category, token }
+        : { kind: 'outcome', outcome: { status: 'invalid' } },
+      requestLocale(c),
+    );
+    return c.html(page.html, page.status, { 'cache-control': 'no-store' });
+  });
+  app.post(
+    UNSUBSCRIBE_PATH,
+    bodyLimit({
+      maxSize: 4 * 1024,
+      onError: (c) => c.json(errorBody(c, 'PAYLOAD_TOO_LARGE'), 413),
+    }),
+    async (c) => {
+      const outcome = await unsubscribeByToken(
+        db.prisma,
+        unsubscribeTokens,
+        c.req.query('token') ?? '',
+        c.get('requestId'),
+      );
+      const page = renderUnsubscribePage({ kind: 'outcome', outcome }, requestLocale(c));
+      return c.html(page.html, page.status, { 'cache-control': 'no-store' });
+    },
+  );
 
   if (config.adminDist) {
     app.get('/admin', (c) => c.redirect('/admin/', 301));

@@ -7,6 +7,7 @@ import {
   createJobRunner,
   createCardSigner,
   createLocalFolderStorage,
+  createUnsubscribeTokens,
   createFieldCipher,
   DEMO_MEMBERS,
   DEMO_OFFICER_PASSWORD,
@@ -96,9 +97,10 @@ async function main() {
   const codeSender = createCodeSender(channels, (error, message) =>
     logger.error({ err: error, ...message }, 'a sign-in code or reset link could not be sent'),
   );
+  const authSecret = env.AUTH_SECRET ?? (await loadOrCreateAuthSecret(db.prisma));
   const auth = createAuth({
     prisma: db.prisma,
-    secret: env.AUTH_SECRET ?? (await loadOrCreateAuthSecret(db.prisma)),
+    secret: authSecret,
     baseURL: publicUrl,
     sender: codeSender,
     rateLimit: env.AUTH_RATE_LIMIT || production,
@@ -135,10 +137,13 @@ async function main() {
 
   // Background work: pg-boss on PostgreSQL, in this process on PGlite. It starts after the
   // demo data so the first run's seeding does not race it.
+  // Unsubscribe links in notification emails are signed with a key derived from the auth
+  // secret, so they keep working across restarts and replicas.
+  const unsubscribeTokens = createUnsubscribeTokens(authSecret);
   const jobs = createJobRunner({
     db,
     logger,
-    catalog: buildJobCatalog({ db }),
+    catalog: buildJobCatalog({ db, channels, publicUrl, unsubscribeTokens }),
     databaseUrl: env.DATABASE_URL,
   });
   await jobs.start();
@@ -147,6 +152,7 @@ async function main() {
   const app = createApp({
     jobs,
     storage: createLocalFolderStorage(env.STORAGE_DIR ?? join(env.DATA_DIR, 'files')),
+    unsubscribeTokens,
     db,
     auth,
     cipher,

@@ -41,6 +41,8 @@ export function checkPolicy(actor: Actor, policy: TPolicy): 'ok' | 'UNAUTHENTICA
   if (policy.audience === 'public') return 'ok';
   if (actor.type === 'ANONYMOUS') return 'UNAUTHENTICATED';
   if (policy.audience === 'member') return actor.type === 'MEMBER' ? 'ok' : 'FORBIDDEN';
+  if ('self' in policy)
+    return actor.type === 'OFFICER' && actor.grants.length > 0 ? 'ok' : 'FORBIDDEN';
   if (actor.type !== 'OFFICER' && actor.type !== 'INTEGRATOR') return 'FORBIDDEN';
   return scopeFor(actor, policy.permission).roots.length > 0 ? 'ok' : 'FORBIDDEN';
 }

@@ -36,6 +36,8 @@ function expected(actor: Actor, policy: TPolicy): 'allow' | 'UNAUTHORIZED' | 'FO
   if (policy.audience === 'public') return 'allow';
   if (actor.type === 'ANONYMOUS') return 'UNAUTHORIZED';
   if (policy.audience === 'member') return actor.type === 'MEMBER' ? 'allow' : 'FORBIDDEN';
+  if ('self' in policy)
+    return actor.type === 'OFFICER' && actor.grants.length > 0 ? 'allow' : 'FORBIDDEN';
   const holdsItSomewhere = actor.grants.some((grant) =>
     isAllowed([grant], policy.permission, grant.orgUnitPath),
   );

@@ -81,6 +81,7 @@ export {
 export { seedDemoMembers } from './auth/demo-members';
 export {
   buildJobCatalog,
+  type JobCatalogDeps,
   createInProcessRunner,
   createJobRunner,
   createPgBossRunner,
@@ -98,3 +99,23 @@ export {
   type StoredObject,
 } from './storage';
 export { readAnnouncementFile, type AnnouncementFile } from './modules/announcements/files';
+export type {
+  Channels,
+  EmailMessage,
+  EmailSender,
+  PushMessage,
+  PushSender,
+  PushSubscriptionKeys,
+  SmsMessage,
+  SmsSender,
+} from './notifications/channels';
+export { notify, type NotifyInput } from './notifications/notify';
+export { createLoggingChannels } from './notifications/logging-channels';
+export {
+  createUnsubscribeTokens,
+  readUnsubscribeToken,
+  unsubscribeByToken,
+  type UnsubscribeOutcome,
+  type UnsubscribeTokens,
+} from './notifications/unsubscribe';
+export { renderUnsubscribePage } from './notifications/unsubscribe-page';

@@ -22,6 +22,10 @@ import {
 import { officerSegmentsRouter } from './modules/membership/segments.router';
 import { officerEmploymentRouter } from './modules/membership/employment.router';
 import { memberPushRouter } from './modules/push/push.router';
+import {
+  memberNotificationsRouter,
+  officerNotificationsRouter,
+} from './modules/notifications/notifications.router';
 import { publicSessionRouter } from './modules/session/session.router';
 import { officerSystemRouter } from './modules/system/system.router';
 import { officerTokensRouter } from './modules/tokens/tokens.router';
@@ -39,6 +43,7 @@ export const appRouter = router({
     profile: memberProfileRouter,
     push: memberPushRouter,
     announcements: memberAnnouncementsRouter,
+    notifications: memberNotificationsRouter,
   }),
   officer: router({
     org: officerOrgRouter,
@@ -54,6 +59,7 @@ export const appRouter = router({
     employment: officerEmploymentRouter,
     system: officerSystemRouter,
     announcements: officerAnnouncementsRouter,
+    notifications: officerNotificationsRouter,
   }),
 });
 

@@ -77,6 +77,14 @@ export const publicProcedure = baseProcedure.meta({ policy: { audience: 'public'
 export const memberProcedure = baseProcedure.meta({ policy: { audience: 'member' } });
 
 /**
+ * Officers about themselves (their own notifications): any officer acting with a role. Such a
+ * procedure touches only rows of `ctx.actor.id`, so it needs no scope.
+ */
+export const officerSelfProcedure = baseProcedure.meta({
+  policy: { audience: 'officer', self: true },
+});
+
+/**
  * Officers (and integrators' tokens) holding `permission` somewhere. The procedure gets
  * `ctx.scope`, the subtrees where it holds, and must keep every object it touches inside it.
  */

@@ -29,3 +29,6 @@ export * from './casework/working-calendar';
 export * from './casework/china-holidays';
 export * from './notifications/push';
 export * from './communication/announcement';
+export * from './notifications/preferences';
+export * from './notifications/quiet-hours';
+export * from './notifications/notification-center';

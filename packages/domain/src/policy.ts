@@ -31,4 +31,9 @@ export type TPermission = (typeof PERMISSIONS)[number];
 export type TPolicy =
   | { audience: 'public' }
   | { audience: 'member' }
-  | { audience: 'officer' | 'integrator'; permission: TPermission };
+  | { audience: 'officer' | 'integrator'; permission: TPermission }
+  /**
+   * An officer about themselves (their own notifications): any officer acting with at least
+   * one role, whatever it is. Never an integrator's token, which is not a person.
+   */
+  | { audience: 'officer'; self: true };

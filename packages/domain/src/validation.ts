@@ -74,6 +74,17 @@ export const VALIDATION_MESSAGES = {
   'validation.publishAtTooFar': {
     'zh-CN': '定时发布最多可提前一年',
     en: 'Schedule at most a year ahead',
+  'validation.clockTime': {
+    'zh-CN': '请输入 00:00 至 23:59 之间的时间',
+    en: 'Enter a time between 00:00 and 23:59',
+  },
+  'validation.quietHoursEmpty': {
+    'zh-CN': '免打扰的开始和结束时间不能相同',
+    en: 'Quiet hours cannot start and end at the same time',
+  },
+  'validation.notificationLink': {
+    'zh-CN': '链接必须是本站内以 / 开头的路径',
+    en: 'The link must be a path on this site, starting with /',
   },
 } as const satisfies Record<string, Record<TLocale, string>>;
 

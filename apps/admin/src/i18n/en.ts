@@ -1,4 +1,5 @@
 import { announcementsEn } from './announcements.en';
+import { notificationsEn } from './notifications.en';
 import { employersEn } from './employers.en';
 import { systemEn } from './system.en';
 import { memberImportEn } from './member-import.en';
@@ -527,4 +528,5 @@ export const adminEn = {
   announcements: announcementsEn,
   employment: employmentEn,
   system: systemEn,
+  notifications: notificationsEn,
 } satisfies TAdminCatalog;

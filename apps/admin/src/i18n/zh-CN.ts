@@ -1,4 +1,5 @@
 import { announcementsZhCN } from './announcements.zh-CN';
+import { notificationsZhCN } from './notifications.zh-CN';
 import { employersZhCN } from './employers.zh-CN';
 import { systemZhCN } from './system.zh-CN';
 import { memberImportZhCN } from './member-import.zh-CN';
@@ -508,6 +509,7 @@ export const adminZhCN = {
   announcements: announcementsZhCN,
   employment: employmentZhCN,
   system: systemZhCN,
+  notifications: notificationsZhCN,
 };
 
 export type TAdminCatalog = typeof adminZhCN;

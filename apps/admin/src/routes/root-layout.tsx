@@ -8,6 +8,7 @@ import { EnrolPage } from '../auth/enrol-page';
 import { usePermissions } from '../auth/permissions';
 import { SignInPage } from '../auth/sign-in-page';
 import { useDevOutbox } from '../dev/dev-outbox';
+import { NotificationBell } from '../notifications/notification-bell';
 import { useTRPC } from '../trpc';
 import { PageLoading } from './page-loading';
 
@@ -57,6 +58,7 @@ export function RootLayout() {
         {me.data ? (
           <div className="layout__user">
             <span>{me.data.name}</span>
+            {signedIn ? <NotificationBell /> : null}
             {signedIn ? <NavLink to="/account">{t('account.link')}</NavLink> : null}
             <Button
               size="sm"

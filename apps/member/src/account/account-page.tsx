@@ -88,6 +88,11 @@ export function AccountPage() {
           <PushSection client={client} />
         </Suspense>
       ) : null}
+      {me.data.kind === 'MEMBER' ? (
+        <Link className="account__notifications" to="/notifications/settings">
+          {t('account.notifications')}
+        </Link>
+      ) : null}
       <Button onClick={() => void leave()}>{t('account.signOut')}</Button>
     </section>
   );

@@ -28,6 +28,11 @@ export const memberEn = {
     newsText: 'Notices from your union, readable offline once loaded.',
     newsLink: 'Read union news',
   },
+  notificationBell: {
+    label: 'Notifications',
+    unread_one: 'Notifications, {{count}} unread',
+    unread_other: 'Notifications, {{count}} unread',
+  },
   account: {
     link: 'Account',
     heading: 'My account',
@@ -37,6 +42,7 @@ export const memberEn = {
     name: 'Name',
     email: 'Email',
     signOut: 'Sign out',
+    notifications: 'Notification settings',
     offline: 'You are offline, so your sign-in cannot be checked.',
   },
   signIn: {

@@ -25,6 +25,11 @@ export const memberZhCN = {
     newsText: '工会发给您的通知，下载后没有网络也能查看。',
     newsLink: '查看通知公告',
   },
+  notificationBell: {
+    label: '通知',
+    unread_one: '通知，{{count}} 条未读',
+    unread_other: '通知，{{count}} 条未读',
+  },
   account: {
     link: '我的',
     heading: '我的账户',
@@ -33,6 +38,7 @@ export const memberZhCN = {
     name: '姓名',
     email: '邮箱',
     signOut: '退出登录',
+    notifications: '通知设置',
     offline: '您当前处于离线状态，登录状态需联网确认。',
   },
   signIn: {

@@ -2,6 +2,7 @@ import { LanguageSwitcher, useOnlineStatus } from '@unionhall/ui';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
+import { NotificationBell } from '../notifications/notification-bell';
 
 /** The phone-first frame: a compact header with the offline badge and the language picker. */
 export function AppLayout() {
@@ -28,6 +29,7 @@ export function AppLayout() {
         <p role="status" className="app__network" data-testid="offline-indicator">
           {online ? null : <span className="app__offline">{t('offline.badge')}</span>}
         </p>
+        <NotificationBell />
         <Link to="/account" className="app__account">
           {t('account.link')}
         </Link>

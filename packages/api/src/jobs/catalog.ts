@@ -1,5 +1,8 @@
 import type { Database } from '@unionhall/db';
 import { announcementHandlers } from '../modules/announcements/announcements.jobs';
+import type { Channels } from '../notifications/channels';
+import { deliverNotification } from '../notifications/delivery';
+import type { UnsubscribeTokens } from '../notifications/unsubscribe';
 import { defineHandler, type JobCatalog } from './handlers';
 
 /** Finished outbox rows are kept this long (for support questions), then removed. */
@@ -7,16 +10,39 @@ export const OUTBOX_RETENTION_DAYS = 14;
 
 export interface JobCatalogDeps {
   db: Database;
+  /** Email, SMS and web push: the third parties notifications leave through. */
+  channels: Channels;
+  /** The site's public URL, for absolute links in email, SMS and push. */
+  publicUrl: string;
+  /** Signs the one-click unsubscribe links in notification emails. */
+  unsubscribeTokens: UnsubscribeTokens;
 }
 
 /**
  * Every handler and schedule of the product. A capability adds its handlers here (built from
  * the same long-lived dependencies as the API), so both runners run the same set.
  */
-export function buildJobCatalog({ db }: JobCatalogDeps): JobCatalog {
+export function buildJobCatalog({
+  db,
+  channels,
+  publicUrl,
+  unsubscribeTokens,
+}: JobCatalogDeps): JobCatalog {
+  const delivery = { prisma: db.prisma, channels, publicUrl, unsubscribeTokens };
   return {
     schedules: [{ name: 'outbox-cleanup', cron: '17 3 * * *', event: 'schedule.outbox-cleanup' }],
     handlers: [
+      defineHandler({
+        name: 'notification.deliver',
+        event: 'notification.created',
+        handle: (event) => deliverNotification(delivery, event.payload.notificationId),
+      }),
+      defineHandler({
+        // Push and SMS that waited for the end of quiet hours.
+        name: 'notification.deliver-due',
+        event: 'notification.due',
+        handle: (event) => deliverNotification(delivery, event.payload.notificationId),
+      }),
       defineHandler({
         name: 'outbox.cleanup',
         event: 'schedule.outbox-cleanup',

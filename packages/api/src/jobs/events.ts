@@ -8,11 +8,6 @@ import { z } from 'zod';
  * hours later acts on the truth, and no personal data sits in queue tables.
  */
 export const EVENT_PAYLOADS = {
-  /** An application to join was approved or rejected; the applicant is told. */
-  'membership.application.decided': z.object({
-    memberId: z.uuid(),
-    decision: z.enum(['approved', 'rejected']),
-  }),
   /**
    * A scheduled announcement's time has come (the event is written with availableAt =
    * publishAt). It publishes only if the announcement is still scheduled for that time.
@@ -23,6 +18,10 @@ export const EVENT_PAYLOADS = {
   }),
   /** An announcement went out (now, or at its scheduled time): its members are told. */
   'announcement.published': z.object({ announcementId: z.uuid() }),
+  /** A notification was written (notify): push, email and SMS go out per preferences. */
+  'notification.created': z.object({ notificationId: z.uuid() }),
+  /** A notification's push or SMS waited for the end of quiet hours, which is now. */
+  'notification.due': z.object({ notificationId: z.uuid() }),
   /** Cron: once a day, old finished outbox rows are removed. */
   'schedule.outbox-cleanup': z.object({ firedAt: z.iso.datetime() }),
 } as const;

@@ -5,7 +5,7 @@ import { createInProcessRunner } from './in-process-runner';
 import { createPgBossRunner } from './pg-boss-runner';
 import type { JobRunner } from './runner';
 
-export { buildJobCatalog, OUTBOX_RETENTION_DAYS } from './catalog';
+export { buildJobCatalog, OUTBOX_RETENTION_DAYS, type JobCatalogDeps } from './catalog';
 export { emitEvent, EVENT_PAYLOADS, type EventPayload, type EventType } from './events';
 export { defineHandler, type EventHandler, type JobCatalog, type ScheduledTask } from './handlers';
 export { createInProcessRunner } from './in-process-runner';

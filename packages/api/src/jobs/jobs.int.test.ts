@@ -10,8 +10,8 @@ import { defineHandler, MAX_ATTEMPTS, type JobCatalog } from './handlers';
 import { createInProcessRunner, nextCronRun } from './in-process-runner';
 import { createPgBossRunner, jobIdFor } from './pg-boss-runner';
 
-const decided = (memberId: string) =>
-  ({ memberId, decision: 'approved' }) as const satisfies { memberId: string; decision: string };
+/** The test events: any event type does; these carry one id. */
+const created = (notificationId: string) => ({ notificationId });
 
 /** Ids are uuids; a counter keeps them readable in failures. */
 let counter = 0;
@@ -27,9 +27,9 @@ function recorder(name: string) {
   let release = () => {};
   const handler = defineHandler({
     name,
-    event: 'membership.application.decided',
-    async handle(event: OutboxEnvelope<'membership.application.decided'>) {
-      runs.push(event.payload.memberId);
+    event: 'notification.created',
+    async handle(event: OutboxEnvelope<'notification.created'>) {
+      runs.push(event.payload.notificationId);
       if (failuresLeft > 0) {
         failuresLeft--;
         throw new Error('provider unavailable');
@@ -63,9 +63,9 @@ const catalogOf = (...handlers: ReturnType<typeof recorder>[]): JobCatalog => ({
   schedules: [],
 });
 
-async function emitDecided(db: Database, memberId: string, key?: string) {
+async function emitCreated(db: Database, memberId: string, key?: string) {
   return db.prisma.$transaction((tx) =>
-    emitEvent(tx, 'membership.application.decided', decided(memberId), { key }),
+    emitEvent(tx, 'notification.created', created(memberId), { key }),
   );
 }
 
@@ -91,10 +91,10 @@ describe.each(testDatabaseTargets())('background work in process on %s', (target
     const runner = createInProcessRunner({ db, logger: silentLogger, catalog: catalogOf(notify) });
     const committed = uuid();
     const rolledBack = uuid();
-    await emitDecided(db, committed);
+    await emitCreated(db, committed);
     await expect(
       db.prisma.$transaction(async (tx) => {
-        await emitEvent(tx, 'membership.application.decided', decided(rolledBack));
+        await emitEvent(tx, 'notification.created', created(rolledBack));
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
@@ -109,8 +109,8 @@ describe.each(testDatabaseTargets())('background work in process on %s', (target
     const notify = recorder('test.key');
     const runner = createInProcessRunner({ db, logger: silentLogger, catalog: catalogOf(notify) });
     const member = uuid();
-    expect(await emitDecided(db, member, `decided:${member}`)).toBe(true);
-    expect(await emitDecided(db, member, `decided:${member}`)).toBe(false);
+    expect(await emitCreated(db, member, `created:${member}`)).toBe(true);
+    expect(await emitCreated(db, member, `created:${member}`)).toBe(false);
     await runner.drain();
     expect(notify.runs).toEqual([member]);
   });
@@ -124,12 +124,12 @@ describe.each(testDatabaseTargets())('background work in process on %s', (target
       catalog: catalogOf(flaky, steady),
     });
     const member = uuid();
-    await emitDecided(db, member);
+    await emitCreated(db, member);
     flaky.failNext(2);
 
     await runner.drain();
     const waiting = await db.prisma.outboxEvent.findFirstOrThrow({
-      where: { payload: { path: ['memberId'], equals: member } },
+      where: { payload: { path: ['notificationId'], equals: member } },
     });
     expect(waiting).toMatchObject({ status: 'pending', attempts: 1, handled: ['test.steady'] });
     expect(waiting.availableAt.getTime()).toBeGreaterThan(Date.now());
@@ -153,7 +153,7 @@ describe.each(testDatabaseTargets())('background work in process on %s', (target
     const broken = recorder('test.broken');
     const runner = createInProcessRunner({ db, logger: silentLogger, catalog: catalogOf(broken) });
     const member = uuid();
-    await emitDecided(db, member);
+    await emitCreated(db, member);
     broken.failNext(MAX_ATTEMPTS);
     for (let attempt = 0; attempt < MAX_ATTEMPTS + 2; attempt++) {
       await makeDue(db);
@@ -161,9 +161,7 @@ describe.each(testDatabaseTargets())('background work in process on %s', (target
     }
     expect(broken.runs).toHaveLength(MAX_ATTEMPTS);
     const failed = await runner.listFailed();
-    const letter = failed.find(
-      (job) => job.dead && job.eventType === 'membership.application.decided',
-    );
+    const letter = failed.find((job) => job.dead && job.eventType === 'notification.created');
     expect(letter).toMatchObject({ attempts: MAX_ATTEMPTS, handler: 'test.broken' });
     expect((await runner.counts()).failed).toBeGreaterThanOrEqual(1);
 
@@ -233,7 +231,7 @@ describe('background work across a crash, embedded (PGlite on disk)', () => {
     const first = await openDatabase({ dataDir: dir });
     await migrate(first);
     const member = uuid();
-    await emitDecided(first, member);
+    await emitCreated(first, member);
     const runner = createInProcessRunner({
       db: first,
       logger: silentLogger,
@@ -297,10 +295,10 @@ describe.runIf(testDatabaseTargets().includes('postgres'))('background work on p
     await runner.start();
     try {
       const member = uuid();
-      await emitDecided(db, member);
+      await emitCreated(db, member);
       await runner.drain();
       const event = await db.prisma.outboxEvent.findFirstOrThrow({
-        where: { payload: { path: ['memberId'], equals: member } },
+        where: { payload: { path: ['notificationId'], equals: member } },
       });
       expect(event.status).toBe('relayed');
       // A relay cut off after sending but before marking the event sends it again.
@@ -323,13 +321,13 @@ describe.runIf(testDatabaseTargets().includes('postgres'))('background work on p
     try {
       const member = uuid();
       flaky.failNext(1);
-      await emitDecided(db, member);
+      await emitCreated(db, member);
       await expect.poll(() => flaky.effects.size, { timeout: 20_000 }).toBe(1);
       expect(flaky.runs).toEqual([member, member]);
 
       const dead = uuid();
       flaky.failNext(3);
-      await emitDecided(db, dead);
+      await emitCreated(db, dead);
       await expect
         .poll(async () => (await runner.listFailed()).filter((job) => job.dead).length, {
           timeout: 60_000,
@@ -352,7 +350,7 @@ describe.runIf(testDatabaseTargets().includes('postgres'))('background work on p
     const release = notify.hold();
     await crashed.start();
     const member = uuid();
-    await emitDecided(db, member);
+    await emitCreated(db, member);
     await expect.poll(() => notify.runs.length, { timeout: 10_000 }).toBe(1);
     // The first worker hangs (as a killed replica would): its job expires and another
     // replica's worker runs it.

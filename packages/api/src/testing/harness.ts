@@ -9,6 +9,8 @@ import { ANONYMOUS, createContext, type Actor, type ApiLogger } from '../context
 import { buildJobCatalog } from '../jobs/catalog';
 import { createInProcessRunner } from '../jobs/in-process-runner';
 import type { JobRunner } from '../jobs/runner';
+import { createUnsubscribeTokens, type UnsubscribeTokens } from '../notifications/unsubscribe';
+import { createRecordingChannels, type RecordingChannels } from './channels';
 import { appRouter } from '../router';
 import { createMemoryStorage } from '../storage/memory';
 import { createCallerFactory } from '../trpc';
@@ -34,6 +36,29 @@ export function testStorageFor(db: Database) {
   return storage;
 }
 
+const channelsByDatabase = new WeakMap<Database, RecordingChannels>();
+
+/** Where test messages say the site is. */
+export const TEST_PUBLIC_URL = 'http://localhost';
+
+/** Unsubscribe links signed with the test installation's auth secret. */
+export function testUnsubscribeTokens(): UnsubscribeTokens {
+  return createUnsubscribeTokens(TEST_AUTH_SECRET);
+}
+
+/**
+ * The email, SMS and push senders of a test database's background work: a recording double
+ * (the third parties are the one thing tests do not reach), shared by its `testJobsFor`.
+ */
+export function testChannelsFor(db: Database): RecordingChannels {
+  let channels = channelsByDatabase.get(db);
+  if (!channels) {
+    channels = createRecordingChannels();
+    channelsByDatabase.set(db, channels);
+  }
+  return channels;
+}
+
 /**
  * The product's background work over a test database, in process and never started: tests
  * call `drain()` to run what their calls emitted, so they see its effects deterministically.
@@ -41,7 +66,13 @@ export function testStorageFor(db: Database) {
 export function testJobsFor(db: Database): JobRunner {
   let jobs = jobsByDatabase.get(db);
   if (!jobs) {
-    jobs = createInProcessRunner({ db, logger: silentLogger, catalog: buildJobCatalog({ db }) });
+    const catalog = buildJobCatalog({
+      db,
+      channels: testChannelsFor(db).channels,
+      publicUrl: TEST_PUBLIC_URL,
+      unsubscribeTokens: testUnsubscribeTokens(),
+    });
+    jobs = createInProcessRunner({ db, logger: silentLogger, catalog });
     jobsByDatabase.set(db, jobs);
   }
   return jobs;

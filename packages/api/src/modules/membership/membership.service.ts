@@ -25,6 +25,7 @@ import { afterNameCursor, decodeNameCursor, encodeNameCursor } from '../../keyse
 import { auditedRead, type AuditWriter } from '../../audit';
 import type { Actor, Context } from '../../context';
 import type { FieldCipher } from '../../crypto/field-cipher';
+import { tellApplicant } from './application-notice';
 import { recordEmployment } from './employment.service';
 
 type Tx = Prisma.TransactionClient;
@@ -383,9 +384,20 @@ export async function changeMemberStatus(
         ...(input.reason ? { reason: { before: null, after: input.reason } } : {}),
       },
     });
-    return tx.member
+    const summary = await tx.member
       .findUniqueOrThrow({ where: { id: member.id }, select: MEMBER_SUMMARY_SELECT })
       .then(toSummary);
+    if (approving || input.action === 'REJECT') {
+      await tellApplicant(tx, {
+        memberId: member.id,
+        userId: member.userId,
+        approved: approving,
+        memberNumber: summary.memberNumber,
+        unitName: summary.orgUnitName,
+        reason: input.reason ?? null,
+      });
+    }
+    return summary;
   });
 }
 

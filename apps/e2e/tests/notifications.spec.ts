@@ -1,0 +1,111 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { baseURL } from '../playwright.config';
+import { expectNoAxeViolations } from './support/axe';
+import { randomUUID } from 'node:crypto';
+import { randomGivenName, randomMobile } from './support/members';
+
+/** GB 11643 check character; a birth date no other spec uses keeps the IDs of runs apart. */
+function residentId(): string {
+  const first17 = `11010519881109${String(Math.floor(Math.random() * 900) + 100)}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = weights.reduce((total, weight, index) => total + weight * Number(first17[index]), 0);
+  return first17 + '10X98765432'.charAt(sum % 11);
+}
+
+/** Applies to join through the public API, as the join form does. */
+async function apply(request: APIRequestContext, name: string, email: string): Promise<string> {
+  const tree = await request.get('/trpc/public.org.tree');
+  const units = (
+    (await tree.json()) as { result: { data: { json: { id: string; code: string }[] } } }
+  ).result.data.json;
+  const unit = units.find((candidate) => candidate.code === 'BJ-NO1-HS');
+  if (!unit) throw new Error('demo unit BJ-NO1-HS missing');
+  const id = randomUUID();
+  const response = await request.post('/trpc/public.membership.applyToJoin', {
+    data: {
+      json: {
+        id,
+        name,
+        idDocument: { type: 'RESIDENT_ID', number: residentId() },
+        phone: randomMobile(),
+        email,
+        orgUnitId: unit.id,
+        consentVersion: '2026-11',
+      },
+    },
+  });
+  expect(response.ok(), await response.text()).toBe(true);
+  return id;
+}
+
+/** The development outbox stands in for the applicant's mailbox (sign-in codes). */
+async function latestCode(request: APIRequestContext, to: string): Promise<string> {
+  const response = await request.get('/api/dev/outbox');
+  const { messages } = (await response.json()) as { messages: { to: string; code: string }[] };
+  const message = messages.findLast((candidate) => candidate.to === to);
+  if (!message) throw new Error(`no code was sent to ${to}`);
+  return message.code;
+}
+
+test.use({ locale: 'en' });
+
+test('an officer approves an application and the applicant finds the notification in the app', async ({
+  page,
+  browser,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  const name = `公孙${randomGivenName()}`;
+  const email = `notice.${randomUUID().slice(0, 8)}@example.org`;
+  const applicant = { id: await apply(page.request, name, email), name };
+
+  // The officer approves it in the console.
+  await page.goto(`/admin/members/${applicant.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: applicant.name })).toBeVisible();
+  await page.getByRole('button', { name: 'Approve' }).click();
+  const approve = page.getByRole('dialog', { name: 'Approve' });
+  await approve.getByRole('button', { name: 'Approve' }).click();
+  await expect(approve).toBeHidden();
+  const approved = page.getByText(/^Approved\. Member number (\d{10})\.$/);
+  await expect(approved).toBeVisible();
+  const memberNumber = /(\d{10})/.exec((await approved.textContent()) ?? '')?.[1] ?? '';
+
+  // Officers have a bell and a notifications page of their own.
+  await page.getByTestId('notification-bell').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'No notifications yet.' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: testInfo.outputPath('console-notifications-en.png') });
+
+  // The applicant signs in to the member app: the bell counts one unread notification.
+  const phone = await browser.newContext({ baseURL, locale: 'zh-CN' });
+  const app = await phone.newPage();
+  await app.goto('/sign-in');
+  await app.getByLabel('邮箱').fill(email);
+  await app.getByRole('button', { name: '发送验证码' }).click();
+  await app.getByLabel('验证码').fill(await latestCode(app.request, email));
+  await app.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(app.getByRole('heading', { name: '我的账户' })).toBeVisible();
+  const bell = app.getByRole('link', { name: '通知，1 条未读' });
+  await expect(bell).toBeVisible();
+  await bell.click();
+
+  const list = app.getByTestId('notification-list');
+  const item = list.getByRole('listitem').first();
+  await expect(item).toContainText('入会申请已通过');
+  await expect(item).toContainText(memberNumber);
+  await expect(item).toContainText('未读');
+  await expectNoAxeViolations(app);
+  await app.screenshot({
+    path: testInfo.outputPath('member-notifications-zh.png'),
+    fullPage: true,
+  });
+
+  // Opening it follows its link to the card and marks it read.
+  await item.getByRole('link').click();
+  await expect(app).toHaveURL(/\/card$/);
+  await expect(app.getByTestId('member-card')).toContainText(memberNumber);
+  await expect(app.getByRole('link', { name: '通知', exact: true })).toBeVisible();
+  await app.getByRole('link', { name: '通知', exact: true }).click();
+  await expect(list.getByRole('listitem').first()).not.toContainText('未读');
+  await phone.close();
+});

@@ -1,0 +1,148 @@
+import type { TLocale, TNotificationCategory } from '@unionhall/domain';
+import { z } from 'zod';
+
+/** What a template renders to: the title (email subject, push title) and the text. */
+export interface RenderedText {
+  title: string;
+  body: string;
+}
+
+interface TemplateDefinition<P extends z.ZodType> {
+  /** What the sender passes; stored with the notification and parsed again when rendered. */
+  params: P;
+  text: Record<TLocale, (params: z.infer<P>) => RenderedText>;
+}
+
+interface Template<P extends z.ZodType> extends TemplateDefinition<P> {
+  /** The texts for stored params, or null when they no longer fit the template. */
+  render(locale: TLocale, params: unknown): RenderedText | null;
+}
+
+/** Keeps each template's params and its texts' argument the same type. */
+function template<P extends z.ZodType>(definition: TemplateDefinition<P>): Template<P> {
+  return {
+    ...definition,
+    render(locale, params) {
+      const parsed = definition.params.safeParse(params);
+      return parsed.success ? definition.text[locale](parsed.data) : null;
+    },
+  };
+}
+
+/**
+ * Every message Unionhall sends, in both languages. A notification stores the key and the
+ * params, not the text: the centre renders it in the language the reader uses now, email, SMS
+ * and push in the recipient's chosen language. A capability that tells people something adds
+ * its templates here.
+ */
+export const NOTIFICATION_TEMPLATES = {
+  'membership.application.approved': template({
+    params: z.object({ memberNumber: z.string(), unitName: z.string() }),
+    text: {
+      'zh-CN': (p) => ({
+        title: '入会申请已通过',
+        body: `欢迎加入${p.unitName}！您的会员号是 ${p.memberNumber}，电子会员证已可在应用中查看。`,
+      }),
+      en: (p) => ({
+        title: 'Your application to join was approved',
+        body: `Welcome to ${p.unitName}! Your member number is ${p.memberNumber}, and your digital member card is ready in the app.`,
+      }),
+    },
+  }),
+  'membership.application.rejected': template({
+    params: z.object({ unitName: z.string(), reason: z.string() }),
+    text: {
+      'zh-CN': (p) => ({
+        title: '入会申请未通过',
+        body: `很抱歉，您向${p.unitName}提交的入会申请未获批准。原因：${p.reason}`,
+      }),
+      en: (p) => ({
+        title: 'Your application to join was not approved',
+        body: `We are sorry: your application to join ${p.unitName} was not approved. Reason: ${p.reason}`,
+      }),
+    },
+  }),
+} as const;
+
+export type TemplateKey = keyof typeof NOTIFICATION_TEMPLATES;
+export type TemplateParams<K extends TemplateKey> = z.input<
+  (typeof NOTIFICATION_TEMPLATES)[K]['params']
+>;
+
+export function isTemplateKey(value: string): value is TemplateKey {
+  return Object.hasOwn(NOTIFICATION_TEMPLATES, value);
+}
+
+/** Checks a sender's params against its template before anything is written. */
+export function parseTemplateParams<K extends TemplateKey>(key: K, params: TemplateParams<K>) {
+  return NOTIFICATION_TEMPLATES[key].params.parse(params);
+}
+
+/**
+ * The text of a stored notification. A template removed since, or params that no longer fit
+ * it, render a neutral text rather than failing the reader's whole list.
+ */
+export function renderNotification(key: string, params: unknown, locale: TLocale): RenderedText {
+  const rendered = isTemplateKey(key) ? NOTIFICATION_TEMPLATES[key].render(locale, params) : null;
+  return rendered ?? { title: CHROME[locale].fallbackTitle, body: '' };
+}
+
+/** What each category is called in email footers and on the unsubscribe page. */
+export const CATEGORY_NAMES: Record<TNotificationCategory, Record<TLocale, string>> = {
+  account: { 'zh-CN': '账户与会籍', en: 'Account and membership' },
+  union_news: { 'zh-CN': '工会通知', en: 'Union news' },
+  my_requests: { 'zh-CN': '我的诉求', en: 'My requests' },
+  events: { 'zh-CN': '活动', en: 'Events' },
+  dues: { 'zh-CN': '会费', en: 'Dues' },
+  votes: { 'zh-CN': '投票与选举', en: 'Votes and elections' },
+};
+
+/** The texts around a message (email frame, unsubscribe page), by language. */
+export const CHROME = {
+  'zh-CN': {
+    product: '工会服务平台',
+    fallbackTitle: '您有一条新通知',
+    open: '在应用中查看',
+    footer: (category: string) => `这封邮件属于“${category}”类通知。`,
+    manage: '管理通知设置',
+    unsubscribe: '退订此类邮件',
+    pageTitle: '退订邮件',
+    confirmQuestion: (category: string) => `不再通过邮件接收“${category}”类通知？`,
+    confirmNote: '应用内通知不受影响，您随时可以在通知设置中重新开启。',
+    confirmButton: '确认退订',
+    done: (category: string) => `已退订：您将不再通过邮件收到“${category}”类通知。`,
+    unchanged: (category: string) => `您已退订“${category}”类邮件，无需再次操作。`,
+    superseded: (category: string) =>
+      `您在收到这封邮件后已重新开启“${category}”类邮件，因此本链接不再生效。如需退订，请在通知设置中关闭。`,
+    invalid: '该退订链接无效或已损坏。请在应用的通知设置中管理邮件。',
+  },
+  en: {
+    product: 'Union services',
+    fallbackTitle: 'You have a new notification',
+    open: 'Open in the app',
+    footer: (category: string) => `This email is about: ${category}.`,
+    manage: 'Notification settings',
+    unsubscribe: 'Unsubscribe from these emails',
+    pageTitle: 'Unsubscribe',
+    confirmQuestion: (category: string) => `Stop emails about “${category}”?`,
+    confirmNote:
+      'Notifications in the app are not affected, and you can switch emails back on in your notification settings at any time.',
+    confirmButton: 'Unsubscribe',
+    done: (category: string) => `Done: you will no longer get emails about “${category}”.`,
+    unchanged: (category: string) =>
+      `You have already unsubscribed from emails about “${category}”.`,
+    superseded: (category: string) =>
+      `You switched emails about “${category}” back on after this email was sent, so this link no longer applies. To stop them, switch them off in your notification settings.`,
+    invalid:
+      'This unsubscribe link is not valid. You can manage emails in the app’s notification settings.',
+  },
+} satisfies Record<TLocale, Record<string, unknown>>;
+
+export function escapeHtml(value: string): string {
+  return value
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}
