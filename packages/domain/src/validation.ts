@@ -74,6 +74,7 @@ export const VALIDATION_MESSAGES = {
   'validation.publishAtTooFar': {
     'zh-CN': '定时发布最多可提前一年',
     en: 'Schedule at most a year ahead',
+  },
   'validation.clockTime': {
     'zh-CN': '请输入 00:00 至 23:59 之间的时间',
     en: 'Enter a time between 00:00 and 23:59',
