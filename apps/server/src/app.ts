@@ -78,6 +78,7 @@ export interface AppDeps {
    * out: files then live in memory for the app's lifetime.
    */
   storage?: BlobStorage;
+  /**
    * Signs and checks the one-click unsubscribe links of notification emails (index.ts derives
    * its key from the auth secret). Tests that do not use the links may leave it out.
    */
