@@ -99,16 +99,6 @@ export {
   type StoredObject,
 } from './storage';
 export { readAnnouncementFile, type AnnouncementFile } from './modules/announcements/files';
-export type {
-  Channels,
-  EmailMessage,
-  EmailSender,
-  PushMessage,
-  PushSender,
-  PushSubscriptionKeys,
-  SmsMessage,
-  SmsSender,
-} from './notifications/channels';
 export { notify, type NotifyInput } from './notifications/notify';
 export { createLoggingChannels } from './notifications/logging-channels';
 export {
