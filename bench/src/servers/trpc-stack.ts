@@ -17,6 +17,8 @@ import {
   createCardSigner,
   createContext,
   createFieldCipher,
+  createInProcessRunner,
+  createMemoryStorage,
   DevOutbox,
   generateCardSigningKey,
   generateDataKeys,
@@ -50,9 +52,13 @@ const auth = createAuth({
 });
 const cipher = createFieldCipher(generateDataKeys());
 const cardSigner = createCardSigner(generateCardSigningKey());
+const jobs = createInProcessRunner({ db, logger, catalog: { handlers: [], schedules: [] } });
+const storage = createMemoryStorage();
 
 function trpcOnly(resolveSession: boolean) {
-  const apiDeps: ApiDeps = { db, logger, auth, cipher, cardSigner };
+  // Jobs and storage are never touched by the bench procedure: a runner that is never started
+  // and files in memory stand in.
+  const apiDeps: ApiDeps = { db, logger, auth, cipher, cardSigner, jobs, storage };
   const app = new Hono();
   // The options app.ts passes, minus its middleware.
   app.use(
