@@ -84,6 +84,8 @@ export const router = createBrowserRouter(
         {
           path: 'system/jobs',
           lazy: async () => ({ Component: (await import('./system/jobs-page')).JobsPage }),
+        },
+        {
           path: 'notifications',
           lazy: async () => ({
             Component: (await import('./notifications/notifications-page')).NotificationsPage,
