@@ -1,7 +1,8 @@
 import type { Benchmark } from '../lib/types';
+import { p7Embedded } from './p7-embedded';
 
 /**
  * Every benchmark, in the order `pnpm bench` runs them. Each lives in its own file and
  * exports one Benchmark; add new ones here.
  */
-export const BENCHMARKS: Benchmark[] = [];
+export const BENCHMARKS: Benchmark[] = [p7Embedded];
