@@ -29,6 +29,7 @@ import {
 import type { Scope } from '../../access';
 import type { AuditWriter } from '../../audit';
 import type { Actor } from '../../context';
+import { insertRows } from '../../bulk-insert';
 import type { FieldCipher } from '../../crypto/field-cipher';
 import {
   csvLine,
@@ -504,6 +505,32 @@ async function employerIds(
   }
 }
 
+/** The member columns an import writes (the others keep their defaults). */
+const MEMBER_COLUMNS = {
+  id: 'uuid',
+  member_number: 'text',
+  org_unit_id: 'uuid',
+  org_unit_path: 'text',
+  status: '"MemberStatus"',
+  name: 'text',
+  search_name: 'text',
+  search_grams: 'text[]',
+  sex: 'text',
+  birth_date: 'date',
+  id_type: '"IdDocumentType"',
+  id_cipher: 'text',
+  id_hash: 'text',
+  id_last4: 'text',
+  phone: 'text',
+  email: 'text',
+  employer_id: 'uuid',
+  job_title: 'text',
+  applied_at: 'timestamptz',
+  joined_at: 'timestamptz',
+  created_at: 'timestamptz',
+  updated_at: 'timestamptz',
+} as const;
+
 /** Writes one batch's valid rows as ACTIVE members, with employment and status history. */
 async function writeMembers(
   tx: Tx,
@@ -519,62 +546,78 @@ async function writeMembers(
     employers,
   );
   const numbers = await takeMemberNumbers(tx, valid.length);
+  const nowText = now.toISOString();
   const records = valid.map((row, index) => {
     const id = randomUUID();
-    const joinedAt = row.joinedAt ?? now;
+    const joinedAt = (row.joinedAt ?? now).toISOString();
     return {
       id,
-      memberNumber: numbers[index] ?? null,
-      orgUnitId: row.unit.id,
-      orgUnitPath: row.unit.path,
-      status: 'ACTIVE' as const,
+      member_number: numbers[index] ?? null,
+      org_unit_id: row.unit.id,
+      org_unit_path: row.unit.path,
+      status: 'ACTIVE',
       name: row.name,
-      searchName: normalizeForSearch(row.name),
-      searchGrams: nameGrams(row.name),
+      search_name: normalizeForSearch(row.name),
+      search_grams: nameGrams(row.name),
       sex: row.sex,
-      birthDate: new Date(`${row.birthDate}T00:00:00Z`),
-      idType: 'RESIDENT_ID' as const,
-      idCipher: deps.cipher.encrypt(row.idNumber, idCipherContext(id)),
-      idHash: row.idHash,
-      idLast4: row.idNumber.slice(-4),
+      birth_date: row.birthDate,
+      id_type: 'RESIDENT_ID',
+      id_cipher: deps.cipher.encrypt(row.idNumber, idCipherContext(id)),
+      id_hash: row.idHash,
+      id_last4: row.idNumber.slice(-4),
       phone: row.phone,
       email: row.email,
-      employerId: row.employer ? (employers.get(row.employer) ?? null) : null,
-      jobTitle: row.jobTitle,
-      appliedAt: joinedAt,
-      joinedAt,
+      employer_id: row.employer ? (employers.get(row.employer) ?? null) : null,
+      job_title: row.jobTitle,
+      applied_at: joinedAt,
+      joined_at: joinedAt,
+      created_at: nowText,
+      updated_at: nowText,
     };
   });
-  await tx.member.createMany({ data: records });
+  // Raw bulk inserts, not createMany: see insertRows for why a batch path needs them.
+  await insertRows(tx, 'member', MEMBER_COLUMNS, records);
   const ids = records.map((record) => record.id);
   await tx.$executeRaw`INSERT INTO import_new_member (id) SELECT unnest(${ids}::uuid[])`;
   await recordEmployment(
     tx,
     'IMPORT',
     records.flatMap((record) =>
-      record.employerId
+      record.employer_id
         ? // An import knows when someone joined the union, not when they started the job.
           [
             {
               memberId: record.id,
-              employerId: record.employerId,
-              jobTitle: record.jobTitle,
+              employerId: record.employer_id,
+              jobTitle: record.job_title,
               startedOn: null,
             },
           ]
         : [],
     ),
   );
-  await tx.memberStatusChange.createMany({
-    data: records.map((record) => ({
-      memberId: record.id,
-      fromStatus: null,
-      toStatus: 'ACTIVE' as const,
+  await insertRows(
+    tx,
+    'member_status_change',
+    {
+      member_id: 'uuid',
+      from_status: '"MemberStatus"',
+      to_status: '"MemberStatus"',
+      action: 'text',
+      actor_type: 'text',
+      actor_id: 'text',
+      occurred_at: 'timestamptz',
+    },
+    records.map((record) => ({
+      member_id: record.id,
+      from_status: null,
+      to_status: 'ACTIVE',
       action: 'IMPORT',
-      actorType: deps.actor.type,
-      actorId: deps.actor.id,
+      actor_type: deps.actor.type,
+      actor_id: deps.actor.id,
+      occurred_at: nowText,
     })),
-  });
+  );
 }
 
 /**
