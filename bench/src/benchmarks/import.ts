@@ -39,6 +39,10 @@ interface ImportRun {
   rssBefore: number;
   /** Highest RSS of the server process during the import. */
   peakRss: number;
+  /** Highest heap in use after a collection (sampled every HEAP_PROBE_MS) during the import. */
+  peakHeap: number;
+  /** The same before the upload. */
+  heapBefore: number;
   imported: number;
 }
 
@@ -47,6 +51,7 @@ async function importOnce(ctx: BenchContext, rows: number, work: string): Promis
   const running = await startProcess(server, {
     BENCH_DATABASE_URL: scratch.url,
     BENCH_OFFICER: '1',
+    BENCH_HEAP_PROBE: String(HEAP_PROBE_MS),
   });
   try {
     const { port, cookie, pid } = JSON.parse(running.ready) as {
@@ -58,6 +63,15 @@ async function importOnce(ctx: BenchContext, rows: number, work: string): Promis
     const fileBytes = await writeMemberCsv(file, 0, rows);
     // Let the start-up garbage go, then reset the peak so it covers the import alone.
     await new Promise((resolve) => setTimeout(resolve, 500));
+    const base = `http://127.0.0.1:${port}`;
+    const heapProbe = async (reset: boolean) => {
+      const answer: unknown = await (
+        await fetch(`${base}/__bench/heap${reset ? '?reset' : ''}`)
+      ).json();
+      return Number(Reflect.get(Object(answer), 'maxHeapUsed'));
+    };
+    await new Promise((resolve) => setTimeout(resolve, HEAP_PROBE_MS + 200));
+    const heapBefore = await heapProbe(true);
     const rssBefore = procMemory(pid, 'VmRSS');
     writeFileSync(`/proc/${pid}/clear_refs`, '5');
     const started = performance.now();
@@ -66,22 +80,20 @@ async function importOnce(ctx: BenchContext, rows: number, work: string): Promis
       fileName: 'members.csv',
       mapping: JSON.stringify(MAPPING),
     });
-    const response = await fetch(
-      `http://127.0.0.1:${port}${MEMBER_IMPORT_UPLOAD_PATH}/commit?${query}`,
-      {
-        method: 'POST',
-        headers: {
-          cookie,
-          'content-type': 'application/octet-stream',
-          'x-unionhall-locale': 'en',
-        },
-        body: Readable.toWeb(createReadStream(file)),
-        duplex: 'half',
+    const response = await fetch(`${base}${MEMBER_IMPORT_UPLOAD_PATH}/commit?${query}`, {
+      method: 'POST',
+      headers: {
+        cookie,
+        'content-type': 'application/octet-stream',
+        'x-unionhall-locale': 'en',
       },
-    );
+      body: Readable.toWeb(createReadStream(file)),
+      duplex: 'half',
+    });
     const answer: unknown = await response.json();
     const seconds = (performance.now() - started) / 1000;
     const peakRss = procMemory(pid, 'VmHWM');
+    const peakHeap = await heapProbe(false);
     if (!response.ok) throw new Error(`import failed: ${JSON.stringify(answer).slice(0, 300)}`);
     const imported = Number(Reflect.get(Object(answer), 'imported'));
 
@@ -103,6 +115,8 @@ async function importOnce(ctx: BenchContext, rows: number, work: string): Promis
       rowsPerSecond: rows / seconds,
       rssBefore,
       peakRss,
+      heapBefore,
+      peakHeap,
       imported,
     };
   } finally {
@@ -112,6 +126,8 @@ async function importOnce(ctx: BenchContext, rows: number, work: string): Promis
 }
 
 const MiB = 1024 * 1024;
+/** How often the server collects garbage and notes its heap during an import. */
+const HEAP_PROBE_MS = 2000;
 
 /**
  * Import: member rows from a CSV file into PostgreSQL through the product's import as the
@@ -135,7 +151,8 @@ export const importBench: Benchmark = {
         ctx.log(
           `${rows.toLocaleString('en')} rows (${(run.fileBytes / MiB).toFixed(1)} MiB): ` +
             `${run.seconds.toFixed(1)} s, ${Math.round(run.rowsPerSecond)} rows/s, ` +
-            `RSS ${(run.rssBefore / MiB).toFixed(0)} → peak ${(run.peakRss / MiB).toFixed(0)} MiB`,
+            `RSS ${(run.rssBefore / MiB).toFixed(0)} → peak ${(run.peakRss / MiB).toFixed(0)} MiB, ` +
+            `live heap ${(run.heapBefore / MiB).toFixed(0)} → peak ${(run.peakHeap / MiB).toFixed(0)} MiB`,
         );
         runs.push(run);
       }
@@ -148,23 +165,37 @@ export const importBench: Benchmark = {
       metrics[`import_${key}_rows_per_s`] = run.rowsPerSecond;
       metrics[`import_${key}_peak_rss_mib`] = run.peakRss / MiB;
       metrics[`import_${key}_rss_growth_mib`] = (run.peakRss - run.rssBefore) / MiB;
+      metrics[`import_${key}_peak_heap_mib`] = run.peakHeap / MiB;
+      metrics[`import_${key}_heap_growth_mib`] = (run.peakHeap - run.heapBefore) / MiB;
     }
     const first = runs[0];
     const last = runs.at(-1);
     const ratios: Record<string, number> = {};
     if (first && last && first !== last) {
       // Flat memory: the peak's growth over the idle server, largest file against smallest.
-      ratios.import_growth_largest_vs_smallest =
+      ratios.import_rss_growth_largest_vs_smallest =
         (last.peakRss - last.rssBefore) / Math.max(1, first.peakRss - first.rssBefore);
+      ratios.import_peak_heap_largest_vs_smallest = last.peakHeap / first.peakHeap;
       ratios.import_rows_per_s_largest_vs_smallest = last.rowsPerSecond / first.rowsPerSecond;
     }
     return {
       metrics,
       ratios,
-      targets: [],
+      targets: [
+        // "Memory must stay flat as the file grows": the live heap, largest file to smallest.
+        {
+          name: 'import_peak_heap_largest_vs_smallest',
+          op: '<=',
+          value: 1.25,
+          label: 'flat',
+        },
+      ],
       notes: [
-        `each size on a fresh PostgreSQL database and a fresh server; peak = VmHWM of the server ` +
-          `process (reset before the upload), growth = peak − RSS just before the upload`,
+        `each size on a fresh PostgreSQL database and a fresh server, the file streamed to ` +
+          `${MEMBER_IMPORT_UPLOAD_PATH}/commit as the console sends it; peak RSS = VmHWM of the ` +
+          `server process (reset before the upload), growth = peak − RSS just before the upload ` +
+          `(RSS includes garbage V8 has not collected yet); live heap = heapUsed right after a ` +
+          `forced collection every ${HEAP_PROBE_MS / 1000} s`,
       ],
     };
   },

@@ -7,9 +7,13 @@
 //                         its session cookie, as the console holds it
 //   BENCH_SEED_MEMBERS=n  import n members first (through officer.memberImport.commit)
 //   BENCH_STATIC=1        serve the built console and PWA (apps/*/dist)
+//   BENCH_HEAP_PROBE=ms   every ms, collect garbage and note the heap in use: GET
+//                         /__bench/heap answers the highest since the last ?reset
 // Prints `READY {"port":…,"cookie":…,"pid":…}` once listening.
 import { createServer } from 'node:http';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { getRequestListener } from '@hono/node-server';
 import {
   appRouter,
@@ -42,12 +46,31 @@ const db = databaseUrl
 await migrate(db);
 await seedDemoData(db);
 
+// The live heap, as opposed to RSS, which also counts garbage not yet collected.
+const heap = { max: 0 };
+const probeMs = Number(process.env.BENCH_HEAP_PROBE ?? 0);
+if (probeMs > 0) {
+  setFlagsFromString('--expose-gc');
+  const gc: unknown = runInNewContext('gc');
+  if (typeof gc !== 'function') throw new Error('cannot expose gc');
+  setInterval(() => {
+    gc();
+    heap.max = Math.max(heap.max, process.memoryUsage().heapUsed);
+  }, probeMs).unref();
+}
+function heapProbe(request: Request): Response {
+  const answer = Response.json({ maxHeapUsed: heap.max, heapUsed: process.memoryUsage().heapUsed });
+  if (new URL(request.url).searchParams.has('reset')) heap.max = 0;
+  return answer;
+}
+
 // Listen first: Better Auth needs the origin it serves (cookies, origin checks).
 const late: { fetch?: (request: Request) => Response | Promise<Response> } = {};
 const server = createServer(
-  getRequestListener((request) =>
-    late.fetch ? late.fetch(request) : new Response(null, { status: 503 }),
-  ),
+  getRequestListener((request) => {
+    if (new URL(request.url).pathname === '/__bench/heap') return heapProbe(request);
+    return late.fetch ? late.fetch(request) : new Response(null, { status: 503 });
+  }),
 );
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const address = server.address();
