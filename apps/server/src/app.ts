@@ -34,6 +34,8 @@ import {
   errorMessage,
   MAX_ATTACHMENT_BASE64,
   MAX_IMPORT_FILE_BASE64,
+  MAX_IMPORT_UPLOAD_BYTES,
+  MEMBER_IMPORT_UPLOAD_PATH,
   pickLocale,
   ZLocale,
   type TLocale,
@@ -46,6 +48,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from './logger';
 import { csrfGuard } from './csrf';
+import { memberImportUpload } from './import-upload';
 import { staticApp } from './static-apps';
 
 export interface AppConfig {
@@ -314,14 +317,21 @@ export function createApp({
     maxSize: Math.max(config.bodyLimitBytes, MAX_IMPORT_FILE_BASE64 + 64 * 1024),
     onError: (c) => c.json(errorBody(c, 'PAYLOAD_TOO_LARGE'), 413),
   });
+  const apiCors = cors({
+    origin: (origin) => (config.corsOrigins.includes(origin) ? origin : null),
+    allowHeaders: ['content-type', 'authorization', 'x-unionhall-locale', 'trpc-accept'],
+    allowMethods: ['GET', 'POST'],
+    maxAge: 600,
+  });
+  const apiContext = async (c: Context<Env>) =>
+    createContext(apiDeps, {
+      requestId: String(c.get('requestId')),
+      locale: requestLocale(c),
+      actor: await resolveActor(auth, db.prisma, c.req.raw.headers),
+    });
   app.use(
     '/trpc/*',
-    cors({
-      origin: (origin) => (config.corsOrigins.includes(origin) ? origin : null),
-      allowHeaders: ['content-type', 'authorization', 'x-unionhall-locale', 'trpc-accept'],
-      allowMethods: ['GET', 'POST'],
-      maxAge: 600,
-    }),
+    apiCors,
     csrfGuard({
       allowedOrigins: config.corsOrigins,
       refuse: (c) => c.json(errorBody(c, 'FORBIDDEN'), 403),
@@ -350,12 +360,7 @@ export function createApp({
       router,
       allowMethodOverride: true,
       maxBatchSize: config.trpcMaxBatch,
-      createContext: async (_opts, c) =>
-        createContext(apiDeps, {
-          requestId: String(c.get('requestId')),
-          locale: requestLocale(c),
-          actor: await resolveActor(auth, db.prisma, c.req.raw.headers),
-        }),
+      createContext: (_opts, c) => apiContext(c),
     }),
   );
 
@@ -413,6 +418,26 @@ export function createApp({
       const page = renderUnsubscribePage({ kind: 'outcome', outcome }, requestLocale(c));
       return c.html(page.html, page.status, { 'cache-control': 'no-store' });
     },
+  );
+  // The console's import: the file itself as the body, streamed to disk and read from there.
+  app.on(
+    ['POST', 'OPTIONS'],
+    `${MEMBER_IMPORT_UPLOAD_PATH}/:step{preview|commit}`,
+    apiCors,
+    csrfGuard({
+      allowedOrigins: config.corsOrigins,
+      refuse: (c) => c.json(errorBody(c, 'FORBIDDEN'), 403),
+      contentTypes: ['application/octet-stream'],
+    }),
+    (c, next) => {
+      // Not Hono's bodyLimit, which holds a body without a length in memory to count it: a
+      // declared length over the limit is refused here, and the import itself stops reading
+      // past the limit a body that declares none.
+      const length = Number(c.req.header('content-length') ?? 0);
+      if (length > MAX_IMPORT_UPLOAD_BYTES) return c.json(errorBody(c, 'PAYLOAD_TOO_LARGE'), 413);
+      return next();
+    },
+    memberImportUpload(apiContext),
   );
 
   if (config.adminDist) {

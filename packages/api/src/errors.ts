@@ -1,4 +1,5 @@
-import { TRPCError } from '@trpc/server';
+import { getTRPCErrorFromUnknown, TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { isConnectionError, Prisma } from '@unionhall/db';
 import {
@@ -147,6 +148,32 @@ export function localizeIssues(error: ZodError, locale: TLocale): ValidationIssu
 /** The user-facing message for an error: translated, and never internal detail. */
 export function publicMessage(error: TRPCError, locale: TLocale): string {
   return errorMessage(appCodeOf(error), locale);
+}
+
+/**
+ * The status and JSON body with which an HTTP route outside tRPC (the import upload) answers a
+ * failed procedure call: the fields the tRPC error formatter sends, so clients read both alike.
+ */
+export function httpErrorResponse(error: unknown, locale: TLocale) {
+  const appError = toAppError(getTRPCErrorFromUnknown(error));
+  const httpStatus = getHTTPStatusCodeFromError(appError);
+  const issues =
+    appError.cause instanceof ZodError ? localizeIssues(appError.cause, locale) : undefined;
+  return {
+    status: httpStatus,
+    body: {
+      error: {
+        code: appError.code,
+        message: publicMessage(appError, locale),
+        data: {
+          code: appError.code,
+          httpStatus,
+          appCode: appCodeOf(appError),
+          ...(issues ? { issues } : {}),
+        },
+      },
+    },
+  };
 }
 
 export { UnionhallError, ZodError };

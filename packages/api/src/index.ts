@@ -1,7 +1,8 @@
 export { appRouter, type AppRouter } from './router';
 export { createContext, type ApiDeps, type ApiLogger, type Context } from './context';
 export { createCallerFactory, type ProcedureMeta } from './trpc';
-export type { ValidationIssue } from './errors';
+export { httpErrorResponse, type ValidationIssue } from './errors';
+export { ImportUpload } from './modules/membership/import-file';
 export { ANONYMOUS, type Actor } from './context';
 export { createAuth, CLIENT_IP_HEADER, type Auth, type CreateAuthOptions } from './auth/auth';
 export { createApiToken, officerGrants, resolveActor } from './auth/actor';

@@ -139,8 +139,8 @@ export const ERROR_MESSAGES: Record<TErrorCode, Record<TLocale, string>> = {
     en: 'The file cannot be read. Upload a CSV (UTF-8 or GBK) or XLSX file with column names in the first row.',
   },
   IMPORT_TOO_MANY_ROWS: {
-    'zh-CN': '文件行数过多，请拆分为每个不超过 10000 行的文件。',
-    en: 'The file has too many rows. Split it into files of at most 10,000 rows.',
+    'zh-CN': '文件行数过多，请拆分为每个不超过 200000 行的文件。',
+    en: 'The file has too many rows. Split it into files of at most 200,000 rows.',
   },
   IMPORT_MAPPING_INCOMPLETE: {
     'zh-CN': '请为姓名、身份证号、手机和单位代码各选择一列。',

@@ -1,5 +1,7 @@
 export * from './errors';
 export * from './locale';
+export * from './locale-schema';
+export * from './org/org-tree';
 export * from './org/org-unit';
 export * from './policy';
 export * from './validation';
@@ -15,6 +17,7 @@ export * from './membership/card';
 export * from './access/access';
 export * from './access/tokens';
 export * from './identity/phone-number';
+export * from './identity/phone-number-schema';
 export * from './identity/passkey';
 export * from './membership/employer';
 export * from './membership/self-service';

@@ -1,9 +1,12 @@
-import { z } from 'zod';
+/**
+ * Zod-free on purpose, like the other modules the PWA's first route uses (org-tree.ts,
+ * phone-number.ts): a module that builds a schema at its top level pulls all of zod into the
+ * first download. The schema is in locale-schema.ts.
+ */
 
 /** The languages Unionhall speaks. The first is the fallback when nothing matches. */
 export const LOCALES = ['zh-CN', 'en'] as const;
-export const ZLocale = z.enum(LOCALES);
-export type TLocale = z.infer<typeof ZLocale>;
+export type TLocale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: TLocale = 'zh-CN';
 
 /**

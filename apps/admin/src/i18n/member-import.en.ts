@@ -12,11 +12,11 @@ export const memberImportEn = {
   exportError: 'Export failed',
   title: 'Import members',
   intro:
-    'Upload a CSV or XLSX file (column names in the first row, at most 5 MB and 10,000 rows). Check the preview first, then import; rows with problems can be downloaded, fixed and imported again.',
+    'Upload a CSV or XLSX file (column names in the first row, at most 50 MB and 200,000 rows). Check the preview first, then import; rows with problems can be downloaded, fixed and imported again.',
   back: 'Back to members',
   file: 'File',
   fileHint: 'CSV (UTF-8 or GBK) or XLSX',
-  tooLarge: 'The file is larger than 5 MB. Split it and upload the parts.',
+  tooLarge: 'The file is larger than 50 MB. Split it and upload the parts.',
   previewing: 'Checking…',
   previewError: 'The file cannot be previewed',
   mappingTitle: 'Columns',

@@ -9,11 +9,11 @@ export const memberImportZhCN = {
   exportError: '导出失败',
   title: '导入会员',
   intro:
-    '上传 CSV 或 XLSX 文件（第一行为列名，最多 5 MB、10000 行）。先预览检查，确认无误后再导入；有问题的行可下载修改后重新导入。',
+    '上传 CSV 或 XLSX 文件（第一行为列名，最多 50 MB、200000 行）。先预览检查，确认无误后再导入；有问题的行可下载修改后重新导入。',
   back: '返回会员列表',
   file: '文件',
   fileHint: 'CSV（UTF-8 或 GBK）或 XLSX',
-  tooLarge: '文件超过 5 MB，请拆分后再上传。',
+  tooLarge: '文件超过 50 MB，请拆分后再上传。',
   previewing: '正在检查…',
   previewError: '无法预览该文件',
   mappingTitle: '列对应关系',

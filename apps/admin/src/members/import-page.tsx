@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   IMPORT_FIELDS,
-  MAX_IMPORT_FILE_BYTES,
+  MAX_IMPORT_UPLOAD_BYTES,
   REQUIRED_IMPORT_FIELDS,
   type TImportField,
   type TImportMapping,
@@ -13,13 +13,9 @@ import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'r
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useTRPC } from '../trpc';
-import { base64ToObjectUrl, readFileAsBase64 } from './download';
+import { base64ToObjectUrl } from './download';
+import { commitUpload, previewUpload } from './import-upload';
 import './members.css';
-
-interface Upload {
-  name: string;
-  base64: string;
-}
 
 /**
  * Import members from a spreadsheet: choose a file, check the column mapping and the dry-run
@@ -32,30 +28,32 @@ export function ImportPage() {
   const queryClient = useQueryClient();
   const fileId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
-  const [upload, setUpload] = useState<Upload | null>(null);
+  const [upload, setUpload] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [mapping, setMapping] = useState<TImportMapping | null>(null);
   const [preview, setPreview] = useState<TImportPreview | null>(null);
   const [result, setResult] = useState<TImportResult | null>(null);
 
-  const previewMutation = useMutation(
-    trpc.officer.memberImport.preview.mutationOptions({
-      onSuccess: (data) => {
-        setPreview(data);
-        setMapping(data.mapping);
-      },
-    }),
-  );
-  const commitMutation = useMutation(
-    trpc.officer.memberImport.commit.mutationOptions({
-      onSuccess: (data) => {
-        setResult(data);
-        void queryClient.invalidateQueries({ queryKey: trpc.officer.membership.pathKey() });
-      },
-    }),
-  );
+  // The file goes to the upload route as it is (officer.memberImport.* behind it), not as
+  // base64 inside a tRPC call: a large file then costs no memory on either side.
+  const previewMutation = useMutation({
+    mutationFn: ({ file, mapping }: { file: File; mapping?: TImportMapping }) =>
+      previewUpload(file, mapping),
+    onSuccess: (data) => {
+      setPreview(data);
+      setMapping(data.mapping);
+    },
+  });
+  const commitMutation = useMutation({
+    mutationFn: ({ file, mapping }: { file: File; mapping: TImportMapping }) =>
+      commitUpload(file, mapping),
+    onSuccess: (data) => {
+      setResult(data);
+      void queryClient.invalidateQueries({ queryKey: trpc.officer.membership.pathKey() });
+    },
+  });
 
-  async function chooseFile(event: ChangeEvent<HTMLInputElement>) {
+  function chooseFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     setPreview(null);
     setResult(null);
@@ -67,14 +65,13 @@ export function ImportPage() {
       setUpload(null);
       return;
     }
-    if (file.size > MAX_IMPORT_FILE_BYTES) {
+    if (file.size > MAX_IMPORT_UPLOAD_BYTES) {
       setUpload(null);
       setFileError(t('memberImport.tooLarge'));
       return;
     }
-    const next = { name: file.name, base64: await readFileAsBase64(file) };
-    setUpload(next);
-    previewMutation.mutate({ file: next.base64, fileName: next.name });
+    setUpload(file);
+    previewMutation.mutate({ file });
   }
 
   function changeMapping(field: TImportField, value: string) {
@@ -83,7 +80,7 @@ export function ImportPage() {
     if (value === '') delete next[field];
     else next[field] = Number(value);
     setMapping(next);
-    previewMutation.mutate({ file: upload.base64, fileName: upload.name, mapping: next });
+    previewMutation.mutate({ file: upload, mapping: next });
   }
 
   function startAgain() {
@@ -132,7 +129,7 @@ export function ImportPage() {
           type="file"
           accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           aria-describedby={`${fileId}-hint`}
-          onChange={(event) => void chooseFile(event)}
+          onChange={chooseFile}
         />
       </div>
 
@@ -174,7 +171,7 @@ export function ImportPage() {
                 // With no valid rows the import still runs: it reports and returns the rows.
                 if (commitMutation.isPending || previewMutation.isPending) return;
                 if (missing.length > 0) return;
-                commitMutation.mutate({ file: upload.base64, fileName: upload.name, mapping });
+                commitMutation.mutate({ file: upload, mapping });
               }}
             >
               {commitMutation.isPending

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isChinaMobileE164, normalizeChinaMobile, ZChinaMobile } from './phone-number';
+import { isChinaMobileE164, normalizeChinaMobile } from './phone-number';
+import { ZChinaMobile } from './phone-number-schema';
 
 describe('normalizeChinaMobile', () => {
   it('brings the usual notations of one number to the same E.164 form', () => {

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * Members may sign in with a code by SMS to a mainland China mobile number. Numbers are kept
  * in E.164 (`+86` and the 11 digits), the form Better Auth stores and looks up, so "138 0013
@@ -27,13 +25,3 @@ export function normalizeChinaMobile(input: string): string | null {
   const e164 = `+86${national}`;
   return isChinaMobileE164(e164) ? e164 : null;
 }
-
-/** A mainland China mobile number in any common notation, parsed to E.164. */
-export const ZChinaMobile = z
-  .string()
-  .trim()
-  .max(32)
-  .refine((value) => normalizeChinaMobile(value) !== null, {
-    message: 'validation.chinaMobile',
-  })
-  .transform((value) => normalizeChinaMobile(value) ?? value);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZChinaMobile } from '../identity/phone-number';
+import { ZChinaMobile } from '../identity/phone-number-schema';
 
 /** Where an employment record came from. */
 export const ZEmploymentSource = z.enum([

@@ -3,16 +3,28 @@ import type { TLocale } from '../locale';
 import { ZMemberListInput } from './member';
 
 /**
- * Importing members from a spreadsheet (CSV or XLSX). The file travels base64-encoded in the
- * request; it is parsed and checked on the server, never trusted from the browser.
+ * Importing members from a spreadsheet (CSV or XLSX). The console streams the file to the
+ * upload route (MEMBER_IMPORT_UPLOAD_PATH); integrators may send a small file base64-encoded
+ * in the JSON of the tRPC procedures. Either way it is parsed and checked on the server, never
+ * trusted from the browser.
  */
 
-/** The largest file accepted, in bytes (before base64). */
+/** The largest file accepted base64-encoded in JSON (over /trpc), in bytes (before base64). */
 export const MAX_IMPORT_FILE_BYTES = 5 * 1024 * 1024;
 /** Base64 makes 4 characters of every 3 bytes. */
 export const MAX_IMPORT_FILE_BASE64 = Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4;
-/** Rows per file: the commit runs within one request, so a file must stay small enough. */
-export const MAX_IMPORT_ROWS = 10_000;
+/** The largest file accepted by the upload route, in bytes. */
+export const MAX_IMPORT_UPLOAD_BYTES = 50 * 1024 * 1024;
+/**
+ * Where the console uploads a file: POST `${path}/preview` or `${path}/commit`, the body being
+ * the file (application/octet-stream), `fileName` and `mapping` (JSON) in the query string.
+ */
+export const MEMBER_IMPORT_UPLOAD_PATH = '/api/member-import';
+/**
+ * Data rows per file. The file is read and written in batches, so memory does not grow with
+ * it, but the whole import is one transaction: this bounds how long that transaction runs.
+ */
+export const MAX_IMPORT_ROWS = 200_000;
 /** How many rows a preview shows with their status (the counts cover every row). */
 export const IMPORT_PREVIEW_ROWS = 200;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZMemberStatus, ZMemberStatusAction } from './member-status';
-import { ZChinaMobile } from '../identity/phone-number';
+import { ZChinaMobile } from '../identity/phone-number-schema';
 import { parseResidentId } from './national-id';
 
 /** The document a person proves their identity with. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZChinaMobile } from '../identity/phone-number';
+import { ZChinaMobile } from '../identity/phone-number-schema';
 import { ZEmail, ZIdDocument, ZPersonName } from './member';
 
 /** Contact details: the member changes them at once, no review. */

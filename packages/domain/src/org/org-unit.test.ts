@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildOrgTree,
-  canBeChildOf,
-  childPath,
-  wouldCreateCycle,
-  ZCreateOrgUnitInput,
-  type TOrgUnit,
-} from './org-unit';
+import { buildOrgTree, canBeChildOf, childPath, wouldCreateCycle } from './org-tree';
+import { ZCreateOrgUnitInput, type TOrgUnit } from './org-unit';
 
 describe('canBeChildOf', () => {
   it('allows only a federation at the root', () => {

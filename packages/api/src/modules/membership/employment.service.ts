@@ -11,6 +11,7 @@ import {
 } from '@unionhall/domain';
 import { OutOfScopeError, type Scope } from '../../access';
 import type { AuditWriter } from '../../audit';
+import { insertRows } from '../../bulk-insert';
 import type { FieldCipher } from '../../crypto/field-cipher';
 import { idDocumentHash } from './membership.service';
 
@@ -49,7 +50,8 @@ export async function recordEmployment(
   entries: readonly EmploymentEntry[],
 ): Promise<void> {
   if (entries.length === 0) return;
-  const today = dateOnly(unionToday());
+  const todayText = unionToday();
+  const today = dateOnly(todayText);
   const open = await tx.employmentRecord.findMany({
     where: { memberId: { in: entries.map((entry) => entry.memberId) }, endedOn: null },
     select: { id: true, memberId: true, employerId: true, workplaceId: true, jobTitle: true },
@@ -75,17 +77,27 @@ export async function recordEmployment(
       data: { endedOn: today },
     });
   }
-  await tx.employmentRecord.createMany({
-    data: changed.map((entry) => ({
-      memberId: entry.memberId,
-      employerId: entry.employerId,
-      workplaceId: entry.workplaceId ?? null,
-      jobTitle: entry.jobTitle ?? null,
-      startedOn:
-        entry.startedOn === undefined ? today : entry.startedOn ? dateOnly(entry.startedOn) : null,
+  // One statement whatever the number of entries: an import writes a thousand at a time.
+  await insertRows(
+    tx,
+    'employment_record',
+    {
+      member_id: 'uuid',
+      employer_id: 'uuid',
+      workplace_id: 'uuid',
+      job_title: 'text',
+      started_on: 'date',
+      source: '"EmploymentSource"',
+    },
+    changed.map((entry) => ({
+      member_id: entry.memberId,
+      employer_id: entry.employerId,
+      workplace_id: entry.workplaceId ?? null,
+      job_title: entry.jobTitle ?? null,
+      started_on: entry.startedOn === undefined ? todayText : (entry.startedOn ?? null),
       source,
     })),
-  });
+  );
 }
 
 /** A member's employment, newest first; members outside the scope are not found. */

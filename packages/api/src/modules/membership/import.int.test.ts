@@ -5,6 +5,7 @@ import { CURRENT_CONSENT_VERSION, residentIdCheckCharacter } from '@unionhall/do
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerFor, personas } from '../../testing/harness';
+import { ImportUpload } from './import-file';
 
 type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
 
@@ -297,5 +298,78 @@ describe.each(testDatabaseTargets())('member import and export on %s', (target) 
       actorId: 'token-hr',
       action: 'IMPORT',
     });
+  });
+
+  it('streams an upload in batches: repeats across batches, records of the same file not "existing"', async () => {
+    // 2,500 rows read in batches of 1,000. Line numbers count the header as line 1.
+    const rows: string[] = [];
+    for (let index = 0; index < 2500; index += 1) {
+      const day = String(1 + (index % 28)).padStart(2, '0');
+      const month = String(1 + (Math.floor(index / 28) % 12)).padStart(2, '0');
+      const sequence = String(Math.floor(index / 336)).padStart(3, '0');
+      rows.push(
+        `批量${index},${residentId(`1975${month}${day}`, sequence)},1370${String(index).padStart(7, '0')},BJ-NO1-HS`,
+      );
+    }
+    // Line 1502 repeats line 7's ID number; line 1602 repeats line 12's phone number (third
+    // batch: line 2102 the same); line 2052 has line 22's name and birth date, which only an
+    // earlier record (not an earlier row) would make a duplicate.
+    const cells = (line: number) => (rows[line - 2] ?? '').split(',');
+    const at = (line: number, values: string[]) => (rows[line - 2] = values.join(','));
+    at(1502, [cells(1502)[0] ?? '', cells(7)[1] ?? '', '13799990001', 'BJ-NO1-HS']);
+    at(1602, [cells(1602)[0] ?? '', cells(1602)[1] ?? '', cells(12)[2] ?? '', 'BJ-NO1-HS']);
+    at(2102, [cells(2102)[0] ?? '', cells(2102)[1] ?? '', cells(12)[2] ?? '', 'BJ-NO1-HS']);
+    at(2052, [cells(22)[0] ?? '', residentId('19750123', '900'), '13799990002', 'BJ-NO1-HS']);
+    at(22, [cells(22)[0] ?? '', residentId('19750123', '901'), cells(22)[2] ?? '', 'BJ-NO1-HS']);
+    const text = `name,id number,phone,unit code\n${rows.join('\n')}\n`;
+    const stream = () =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          // Split mid-character, as a network would.
+          const bytes = Buffer.from(text, 'utf8');
+          for (let at = 0; at < bytes.length; at += 4097)
+            controller.enqueue(bytes.subarray(at, at + 4097));
+          controller.close();
+        },
+      });
+    const mapping = { name: 0, idNumber: 1, phone: 2, unitCode: 3 };
+
+    const preview = await chair().officer.memberImport.preview({
+      upload: new ImportUpload(stream(), 1024 * 1024),
+      fileName: 'batch.csv',
+    });
+    expect(preview.counts).toEqual({ total: 2500, valid: 2497, invalid: 0, duplicate: 3 });
+    expect(preview.rows.filter((row) => row.status === 'DUPLICATE').map((row) => row.line)).toEqual(
+      [1502, 1602, 2102],
+    );
+
+    const result = await chair().officer.memberImport.commit({
+      upload: new ImportUpload(stream(), 1024 * 1024),
+      fileName: 'batch.csv',
+      mapping,
+    });
+    expect(result).toMatchObject({
+      imported: 2497,
+      counts: { total: 2500, valid: 2497, invalid: 0, duplicate: 3 },
+    });
+    const errors = fromBase64(result.errorFile).trim().split('\r\n');
+    expect(errors.slice(1).map((line) => line.split(',')[0])).toEqual(['1502', '1602', '2102']);
+    expect(await db.prisma.member.count({ where: { name: { startsWith: '批量' } } })).toBe(2497);
+    // Both people with the same name and birth date are in: neither existed before the file.
+    expect(await db.prisma.member.count({ where: { name: cells(22)[0] ?? '' } })).toBe(2);
+
+    const again = await chair().officer.memberImport.commit({
+      upload: new ImportUpload(stream(), 1024 * 1024),
+      fileName: 'batch.csv',
+      mapping,
+    });
+    expect(again).toMatchObject({ imported: 0, counts: { valid: 0, duplicate: 2500 } });
+
+    await expect(
+      chair().officer.memberImport.preview({
+        upload: new ImportUpload(stream(), 1000),
+        fileName: 'batch.csv',
+      }),
+    ).rejects.toMatchObject({ appCode: 'PAYLOAD_TOO_LARGE' });
   });
 });

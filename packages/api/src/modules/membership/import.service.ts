@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@unionhall/db';
 import {
   DUPLICATE_IMPORT_PROBLEMS,
@@ -12,13 +12,10 @@ import {
   REQUIRED_IMPORT_FIELDS,
   UnionhallError,
   ZEmail,
-  ZImportCommitInput,
-  ZImportFileInput,
   ZMemberExportInput,
   proposeImportMapping,
-  type TImportCommitInput,
+  type TImportCounts,
   type TImportField,
-  type TImportFileInput,
   type TImportMapping,
   type TImportPreview,
   type TImportProblem,
@@ -32,8 +29,19 @@ import {
 import type { Scope } from '../../access';
 import type { AuditWriter } from '../../audit';
 import type { Actor } from '../../context';
+import { insertRows } from '../../bulk-insert';
 import type { FieldCipher } from '../../crypto/field-cipher';
-import { readSheet, writeCsv, type Sheet } from './import-file';
+import {
+  csvLine,
+  CSV_BOM,
+  type ImportUpload,
+  openSheet,
+  sourceFromBuffer,
+  spoolUpload,
+  writeCsv,
+  type ImportSource,
+  type SheetRow,
+} from './import-file';
 import {
   idCipherContext,
   idDocumentHash,
@@ -53,12 +61,25 @@ export interface ImportDeps {
   locale: TLocale;
 }
 
+/**
+ * What the import procedures take: the file as base64 (JSON over /trpc, small files), or an
+ * upload streamed to the HTTP upload route (large files), with its name and the mapping.
+ */
+export type ImportFileRequest = { fileName: string; mapping?: TImportMapping | undefined } & (
+  { file: string } | { upload: ImportUpload }
+);
+
 /** Records that block a second one for the same person (as applyToJoin counts them). */
 const LIVING = ['APPLICANT', 'ACTIVE', 'LAPSED', 'SUSPENDED'] as const;
-/** Rows written per createMany; keeps statements' parameter counts well inside the limits. */
-const BATCH = 500;
-/** Values per IN (…) list in the duplicate look-ups. */
-const LOOKUP_CHUNK = 1000;
+/**
+ * Rows read, checked and written at a time. Memory holds one batch, whatever the file's size;
+ * a batch's createMany stays well inside PostgreSQL's 65,535 parameters.
+ */
+const BATCH = 1000;
+/** Lookup caches (units, employers by code or name) are cleared past this many entries. */
+const CACHE_LIMIT = 10_000;
+/** A whole import is one transaction; a file of MAX_IMPORT_ROWS rows must fit in it. */
+const IMPORT_TRANSACTION_TIMEOUT_MS = 30 * 60_000;
 
 /** A row that passed the checks, in the form it is stored. */
 interface CleanRow {
@@ -83,13 +104,6 @@ interface AnalyzedRow {
   clean: CleanRow | null;
 }
 
-interface Analysis {
-  sheet: Sheet;
-  mapping: TImportMapping;
-  missingFields: TImportField[];
-  rows: AnalyzedRow[];
-}
-
 const MAX_LENGTH: Record<TImportField, number> = {
   name: 50,
   idNumber: 30,
@@ -100,14 +114,6 @@ const MAX_LENGTH: Record<TImportField, number> = {
   jobTitle: 100,
   joinedAt: 20,
 };
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let index = 0; index < items.length; index += size) {
-    out.push(items.slice(index, index + size));
-  }
-  return out;
-}
 
 /** YYYY-MM-DD, YYYY/M/D or YYYY.M.D, not in the future. */
 function parseJoinedDate(value: string, now: Date): Date | null {
@@ -120,16 +126,19 @@ function parseJoinedDate(value: string, now: Date): Date | null {
   return real && date.getTime() <= now.getTime() && year >= 1900 ? date : null;
 }
 
-function decodeFile(base64: string): Buffer {
-  return Buffer.from(base64, 'base64');
+/** The file as a source to read: a spooled upload, or the decoded base64. */
+function openSource(input: ImportFileRequest): Promise<ImportSource> {
+  return 'upload' in input
+    ? spoolUpload(input.upload)
+    : Promise.resolve(sourceFromBuffer(Buffer.from(input.file, 'base64')));
 }
 
 /** Checks one row against the domain rules; units are looked up beforehand. */
 function checkRow(
   deps: Pick<ImportDeps, 'cipher' | 'scope'>,
-  units: ReadonlyMap<string, { id: string; path: string }>,
+  units: ReadonlyMap<string, { id: string; path: string } | null>,
   mapping: TImportMapping,
-  row: { line: number; cells: string[] },
+  row: SheetRow,
   now: Date,
 ): AnalyzedRow {
   const values: Partial<Record<TImportField, string>> = {};
@@ -205,11 +214,44 @@ function checkRow(
   return { line: row.line, cells: row.cells, values, problems, clean };
 }
 
+/**
+ * What the import remembers between batches lives in temporary tables of its transaction
+ * (dropped at its end), not in memory: the ID hashes and phone numbers of the rows read so
+ * far, for repeats within the file, and the members this import has written, which the
+ * look-up of existing records must not count.
+ */
+async function createImportTables(tx: Tx): Promise<void> {
+  await tx.$executeRawUnsafe(
+    'CREATE TEMPORARY TABLE import_seen_id (id_hash text PRIMARY KEY) ON COMMIT DROP',
+  );
+  await tx.$executeRawUnsafe(
+    'CREATE TEMPORARY TABLE import_seen_phone (phone text PRIMARY KEY) ON COMMIT DROP',
+  );
+  await tx.$executeRawUnsafe(
+    'CREATE TEMPORARY TABLE import_new_member (id uuid PRIMARY KEY) ON COMMIT DROP',
+  );
+}
+
 /** Marks rows that repeat an earlier row, or a living record already in the database. */
-async function findDuplicates(db: Tx | PrismaClient, rows: AnalyzedRow[]): Promise<void> {
+async function findDuplicates(tx: Tx, rows: AnalyzedRow[]): Promise<void> {
   const candidates = rows.flatMap((row) => (row.clean ? [{ row, clean: row.clean }] : []));
-  const seenIds = new Set<string>();
-  const seenPhones = new Set<string>();
+  if (candidates.length === 0) return;
+  const ids = [...new Set(candidates.map(({ clean }) => clean.idHash))];
+  const phones = [...new Set(candidates.map(({ clean }) => clean.phone))];
+
+  // Repeats: of rows in earlier batches (the temporary tables), then of earlier rows here.
+  const seenIds = new Set(
+    (
+      await tx.$queryRaw<{ id_hash: string }[]>`
+        SELECT id_hash FROM import_seen_id WHERE id_hash = ANY(${ids}::text[])`
+    ).map((row) => row.id_hash),
+  );
+  const seenPhones = new Set(
+    (
+      await tx.$queryRaw<{ phone: string }[]>`
+        SELECT phone FROM import_seen_phone WHERE phone = ANY(${phones}::text[])`
+    ).map((row) => row.phone),
+  );
   for (const { row, clean } of candidates) {
     if (seenIds.has(clean.idHash))
       row.problems.push({ code: 'DUPLICATE_IN_FILE', field: 'idNumber' });
@@ -219,37 +261,34 @@ async function findDuplicates(db: Tx | PrismaClient, rows: AnalyzedRow[]): Promi
     seenIds.add(clean.idHash);
     seenPhones.add(clean.phone);
   }
+  await tx.$executeRaw`
+    INSERT INTO import_seen_id (id_hash) SELECT unnest(${ids}::text[]) ON CONFLICT DO NOTHING`;
+  await tx.$executeRaw`
+    INSERT INTO import_seen_phone (phone) SELECT unnest(${phones}::text[]) ON CONFLICT DO NOTHING`;
 
+  // Living records that were there before this import.
+  const names = [...new Set(candidates.map(({ clean }) => clean.name))];
+  const births = [...new Set(candidates.map(({ clean }) => clean.birthDate))];
+  const found = await tx.$queryRaw<
+    { id_hash: string | null; phone: string | null; name: string; birth_date: string | null }[]
+  >`
+    SELECT m.id_hash, m.phone, m.name, to_char(m.birth_date, 'YYYY-MM-DD') AS birth_date
+    FROM member m
+    WHERE m.status::text = ANY(${[...LIVING]}::text[])
+      AND (
+        m.id_hash = ANY(${ids}::text[])
+        OR m.phone = ANY(${phones}::text[])
+        OR (m.name = ANY(${names}::text[]) AND m.birth_date = ANY(${births}::date[]))
+      )
+      AND NOT EXISTS (SELECT 1 FROM import_new_member n WHERE n.id = m.id)`;
+  const person = (name: string, birthDate: string) => `${name}\u0000${birthDate}`;
   const existingIds = new Set<string>();
   const existingPhones = new Set<string>();
   const existingPeople = new Set<string>();
-  const person = (name: string, birthDate: string) => `${name}\u0000${birthDate}`;
-  for (const part of chunks(candidates, LOOKUP_CHUNK)) {
-    const found = await db.member.findMany({
-      where: {
-        status: { in: [...LIVING] },
-        OR: [
-          { idHash: { in: part.map(({ clean }) => clean.idHash) } },
-          { phone: { in: part.map(({ clean }) => clean.phone) } },
-          {
-            name: { in: [...new Set(part.map(({ clean }) => clean.name))] },
-            birthDate: {
-              in: [...new Set(part.map(({ clean }) => clean.birthDate))].map(
-                (date) => new Date(`${date}T00:00:00Z`),
-              ),
-            },
-          },
-        ],
-      },
-      select: { idHash: true, phone: true, name: true, birthDate: true },
-    });
-    for (const member of found) {
-      if (member.idHash) existingIds.add(member.idHash);
-      if (member.phone) existingPhones.add(member.phone);
-      if (member.birthDate) {
-        existingPeople.add(person(member.name, member.birthDate.toISOString().slice(0, 10)));
-      }
-    }
+  for (const member of found) {
+    if (member.id_hash) existingIds.add(member.id_hash);
+    if (member.phone) existingPhones.add(member.phone);
+    if (member.birth_date) existingPeople.add(person(member.name, member.birth_date));
   }
   for (const { row, clean } of candidates) {
     if (existingIds.has(clean.idHash))
@@ -260,38 +299,6 @@ async function findDuplicates(db: Tx | PrismaClient, rows: AnalyzedRow[]): Promi
       row.problems.push({ code: 'SAME_NAME_BIRTH_DATE', field: 'name' });
     }
   }
-}
-
-/** Parses the file and checks every row; reads the database, writes nothing. */
-async function analyze(
-  db: Tx | PrismaClient,
-  deps: Pick<ImportDeps, 'cipher' | 'scope'>,
-  file: Buffer,
-  fileName: string,
-  requested: TImportMapping | undefined,
-): Promise<Analysis> {
-  const sheet = await readSheet(file, fileName);
-  const mapping = requested ?? proposeImportMapping(sheet.headers);
-  const missingFields = REQUIRED_IMPORT_FIELDS.filter((field) => mapping[field] === undefined);
-
-  const unitColumn = mapping.unitCode;
-  const codes =
-    unitColumn === undefined
-      ? []
-      : [...new Set(sheet.rows.map((row) => (row.cells[unitColumn] ?? '').trim().toUpperCase()))];
-  const units = new Map<string, { id: string; path: string }>();
-  for (const part of chunks(codes.filter(Boolean), LOOKUP_CHUNK)) {
-    const found = await db.orgUnit.findMany({
-      where: { code: { in: part, mode: 'insensitive' } },
-      select: { id: true, path: true, code: true },
-    });
-    for (const unit of found) units.set(unit.code.toUpperCase(), { id: unit.id, path: unit.path });
-  }
-
-  const now = new Date();
-  const rows = sheet.rows.map((row) => checkRow(deps, units, mapping, row, now));
-  if (missingFields.length === 0) await findDuplicates(db, rows);
-  return { sheet, mapping, missingFields, rows };
 }
 
 function rowStatus(row: AnalyzedRow): TImportRow['status'] {
@@ -308,52 +315,128 @@ function localized(row: AnalyzedRow, locale: TLocale): TImportRowProblem[] {
   }));
 }
 
-function counts(analysis: Analysis) {
-  const statuses = analysis.rows.map(rowStatus);
-  return {
-    total: statuses.length,
-    valid: statuses.filter((status) => status === 'VALID').length,
-    invalid: statuses.filter((status) => status === 'INVALID').length,
-    duplicate: statuses.filter((status) => status === 'DUPLICATE').length,
-  };
+/** A file being read: its header, the mapping, and its rows checked a batch at a time. */
+interface SheetAnalysis {
+  headers: string[];
+  mapping: TImportMapping;
+  /** Required fields no column is mapped to; rows are then not checked for duplicates. */
+  missingFields: TImportField[];
+  counts: TImportCounts;
+  /** The rows, checked (and counted) a batch at a time, in file order. */
+  batches: AsyncGenerator<AnalyzedRow[]>;
+}
+
+/**
+ * Reads the file and checks its rows in batches, within the import's transaction (which must
+ * have run createImportTables). Reads the database and the temporary tables; writes nothing
+ * else. Unit codes are looked up once per import, a batch's new ones at a time.
+ */
+async function analyzeSheet(
+  tx: Tx,
+  deps: Pick<ImportDeps, 'cipher' | 'scope'>,
+  source: ImportSource,
+  fileName: string,
+  requested: TImportMapping | undefined,
+): Promise<SheetAnalysis> {
+  const sheet = await openSheet(source, fileName);
+  const mapping = requested ?? proposeImportMapping(sheet.headers);
+  const missingFields = REQUIRED_IMPORT_FIELDS.filter((field) => mapping[field] === undefined);
+  const counts: TImportCounts = { total: 0, valid: 0, invalid: 0, duplicate: 0 };
+  const units = new Map<string, { id: string; path: string } | null>();
+  const now = new Date();
+
+  async function lookUpUnits(batch: SheetRow[]) {
+    const column = mapping.unitCode;
+    if (column === undefined) return;
+    const codes = [
+      ...new Set(batch.map((row) => (row.cells[column] ?? '').trim().toUpperCase())),
+    ].filter((code) => code !== '' && !units.has(code));
+    if (codes.length === 0) return;
+    if (units.size + codes.length > CACHE_LIMIT) units.clear();
+    const found = await tx.orgUnit.findMany({
+      where: { code: { in: codes, mode: 'insensitive' } },
+      select: { id: true, path: true, code: true },
+    });
+    for (const code of codes) units.set(code, null);
+    for (const unit of found) units.set(unit.code.toUpperCase(), { id: unit.id, path: unit.path });
+  }
+
+  async function analyzeBatch(batch: SheetRow[]): Promise<AnalyzedRow[]> {
+    await lookUpUnits(batch);
+    const rows = batch.map((row) => checkRow(deps, units, mapping, row, now));
+    if (missingFields.length === 0) await findDuplicates(tx, rows);
+    for (const row of rows) {
+      const status = rowStatus(row);
+      counts.total += 1;
+      if (status === 'VALID') counts.valid += 1;
+      else if (status === 'INVALID') counts.invalid += 1;
+      else counts.duplicate += 1;
+    }
+    return rows;
+  }
+
+  async function* batches(): AsyncGenerator<AnalyzedRow[]> {
+    let batch: SheetRow[] = [];
+    for await (const row of sheet.rows) {
+      batch.push(row);
+      if (batch.length === BATCH) {
+        yield await analyzeBatch(batch);
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield await analyzeBatch(batch);
+  }
+
+  return { headers: sheet.headers, mapping, missingFields, counts, batches: batches() };
 }
 
 /**
  * A dry run: the detected columns, the mapping (proposed from the headers unless given), the
  * counts, and rows with their status and reasons — rows with problems first, so a few bad
- * rows in a long file are shown. Writes nothing.
+ * rows in a long file are shown. Writes nothing (its temporary tables go with its
+ * transaction).
  */
 export async function previewImport(
   deps: ImportDeps,
-  raw: TImportFileInput,
+  input: ImportFileRequest,
 ): Promise<TImportPreview> {
-  const input = ZImportFileInput.parse(raw);
-  const analysis = await analyze(
-    deps.prisma,
-    deps,
-    decodeFile(input.file),
-    input.fileName,
-    input.mapping,
-  );
-  const withProblems = analysis.rows.filter((row) => row.problems.length > 0);
-  const shown = [
-    ...withProblems.slice(0, IMPORT_PREVIEW_ROWS),
-    ...analysis.rows
-      .filter((row) => row.problems.length === 0)
-      .slice(0, Math.max(0, IMPORT_PREVIEW_ROWS - withProblems.length)),
-  ].sort((a, b) => a.line - b.line);
-  return {
-    headers: analysis.sheet.headers,
-    mapping: analysis.mapping,
-    missingFields: analysis.missingFields,
-    counts: counts(analysis),
-    rows: shown.map((row) => ({
-      line: row.line,
-      status: rowStatus(row),
-      values: row.values,
-      problems: localized(row, deps.locale),
-    })),
-  };
+  const source = await openSource(input);
+  try {
+    return await deps.prisma.$transaction(
+      async (tx) => {
+        await createImportTables(tx);
+        const analysis = await analyzeSheet(tx, deps, source, input.fileName, input.mapping);
+        // At most IMPORT_PREVIEW_ROWS of each kind are kept, whatever the file's length.
+        const withProblems: AnalyzedRow[] = [];
+        const clean: AnalyzedRow[] = [];
+        for await (const batch of analysis.batches) {
+          for (const row of batch) {
+            const keep = row.problems.length > 0 ? withProblems : clean;
+            if (keep.length < IMPORT_PREVIEW_ROWS) keep.push(row);
+          }
+        }
+        const shown = [
+          ...withProblems,
+          ...clean.slice(0, Math.max(0, IMPORT_PREVIEW_ROWS - withProblems.length)),
+        ].sort((a, b) => a.line - b.line);
+        return {
+          headers: analysis.headers,
+          mapping: analysis.mapping,
+          missingFields: analysis.missingFields,
+          counts: analysis.counts,
+          rows: shown.map((row) => ({
+            line: row.line,
+            status: rowStatus(row),
+            values: row.values,
+            problems: localized(row, deps.locale),
+          })),
+        };
+      },
+      { timeout: IMPORT_TRANSACTION_TIMEOUT_MS, maxWait: 30_000 },
+    );
+  } finally {
+    await source.dispose();
+  }
 }
 
 const REASON_HEADER: Record<TLocale, [string, string]> = {
@@ -361,159 +444,248 @@ const REASON_HEADER: Record<TLocale, [string, string]> = {
   en: ['Line', 'Reason'],
 };
 
-/** The rejected rows as the officer uploaded them, with the line and the reasons in front. */
-function errorFile(analysis: Analysis, rejected: AnalyzedRow[], locale: TLocale): Buffer {
-  const [lineHeader, reasonHeader] = REASON_HEADER[locale];
-  const fieldLabel = (field: TImportField | null) => {
-    const column = field === null ? undefined : analysis.mapping[field];
-    return column === undefined ? '' : `${analysis.sheet.headers[column] ?? ''}: `;
-  };
-  return writeCsv([
-    [lineHeader, reasonHeader, ...analysis.sheet.headers],
-    ...rejected.map((row) => [
-      String(row.line),
-      row.problems
-        .map(
-          (problem) =>
-            `${fieldLabel(problem.field)}${IMPORT_PROBLEM_MESSAGES[problem.code][locale]}`,
-        )
-        .join('; '),
-      ...row.cells,
-    ]),
-  ]);
+/**
+ * The rejected rows as the officer uploaded them, with the line and the reasons in front,
+ * collected as CSV lines while the file is read.
+ */
+class RejectedRows {
+  private readonly lines: string[];
+  count = 0;
+
+  constructor(
+    private readonly headers: string[],
+    private readonly mapping: TImportMapping,
+    private readonly locale: TLocale,
+  ) {
+    const [lineHeader, reasonHeader] = REASON_HEADER[locale];
+    this.lines = [csvLine([lineHeader, reasonHeader, ...headers])];
+  }
+
+  private fieldLabel(field: TImportField | null): string {
+    const column = field === null ? undefined : this.mapping[field];
+    return column === undefined ? '' : `${this.headers[column] ?? ''}: `;
+  }
+
+  add(row: AnalyzedRow) {
+    this.count += 1;
+    const reasons = row.problems
+      .map(
+        (problem) =>
+          `${this.fieldLabel(problem.field)}${IMPORT_PROBLEM_MESSAGES[problem.code][this.locale]}`,
+      )
+      .join('; ');
+    this.lines.push(csvLine([String(row.line), reasons, ...row.cells]));
+  }
+
+  /** CSV, UTF-8 with a byte-order mark, base64. */
+  base64(): string {
+    return Buffer.from(`${CSV_BOM}${this.lines.join('')}`, 'utf8').toString('base64');
+  }
 }
 
-/** Finds or records employers by name, once per name per import. */
-async function employerIds(tx: Tx, names: readonly string[]): Promise<Map<string, string>> {
-  const ids = new Map<string, string>();
-  for (const name of new Set(names)) {
-    const known = await tx.employer.findFirst({ where: { name }, select: { id: true } });
-    ids.set(
-      name,
-      known?.id ?? (await tx.employer.create({ data: { name }, select: { id: true } })).id,
-    );
+/** Finds or records employers by name; `known` carries names already resolved. */
+async function employerIds(
+  tx: Tx,
+  names: readonly string[],
+  known: Map<string, string>,
+): Promise<void> {
+  const missing = [...new Set(names)].filter((name) => !known.has(name));
+  if (missing.length === 0) return;
+  if (known.size + missing.length > CACHE_LIMIT) known.clear();
+  const found = await tx.employer.findMany({
+    where: { name: { in: missing } },
+    select: { id: true, name: true },
+    orderBy: { createdAt: 'asc' },
+  });
+  for (const employer of found)
+    if (!known.has(employer.name)) known.set(employer.name, employer.id);
+  for (const name of missing) {
+    if (known.has(name)) continue;
+    known.set(name, (await tx.employer.create({ data: { name }, select: { id: true } })).id);
   }
-  return ids;
+}
+
+/** The member columns an import writes (the others keep their defaults). */
+const MEMBER_COLUMNS = {
+  id: 'uuid',
+  member_number: 'text',
+  org_unit_id: 'uuid',
+  org_unit_path: 'text',
+  status: '"MemberStatus"',
+  name: 'text',
+  search_name: 'text',
+  search_grams: 'text[]',
+  sex: 'text',
+  birth_date: 'date',
+  id_type: '"IdDocumentType"',
+  id_cipher: 'text',
+  id_hash: 'text',
+  id_last4: 'text',
+  phone: 'text',
+  email: 'text',
+  employer_id: 'uuid',
+  job_title: 'text',
+  applied_at: 'timestamptz',
+  joined_at: 'timestamptz',
+  created_at: 'timestamptz',
+  updated_at: 'timestamptz',
+} as const;
+
+/** Writes one batch's valid rows as ACTIVE members, with employment and status history. */
+async function writeMembers(
+  tx: Tx,
+  deps: ImportDeps,
+  valid: CleanRow[],
+  employers: Map<string, string>,
+  now: Date,
+): Promise<void> {
+  if (valid.length === 0) return;
+  await employerIds(
+    tx,
+    valid.flatMap((row) => (row.employer ? [row.employer] : [])),
+    employers,
+  );
+  const numbers = await takeMemberNumbers(tx, valid.length);
+  const nowText = now.toISOString();
+  const records = valid.map((row, index) => {
+    const id = randomUUID();
+    const joinedAt = (row.joinedAt ?? now).toISOString();
+    return {
+      id,
+      member_number: numbers[index] ?? null,
+      org_unit_id: row.unit.id,
+      org_unit_path: row.unit.path,
+      status: 'ACTIVE',
+      name: row.name,
+      search_name: normalizeForSearch(row.name),
+      search_grams: nameGrams(row.name),
+      sex: row.sex,
+      birth_date: row.birthDate,
+      id_type: 'RESIDENT_ID',
+      id_cipher: deps.cipher.encrypt(row.idNumber, idCipherContext(id)),
+      id_hash: row.idHash,
+      id_last4: row.idNumber.slice(-4),
+      phone: row.phone,
+      email: row.email,
+      employer_id: row.employer ? (employers.get(row.employer) ?? null) : null,
+      job_title: row.jobTitle,
+      applied_at: joinedAt,
+      joined_at: joinedAt,
+      created_at: nowText,
+      updated_at: nowText,
+    };
+  });
+  // Raw bulk inserts, not createMany: see insertRows for why a batch path needs them.
+  await insertRows(tx, 'member', MEMBER_COLUMNS, records);
+  const ids = records.map((record) => record.id);
+  await tx.$executeRaw`INSERT INTO import_new_member (id) SELECT unnest(${ids}::uuid[])`;
+  await recordEmployment(
+    tx,
+    'IMPORT',
+    records.flatMap((record) =>
+      record.employer_id
+        ? // An import knows when someone joined the union, not when they started the job.
+          [
+            {
+              memberId: record.id,
+              employerId: record.employer_id,
+              jobTitle: record.job_title,
+              startedOn: null,
+            },
+          ]
+        : [],
+    ),
+  );
+  await insertRows(
+    tx,
+    'member_status_change',
+    {
+      member_id: 'uuid',
+      from_status: '"MemberStatus"',
+      to_status: '"MemberStatus"',
+      action: 'text',
+      actor_type: 'text',
+      actor_id: 'text',
+      occurred_at: 'timestamptz',
+    },
+    records.map((record) => ({
+      member_id: record.id,
+      from_status: null,
+      to_status: 'ACTIVE',
+      action: 'IMPORT',
+      actor_type: deps.actor.type,
+      actor_id: deps.actor.id,
+      occurred_at: nowText,
+    })),
+  );
 }
 
 /**
- * Imports the valid rows as ACTIVE members, in one transaction with its audit row. Imports
- * queue on an advisory lock and check duplicates again inside the transaction, so two runs
- * of the same file (even at once) import each person once; the second imports nothing.
+ * Imports the valid rows as ACTIVE members, in one transaction with its audit row, reading
+ * and writing the file a batch at a time. Imports queue on an advisory lock and check
+ * duplicates inside the transaction, so two runs of the same file (even at once) import each
+ * person once; the second imports nothing.
  */
 export async function commitImport(
   deps: ImportDeps,
-  raw: TImportCommitInput,
+  input: ImportFileRequest & { mapping: TImportMapping },
 ): Promise<TImportResult> {
-  const input = ZImportCommitInput.parse(raw);
-  const file = decodeFile(input.file);
-  const fileSha256 = createHash('sha256').update(file).digest('hex');
-  return deps.prisma.$transaction(
-    async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('unionhall.member-import'))`;
-      const analysis = await analyze(tx, deps, file, input.fileName, input.mapping);
-      if (analysis.missingFields.length > 0) {
-        throw new UnionhallError(
-          'IMPORT_MAPPING_INCOMPLETE',
-          `unmapped: ${analysis.missingFields.join(', ')}`,
-        );
-      }
-      const valid = analysis.rows.flatMap((row) =>
-        row.problems.length === 0 && row.clean ? [row.clean] : [],
-      );
-      const rejected = analysis.rows.filter((row) => row.problems.length > 0);
-      const employers = await employerIds(
-        tx,
-        valid.flatMap((row) => (row.employer ? [row.employer] : [])),
-      );
-      const now = new Date();
-      for (const batch of chunks(valid, BATCH)) {
-        const numbers = await takeMemberNumbers(tx, batch.length);
-        const records = batch.map((row, index) => {
-          const id = randomUUID();
-          const joinedAt = row.joinedAt ?? now;
-          return {
-            id,
-            memberNumber: numbers[index] ?? null,
-            orgUnitId: row.unit.id,
-            orgUnitPath: row.unit.path,
-            status: 'ACTIVE' as const,
-            name: row.name,
-            searchName: normalizeForSearch(row.name),
-            searchGrams: nameGrams(row.name),
-            sex: row.sex,
-            birthDate: new Date(`${row.birthDate}T00:00:00Z`),
-            idType: 'RESIDENT_ID' as const,
-            idCipher: deps.cipher.encrypt(row.idNumber, idCipherContext(id)),
-            idHash: row.idHash,
-            idLast4: row.idNumber.slice(-4),
-            phone: row.phone,
-            email: row.email,
-            employerId: row.employer ? (employers.get(row.employer) ?? null) : null,
-            jobTitle: row.jobTitle,
-            appliedAt: joinedAt,
-            joinedAt,
-          };
+  const source = await openSource(input);
+  try {
+    return await deps.prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('unionhall.member-import'))`;
+        await createImportTables(tx);
+        const analysis = await analyzeSheet(tx, deps, source, input.fileName, input.mapping);
+        if (analysis.missingFields.length > 0) {
+          await analysis.batches.return(undefined);
+          throw new UnionhallError(
+            'IMPORT_MAPPING_INCOMPLETE',
+            `unmapped: ${analysis.missingFields.join(', ')}`,
+          );
+        }
+        const rejected = new RejectedRows(analysis.headers, analysis.mapping, deps.locale);
+        const employers = new Map<string, string>();
+        const now = new Date();
+        let imported = 0;
+        for await (const batch of analysis.batches) {
+          const valid: CleanRow[] = [];
+          for (const row of batch) {
+            if (row.problems.length === 0 && row.clean) valid.push(row.clean);
+            else rejected.add(row);
+          }
+          await writeMembers(tx, deps, valid, employers, now);
+          imported += valid.length;
+        }
+        const summary = analysis.counts;
+        await deps.audit(tx, {
+          action: 'member.import',
+          outcome: 'SUCCESS',
+          targetType: 'MemberImport',
+          targetId: source.sha256,
+          changes: {
+            fileName: { before: null, after: input.fileName },
+            fileSha256: { before: null, after: source.sha256 },
+            rows: { before: null, after: summary.total },
+            imported: { before: null, after: imported },
+            invalid: { before: null, after: summary.invalid },
+            duplicate: { before: null, after: summary.duplicate },
+          },
         });
-        await tx.member.createMany({ data: records });
-        await recordEmployment(
-          tx,
-          'IMPORT',
-          records.flatMap((record) =>
-            record.employerId
-              ? // An import knows when someone joined the union, not when they started the job.
-                [
-                  {
-                    memberId: record.id,
-                    employerId: record.employerId,
-                    jobTitle: record.jobTitle,
-                    startedOn: null,
-                  },
-                ]
-              : [],
-          ),
-        );
-        await tx.memberStatusChange.createMany({
-          data: records.map((record) => ({
-            memberId: record.id,
-            fromStatus: null,
-            toStatus: 'ACTIVE' as const,
-            action: 'IMPORT',
-            actorType: deps.actor.type,
-            actorId: deps.actor.id,
-          })),
-        });
-      }
-      const summary = counts(analysis);
-      await deps.audit(tx, {
-        action: 'member.import',
-        outcome: 'SUCCESS',
-        targetType: 'MemberImport',
-        targetId: fileSha256,
-        changes: {
-          fileName: { before: null, after: input.fileName },
-          fileSha256: { before: null, after: fileSha256 },
-          rows: { before: null, after: summary.total },
-          imported: { before: null, after: valid.length },
-          invalid: { before: null, after: summary.invalid },
-          duplicate: { before: null, after: summary.duplicate },
-        },
-      });
-      const base = input.fileName.replace(/\.[^.]+$/, '');
-      return {
-        counts: summary,
-        imported: valid.length,
-        errorFile:
-          rejected.length > 0
-            ? errorFile(analysis, rejected, deps.locale).toString('base64')
-            : null,
-        errorFileName: rejected.length > 0 ? `${base}-rejected.csv` : null,
-        fileSha256,
-      };
-    },
-    // A 10,000-row file takes longer than Prisma's 5-second default for a transaction.
-    { timeout: 120_000, maxWait: 30_000 },
-  );
+        const base = input.fileName.replace(/\.[^.]+$/, '');
+        return {
+          counts: summary,
+          imported,
+          errorFile: rejected.count > 0 ? rejected.base64() : null,
+          errorFileName: rejected.count > 0 ? `${base}-rejected.csv` : null,
+          fileSha256: source.sha256,
+        };
+      },
+      { timeout: IMPORT_TRANSACTION_TIMEOUT_MS, maxWait: 30_000 },
+    );
+  } finally {
+    await source.dispose();
+  }
 }
 
 const EXPORT_HEADERS: Record<TLocale, string[]> = {
