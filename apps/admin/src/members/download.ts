@@ -16,3 +16,16 @@ export function downloadBase64(base64: string, fileName: string, type: string): 
   // Revoked on the next turn: the click has handed the URL to the download by then.
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
+
+/** The base64 part of a data: URL, as FileReader.readAsDataURL gives it. */
+export function readFileAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const result = typeof reader.result === 'string' ? reader.result : '';
+      resolve(result.slice(result.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error ?? new Error('file read failed'));
+    reader.readAsDataURL(file);
+  });
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZLocale } from '../locale';
+import { ZLocale } from '../locale-schema';
 
 /**
  * Quiet hours: a daily period in which push and SMS wait (email does not: it makes no sound
