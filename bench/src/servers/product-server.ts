@@ -16,6 +16,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { getRequestListener } from '@hono/node-server';
 import {
+  createInProcessRunner,
+  createMemoryStorage,
   appRouter,
   createAuth,
   createCallerFactory,
@@ -154,7 +156,15 @@ if (process.env.BENCH_OFFICER === '1' || seedMembers > 0) {
     // Through the product's own import, in files the tRPC procedure accepts (≤ 10,000 rows).
     const caller = createCallerFactory(appRouter)(
       createContext(
-        { db, logger, auth, cipher, cardSigner },
+        {
+          db,
+          logger,
+          auth,
+          cipher,
+          cardSigner,
+          jobs: createInProcessRunner({ db, logger, catalog: { handlers: [], schedules: [] } }),
+          storage: createMemoryStorage(),
+        },
         {
           requestId: 'bench-seed',
           locale: 'en',
