@@ -16,7 +16,7 @@ import {
   startProductServer,
   startRawServer,
 } from '../lib/member-servers';
-import { memberPageStatement } from '../lib/member-sql';
+import { memberPageStatement, SEARCH_SETTING } from '../lib/member-sql';
 import { planSummary } from '../lib/plans';
 import { buildSearchMix, SEARCH_MIX, searchFamily, type SearchTerm } from '../lib/search-mix';
 import type { BenchContext, BenchResult, Benchmark } from '../lib/types';
@@ -70,25 +70,33 @@ async function indexComparison(
   const indexed = new Map<SearchTerm, number>();
   const unindexed = new Map<SearchTerm, number>();
   const plans: string[] = [];
+  const examples = ['name', 'phone', 'number'].map((family) =>
+    chosen.find((term) => searchFamily(term.kind) === family),
+  );
   try {
-    for (const term of chosen) {
-      const { text, values } = statement(term);
-      await timed(client, text, values);
-      const runs: number[] = [];
-      for (let i = 0; i < 5; i += 1) runs.push(await timed(client, text, values));
-      indexed.set(term, median(runs));
-    }
-    const examples = ['name', 'phone', 'number'].map((family) =>
-      chosen.find((term) => searchFamily(term.kind) === family),
-    );
-    for (const term of examples) {
-      if (term)
-        plans.push(
-          `  ${term.kind} "${term.query}" with index: ${await planSummary(client, statement(term))}`,
-        );
+    // Both sides run as the product runs a search: in a transaction after SEARCH_SETTING.
+    await client.query('BEGIN');
+    try {
+      await client.query(SEARCH_SETTING);
+      for (const term of chosen) {
+        const { text, values } = statement(term);
+        await timed(client, text, values);
+        const runs: number[] = [];
+        for (let i = 0; i < 5; i += 1) runs.push(await timed(client, text, values));
+        indexed.set(term, median(runs));
+      }
+      for (const term of examples) {
+        if (term)
+          plans.push(
+            `  ${term.kind} "${term.query}" with index: ${await planSummary(client, statement(term))}`,
+          );
+      }
+    } finally {
+      await client.query('ROLLBACK');
     }
     await client.query('BEGIN');
     try {
+      await client.query(SEARCH_SETTING);
       // Dropped inside the transaction and rolled back: the same table and statistics, only
       // the search indexes missing. Nothing else uses the database meanwhile.
       await client.query(`DROP INDEX ${SEARCH_INDEXES.join(', ')}`);

@@ -1,12 +1,13 @@
 // The SQL the product runs for `officer.membership.list`, statement for statement, as Prisma
 // logs it (packages/api membership.service listMembers: one query for the page, then one each
-// for the rows' unit and employer names). The raw-SQL reference runs exactly these through
-// `pg`, so the difference to the product is tRPC, Prisma, authentication and Hono, not SQL.
-// If the product's query changes, capture it again (Prisma's `log: ['query']`) and update it.
+// for the rows' unit and employer names; a search runs them in a transaction that first sets
+// `enable_indexscan = off`, see searchQuery there). The raw-SQL reference runs exactly these
+// through `pg`, so the difference to the product is tRPC, Prisma, authentication and Hono, not
+// SQL. If the product's query changes, capture it again (PrismaClient `log: ['query']`).
 import { normalizeForSearch, queryGrams } from '@unionhall/domain';
 
 const MEMBER_COLUMNS = `"public"."member"."id", "public"."member"."member_number", "public"."member"."name", "public"."member"."status"::text, "public"."member"."org_unit_id", "public"."member"."employer_id", "public"."member"."phone", "public"."member"."id_last4", "public"."member"."needs_placement", "public"."member"."applied_at", "public"."member"."joined_at", "public"."member"."version"`;
-const SCOPE = `"public"."member"."org_unit_path"::text LIKE ($1 || '%') AND "public"."member"."status" NOT IN (CAST($2::text AS "public"."MemberStatus"))`;
+const STATUS = `"public"."member"."status" NOT IN (CAST($2::text AS "public"."MemberStatus"))`;
 const ORDER = `ORDER BY "public"."member"."name" ASC, "public"."member"."id" ASC`;
 
 export interface Statement {
@@ -14,20 +15,32 @@ export interface Statement {
   values: unknown[];
 }
 
-/** Where a search term looks, as the product decides it (membership.service searchWhere). */
+/** What a search's transaction runs before its statements (membership.service searchQuery). */
+export const SEARCH_SETTING = 'SET LOCAL enable_indexscan = off';
+
+export interface PageStatement extends Statement {
+  /** A search: run in a transaction after SEARCH_SETTING, as the product does. */
+  search: boolean;
+}
+
+/**
+ * Where a search term looks, as the product decides it (membership.service searchWhere).
+ * Inside the search's batch transaction Prisma sends LIKE patterns whole ('%term%'); the
+ * plain list sends `LIKE ($1 || '%')`. Both are reproduced as sent.
+ */
 function searchCondition(query: string, next: number): { sql: string; values: unknown[] } | null {
   const digits = query.replace(/[\s+-]/g, '');
   if (/^\d{3,}$/.test(digits)) {
     return {
-      sql: `("public"."member"."phone"::text LIKE ('%' || $${next} || '%') OR "public"."member"."member_number"::text LIKE ('%' || $${next + 1} || '%'))`,
-      values: [digits, digits],
+      sql: `("public"."member"."phone"::text LIKE $${next} OR "public"."member"."member_number"::text LIKE $${next + 1})`,
+      values: [`%${digits}%`, `%${digits}%`],
     };
   }
   const grams = queryGrams(query);
   if (grams.length === 0) return null;
   return {
-    sql: `"public"."member"."search_grams" @> $${next} AND "public"."member"."search_name"::text LIKE ('%' || $${next + 1} || '%')`,
-    values: [grams, normalizeForSearch(query)],
+    sql: `"public"."member"."search_grams" @> $${next} AND "public"."member"."search_name"::text LIKE $${next + 1}`,
+    values: [grams, `%${normalizeForSearch(query)}%`],
   };
 }
 
@@ -40,18 +53,24 @@ export function memberPageStatement(input: {
   take: number;
   /** For contrast only: the product never pages by offset. */
   offset?: number;
-}): Statement {
-  const values: unknown[] = [input.scopePath, 'MERGED'];
-  const conditions = [SCOPE];
-  const search = input.query ? searchCondition(input.query, values.length + 1) : null;
+}): PageStatement {
+  const search = input.query ? searchCondition(input.query, 3) : null;
+  const values: unknown[] = [search ? `${input.scopePath}%` : input.scopePath, 'MERGED'];
+  const conditions = [
+    search
+      ? `"public"."member"."org_unit_path"::text LIKE $1`
+      : `"public"."member"."org_unit_path"::text LIKE ($1 || '%')`,
+    STATUS,
+  ];
   if (search) {
     conditions.push(search.sql);
     values.push(...search.values);
   }
   if (input.cursor) {
     const n = values.length;
+    // packages/api keyset.ts afterNameCursor.
     conditions.push(
-      `("public"."member"."name" > $${n + 1} OR ("public"."member"."name" = $${n + 2} AND "public"."member"."id" > $${n + 3}))`,
+      `"public"."member"."name" >= $${n + 1} AND ("public"."member"."name" > $${n + 2} OR "public"."member"."id" > $${n + 3})`,
     );
     values.push(input.cursor.name, input.cursor.name, input.cursor.id);
   }
@@ -60,6 +79,7 @@ export function memberPageStatement(input: {
   return {
     text: `SELECT ${MEMBER_COLUMNS} FROM "public"."member" WHERE (${conditions.join(' AND ')}) ${ORDER} LIMIT $${n + 1} OFFSET $${n + 2}`,
     values,
+    search: search !== null,
   };
 }
 

@@ -4,7 +4,12 @@
 // difference. POST / with {scopePath, query?, cursor?, offset?, limit}. Prints `READY <port>`.
 import { createServer } from 'node:http';
 import pg from 'pg';
-import { encodeNameCursor, memberPageStatement, relationStatement } from '../lib/member-sql';
+import {
+  encodeNameCursor,
+  memberPageStatement,
+  relationStatement,
+  SEARCH_SETTING,
+} from '../lib/member-sql';
 
 const url = process.env.BENCH_DB_URL;
 if (!url) throw new Error('BENCH_DB_URL is required');
@@ -41,21 +46,46 @@ async function page(request: PageRequest) {
     ...(request.offset ? { offset: request.offset } : {}),
     take: request.limit + 1,
   });
-  const rows = (await pool.query<MemberRow>(statement)).rows;
-  const names = async (table: 'org_unit' | 'employer', ids: (string | null)[]) => {
-    // Prisma skips the follow-up query when the page is empty.
-    if (ids.length === 0) return new Map<string, string>();
-    const result = await pool.query<{ id: string; name: string }>(relationStatement(table, ids));
-    return new Map(result.rows.map((row) => [row.id, row.name]));
-  };
-  const units = await names(
-    'org_unit',
-    rows.map((row) => row.org_unit_id),
-  );
-  const employers = await names(
-    'employer',
-    rows.map((row) => row.employer_id),
-  );
+  // A search is one transaction on one connection, as Prisma runs the product's batch.
+  const client = await pool.connect();
+  try {
+    if (statement.search) {
+      await client.query('BEGIN');
+      await client.query(SEARCH_SETTING);
+    }
+    const rows = (await client.query<MemberRow>(statement)).rows;
+    const names = async (table: 'org_unit' | 'employer', ids: (string | null)[]) => {
+      // Prisma skips the follow-up query when the page is empty.
+      if (ids.length === 0) return new Map<string, string>();
+      const result = await client.query<{ id: string; name: string }>(
+        relationStatement(table, ids),
+      );
+      return new Map(result.rows.map((row) => [row.id, row.name]));
+    };
+    const units = await names(
+      'org_unit',
+      rows.map((row) => row.org_unit_id),
+    );
+    const employers = await names(
+      'employer',
+      rows.map((row) => row.employer_id),
+    );
+    if (statement.search) await client.query('COMMIT');
+    return summaries(request, rows, units, employers);
+  } catch (error) {
+    if (statement.search) await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+function summaries(
+  request: PageRequest,
+  rows: MemberRow[],
+  units: Map<string, string>,
+  employers: Map<string, string>,
+) {
   const items = rows.slice(0, request.limit).map((row) => ({
     id: row.id,
     memberNumber: row.member_number,

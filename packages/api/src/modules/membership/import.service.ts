@@ -30,6 +30,7 @@ import {
   type TMemberExportInput,
 } from '@unionhall/domain';
 import type { Scope } from '../../access';
+import { afterNameCursor } from '../../keyset';
 import type { AuditWriter } from '../../audit';
 import type { Actor } from '../../context';
 import type { FieldCipher } from '../../crypto/field-cipher';
@@ -38,6 +39,8 @@ import {
   idCipherContext,
   idDocumentHash,
   memberFilterWhere,
+  searches,
+  searchQuery,
   takeMemberNumbers,
 } from './membership.service';
 import { recordEmployment } from './employment.service';
@@ -558,6 +561,9 @@ export async function exportMembers(
   const lines: string[][] = [EXPORT_HEADERS[deps.locale]];
   let truncated = false;
   const where = await memberFilterWhere(deps.prisma, deps.scope, input);
+  // A search plans like the list's (membership.service searchQuery).
+  const readPage = <T>(query: Prisma.PrismaPromise<T>) =>
+    searches(input) ? searchQuery(deps.prisma, query) : query;
   if (where) {
     let after: { name: string; id: string } | null = null;
     for (;;) {
@@ -572,30 +578,27 @@ export async function exportMembers(
         joinedAt: Date | null;
         orgUnit: { name: string; code: string };
         employer: { name: string } | null;
-      }[] = await deps.prisma.member.findMany({
-        where: {
-          AND: [
-            ...where,
-            ...(after
-              ? [{ OR: [{ name: { gt: after.name } }, { name: after.name, id: { gt: after.id } }] }]
-              : []),
-          ],
-        },
-        select: {
-          id: true,
-          name: true,
-          memberNumber: true,
-          status: true,
-          phone: true,
-          email: true,
-          idLast4: true,
-          joinedAt: true,
-          orgUnit: { select: { name: true, code: true } },
-          employer: { select: { name: true } },
-        } satisfies Prisma.MemberSelect,
-        orderBy: [{ name: 'asc' }, { id: 'asc' }],
-        take: EXPORT_PAGE,
-      });
+      }[] = await readPage(
+        deps.prisma.member.findMany({
+          where: {
+            AND: [...where, ...(after ? [afterNameCursor(after)] : [])],
+          },
+          select: {
+            id: true,
+            name: true,
+            memberNumber: true,
+            status: true,
+            phone: true,
+            email: true,
+            idLast4: true,
+            joinedAt: true,
+            orgUnit: { select: { name: true, code: true } },
+            employer: { select: { name: true } },
+          } satisfies Prisma.MemberSelect,
+          orderBy: [{ name: 'asc' }, { id: 'asc' }],
+          take: EXPORT_PAGE,
+        }),
+      );
       for (const member of page) {
         if (lines.length > MAX_EXPORT_ROWS) {
           truncated = true;

@@ -209,6 +209,31 @@ function searchWhere(query: string): Prisma.MemberWhereInput | null {
   };
 }
 
+/** Whether a list input searches (a term that looks somewhere), as memberFilterWhere sees it. */
+export function searches(input: { query?: string | undefined }): boolean {
+  return input.query ? searchWhere(input.query) !== null : false;
+}
+
+/**
+ * Runs a member query that searches with PostgreSQL's plain index scans switched off, in a
+ * transaction of its own (SET LOCAL ends with it). Lists are ordered by name, and for a search
+ * the planner liked to walk the name index and filter until the page was full, assuming the
+ * matches are spread evenly through the alphabet. They are not: everyone called 王… sits in one
+ * stretch, and a phone fragment may match nobody in the scope, so the walk read most of a
+ * million rows (4 to 12 seconds, bench P4). With only bitmap scans left it takes the search
+ * indexes (GIN) and sorts the matches: the cost follows the number of matches instead.
+ */
+export async function searchQuery<T>(
+  prisma: PrismaClient,
+  query: Prisma.PrismaPromise<T>,
+): Promise<T> {
+  const [, rows] = await prisma.$transaction([
+    prisma.$executeRaw`SET LOCAL enable_indexscan = off`,
+    query,
+  ]);
+  return rows;
+}
+
 /**
  * The conditions of a filtered member list inside the scope (shared by the list and the
  * export), or null when the filter's unit lies outside the scope: nothing to show then.
@@ -254,12 +279,13 @@ export async function listMembers(
     const cursor = decodeNameCursor(input.cursor);
     and.push(afterNameCursor(cursor));
   }
-  const rows = await prisma.member.findMany({
+  const query = prisma.member.findMany({
     where: { AND: and },
     select: MEMBER_SUMMARY_SELECT,
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
     take: input.limit + 1,
   });
+  const rows = searches(input) ? await searchQuery(prisma, query) : await query;
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {
