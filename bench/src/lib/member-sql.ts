@@ -1,7 +1,7 @@
 // The SQL the product runs for `officer.membership.list`, statement for statement, as Prisma
 // logs it (packages/api membership.service listMembers: one query for the page, then one each
 // for the rows' unit and employer names; a search runs them in a transaction that first sets
-// `enable_indexscan = off`, see searchQuery there). The raw-SQL reference runs exactly these
+// `enable_indexscan = off`, see readMembers there). The raw-SQL reference runs exactly these
 // through `pg`, so the difference to the product is tRPC, Prisma, authentication and Hono, not
 // SQL. If the product's query changes, capture it again (PrismaClient `log: ['query']`).
 import { normalizeForSearch, queryGrams } from '@unionhall/domain';
@@ -15,7 +15,7 @@ export interface Statement {
   values: unknown[];
 }
 
-/** What a search's transaction runs before its statements (membership.service searchQuery). */
+/** What a search's transaction runs before its statements (membership.service readMembers). */
 export const SEARCH_SETTING = 'SET LOCAL enable_indexscan = off';
 
 export interface PageStatement extends Statement {
@@ -23,24 +23,20 @@ export interface PageStatement extends Statement {
   search: boolean;
 }
 
-/**
- * Where a search term looks, as the product decides it (membership.service searchWhere).
- * Inside the search's batch transaction Prisma sends LIKE patterns whole ('%term%'); the
- * plain list sends `LIKE ($1 || '%')`. Both are reproduced as sent.
- */
+/** Where a search term looks, as the product decides it (membership.service searchWhere). */
 function searchCondition(query: string, next: number): { sql: string; values: unknown[] } | null {
   const digits = query.replace(/[\s+-]/g, '');
   if (/^\d{3,}$/.test(digits)) {
     return {
-      sql: `("public"."member"."phone"::text LIKE $${next} OR "public"."member"."member_number"::text LIKE $${next + 1})`,
-      values: [`%${digits}%`, `%${digits}%`],
+      sql: `("public"."member"."phone"::text LIKE ('%' || $${next} || '%') OR "public"."member"."member_number"::text LIKE ('%' || $${next + 1} || '%'))`,
+      values: [digits, digits],
     };
   }
   const grams = queryGrams(query);
   if (grams.length === 0) return null;
   return {
-    sql: `"public"."member"."search_grams" @> $${next} AND "public"."member"."search_name"::text LIKE $${next + 1}`,
-    values: [grams, `%${normalizeForSearch(query)}%`],
+    sql: `"public"."member"."search_grams" @> $${next} AND "public"."member"."search_name"::text LIKE ('%' || $${next + 1} || '%')`,
+    values: [grams, normalizeForSearch(query)],
   };
 }
 
@@ -55,13 +51,8 @@ export function memberPageStatement(input: {
   offset?: number;
 }): PageStatement {
   const search = input.query ? searchCondition(input.query, 3) : null;
-  const values: unknown[] = [search ? `${input.scopePath}%` : input.scopePath, 'MERGED'];
-  const conditions = [
-    search
-      ? `"public"."member"."org_unit_path"::text LIKE $1`
-      : `"public"."member"."org_unit_path"::text LIKE ($1 || '%')`,
-    STATUS,
-  ];
+  const values: unknown[] = [input.scopePath, 'MERGED'];
+  const conditions = [`"public"."member"."org_unit_path"::text LIKE ($1 || '%')`, STATUS];
   if (search) {
     conditions.push(search.sql);
     values.push(...search.values);

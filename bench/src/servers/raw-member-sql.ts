@@ -46,7 +46,7 @@ async function page(request: PageRequest) {
     ...(request.offset ? { offset: request.offset } : {}),
     take: request.limit + 1,
   });
-  // A search is one transaction on one connection, as Prisma runs the product's batch.
+  // A search is one transaction on one connection, as the product runs it.
   const client = await pool.connect();
   try {
     if (statement.search) {

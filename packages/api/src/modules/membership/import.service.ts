@@ -39,8 +39,7 @@ import {
   idCipherContext,
   idDocumentHash,
   memberFilterWhere,
-  searches,
-  searchQuery,
+  readMembers,
   takeMemberNumbers,
 } from './membership.service';
 import { recordEmployment } from './employment.service';
@@ -561,9 +560,6 @@ export async function exportMembers(
   const lines: string[][] = [EXPORT_HEADERS[deps.locale]];
   let truncated = false;
   const where = await memberFilterWhere(deps.prisma, deps.scope, input);
-  // A search plans like the list's (membership.service searchQuery).
-  const readPage = <T>(query: Prisma.PrismaPromise<T>) =>
-    searches(input) ? searchQuery(deps.prisma, query) : query;
   if (where) {
     let after: { name: string; id: string } | null = null;
     for (;;) {
@@ -578,8 +574,8 @@ export async function exportMembers(
         joinedAt: Date | null;
         orgUnit: { name: string; code: string };
         employer: { name: string } | null;
-      }[] = await readPage(
-        deps.prisma.member.findMany({
+      }[] = await readMembers(deps.prisma, input, (db) =>
+        db.member.findMany({
           where: {
             AND: [...where, ...(after ? [afterNameCursor(after)] : [])],
           },

@@ -215,23 +215,26 @@ export function searches(input: { query?: string | undefined }): boolean {
 }
 
 /**
- * Runs a member query that searches with PostgreSQL's plain index scans switched off, in a
- * transaction of its own (SET LOCAL ends with it). Lists are ordered by name, and for a search
- * the planner liked to walk the name index and filter until the page was full, assuming the
- * matches are spread evenly through the alphabet. They are not: everyone called 王… sits in one
- * stretch, and a phone fragment may match nobody in the scope, so the walk read most of a
+ * Reads members for a list input. A search runs in a transaction of its own with PostgreSQL's
+ * plain index scans switched off (SET LOCAL ends with it). Lists are ordered by name, and for a
+ * search the planner liked to walk the name index and filter until the page was full, assuming
+ * the matches are spread evenly through the alphabet. They are not: everyone called 王… sits in
+ * one stretch, and a phone fragment may match nobody in the scope, so the walk read most of a
  * million rows (4 to 12 seconds, bench P4). With only bitmap scans left it takes the search
- * indexes (GIN) and sorts the matches: the cost follows the number of matches instead.
+ * indexes (GIN) and sorts the matches: the cost follows the number of matches instead. An
+ * interactive transaction, not a batch: Prisma caches the plans of single queries, but compiles
+ * a batch that mixes raw SQL afresh every time (about 1.7 ms of CPU per search).
  */
-export async function searchQuery<T>(
+export async function readMembers<T>(
   prisma: PrismaClient,
-  query: Prisma.PrismaPromise<T>,
+  input: { query?: string | undefined },
+  read: (db: PrismaClient | Tx) => Promise<T>,
 ): Promise<T> {
-  const [, rows] = await prisma.$transaction([
-    prisma.$executeRaw`SET LOCAL enable_indexscan = off`,
-    query,
-  ]);
-  return rows;
+  if (!searches(input)) return read(prisma);
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SET LOCAL enable_indexscan = off`;
+    return read(tx);
+  });
 }
 
 /**
@@ -279,13 +282,14 @@ export async function listMembers(
     const cursor = decodeNameCursor(input.cursor);
     and.push(afterNameCursor(cursor));
   }
-  const query = prisma.member.findMany({
-    where: { AND: and },
-    select: MEMBER_SUMMARY_SELECT,
-    orderBy: [{ name: 'asc' }, { id: 'asc' }],
-    take: input.limit + 1,
-  });
-  const rows = searches(input) ? await searchQuery(prisma, query) : await query;
+  const rows = await readMembers(prisma, input, (db) =>
+    db.member.findMany({
+      where: { AND: and },
+      select: MEMBER_SUMMARY_SELECT,
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      take: input.limit + 1,
+    }),
+  );
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {
