@@ -7,6 +7,8 @@
 import { normalizeForSearch, queryGrams } from '@unionhall/domain';
 
 const MEMBER_COLUMNS = `"public"."member"."id", "public"."member"."member_number", "public"."member"."name", "public"."member"."status"::text, "public"."member"."org_unit_id", "public"."member"."employer_id", "public"."member"."phone", "public"."member"."id_last4", "public"."member"."needs_placement", "public"."member"."applied_at", "public"."member"."joined_at", "public"."member"."version"`;
+/** packages/api membership.service MEMBER_NUMBER_LENGTH. */
+const MEMBER_NUMBER_LENGTH = 10;
 const STATUS = `"public"."member"."status" NOT IN (CAST($2::text AS "public"."MemberStatus"))`;
 const ORDER = `ORDER BY "public"."member"."name" ASC, "public"."member"."id" ASC`;
 
@@ -27,6 +29,14 @@ export interface PageStatement extends Statement {
 function searchCondition(query: string, next: number): { sql: string; values: unknown[] } | null {
   const digits = query.replace(/[\s+-]/g, '');
   if (/^\d{3,}$/.test(digits)) {
+    const phone = `"public"."member"."phone"::text LIKE ('%' || $${next} || '%')`;
+    if (digits.length > MEMBER_NUMBER_LENGTH) return { sql: phone, values: [digits] };
+    if (digits.length === MEMBER_NUMBER_LENGTH) {
+      return {
+        sql: `(${phone} OR "public"."member"."member_number" = $${next + 1})`,
+        values: [digits, digits],
+      };
+    }
     return {
       sql: `("public"."member"."phone"::text LIKE ('%' || $${next} || '%') OR "public"."member"."member_number"::text LIKE ('%' || $${next + 1} || '%'))`,
       values: [digits, digits],

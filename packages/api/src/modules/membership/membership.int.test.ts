@@ -136,6 +136,9 @@ describe.each(testDatabaseTargets())('membership on %s', (target) => {
     expect(byTwo.items.map((member) => member.name)).toEqual(['王小明']);
     const byPhone = await chair.officer.membership.list({ query: '00003' });
     expect(byPhone.items.map((member) => member.name)).toEqual(['王小明']);
+    // A whole mainland number is longer than any member number: it looks at phones only.
+    const byWholePhone = await chair.officer.membership.list({ query: '139 0000 0003' });
+    expect(byWholePhone.items.map((member) => member.name)).toEqual(['王小明']);
 
     const seen: string[] = [];
     let cursor: string | undefined;
@@ -226,6 +229,12 @@ describe.each(testDatabaseTargets())('membership on %s', (target) => {
     });
     expect(approved.status).toBe('ACTIVE');
     expect(approved.memberNumber).toMatch(/^\d{10}$/);
+    // Found by the whole number, leading zeros and all, and by its last digits.
+    const number = approved.memberNumber ?? '';
+    for (const query of [number, number.slice(-4)]) {
+      const found = await chair.officer.membership.list({ query });
+      expect(found.items.map((member) => member.id)).toContain(input.id);
+    }
     await expect(
       chair.officer.membership.changeStatus({
         id: input.id,
