@@ -200,7 +200,9 @@ async function run(ctx: BenchContext): Promise<BenchResult> {
         requests,
       });
       const nodeAfter = server.pid ? processCpuSeconds(server.pid) : null;
-      const db = backendCpuDelta(dbBefore, await backendCpu(ctx.postgresAdminUrl, data.database));
+      const dbAfter = await backendCpu(ctx.postgresAdminUrl, data.database);
+      // No backend readable (PostgreSQL on another host): unknown, not zero.
+      const db = dbAfter.size ? backendCpuDelta(dbBefore, dbAfter) : Number.NaN;
       const perRequest = (seconds: number) => (seconds * 1000) / Math.max(result.requests, 1);
       const cpu = {
         node: nodeBefore !== null && nodeAfter !== null ? perRequest(nodeAfter - nodeBefore) : NaN,
