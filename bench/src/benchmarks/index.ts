@@ -6,6 +6,8 @@ import { p6Batching } from './p6-batching';
 import { importBench } from './import';
 import { p7Embedded } from './p7-embedded';
 import { p8FrontEnd } from './p8-front-end';
+import { p4Search } from './p4-search';
+import { p5Pagination } from './p5-pagination';
 
 /**
  * Every benchmark, in the order `pnpm bench` runs them. Each lives in its own file and
@@ -20,3 +22,4 @@ export const BENCHMARKS: Benchmark[] = [
   p8FrontEnd,
   importBench,
 ];
+export const BENCHMARKS: Benchmark[] = [p4Search, p5Pagination];

@@ -1,4 +1,4 @@
-import { generateMembers } from '../lib/member-data';
+import { generateMembers } from '../lib/p3-member-data';
 import {
   measure,
   round,

@@ -28,9 +28,15 @@ export function decodeNameCursor(value: string): NameCursor {
   throw new UnionhallError('VALIDATION_FAILED', 'bad cursor');
 }
 
-/** The rows after the cursor, in (name, id) order, as a Prisma where clause. */
+/**
+ * The rows after the cursor, in (name, id) order, as a Prisma where clause. The redundant
+ * `name >= cursor.name` is what lets PostgreSQL start an index scan on name at the cursor:
+ * from the OR alone it cannot derive a bound, and walked the index from its first entry, so
+ * the page 50,000 rows deep into a union's 300,000 members took a second (bench P5).
+ */
 export function afterNameCursor(cursor: NameCursor) {
   return {
-    OR: [{ name: { gt: cursor.name } }, { name: cursor.name, id: { gt: cursor.id } }],
+    name: { gte: cursor.name },
+    OR: [{ name: { gt: cursor.name } }, { id: { gt: cursor.id } }],
   };
 }

@@ -9,7 +9,11 @@ import {
   type TMemberStatus,
 } from '@unionhall/domain';
 import type { FieldCipher } from '../crypto/field-cipher';
-import { idCipherContext, idDocumentHash } from '../modules/membership/membership.service';
+import {
+  idCipherContext,
+  idDocumentHash,
+  MEMBER_NUMBER_LENGTH,
+} from '../modules/membership/membership.service';
 import {
   DEMO_EMPLOYERS,
   FEMALE_NAME_CHARACTERS,
@@ -654,7 +658,7 @@ export async function seedDemoMembers(
       const numbers = new Map<PlannedMember, string>();
       for (const member of joined) {
         lastNumber += 1;
-        numbers.set(member, String(lastNumber).padStart(10, '0'));
+        numbers.set(member, String(lastNumber).padStart(MEMBER_NUMBER_LENGTH, '0'));
       }
 
       const members: (Row<typeof MEMBER_COLUMNS> & Prisma.MemberCreateManyInput)[] = [];

@@ -27,6 +27,7 @@ import {
   type TMemberExportInput,
 } from '@unionhall/domain';
 import type { Scope } from '../../access';
+import { afterNameCursor } from '../../keyset';
 import type { AuditWriter } from '../../audit';
 import type { Actor } from '../../context';
 import { insertRows } from '../../bulk-insert';
@@ -46,6 +47,7 @@ import {
   idCipherContext,
   idDocumentHash,
   memberFilterWhere,
+  readMembers,
   takeMemberNumbers,
 } from './membership.service';
 import { recordEmployment } from './employment.service';
@@ -744,30 +746,27 @@ export async function exportMembers(
         joinedAt: Date | null;
         orgUnit: { name: string; code: string };
         employer: { name: string } | null;
-      }[] = await deps.prisma.member.findMany({
-        where: {
-          AND: [
-            ...where,
-            ...(after
-              ? [{ OR: [{ name: { gt: after.name } }, { name: after.name, id: { gt: after.id } }] }]
-              : []),
-          ],
-        },
-        select: {
-          id: true,
-          name: true,
-          memberNumber: true,
-          status: true,
-          phone: true,
-          email: true,
-          idLast4: true,
-          joinedAt: true,
-          orgUnit: { select: { name: true, code: true } },
-          employer: { select: { name: true } },
-        } satisfies Prisma.MemberSelect,
-        orderBy: [{ name: 'asc' }, { id: 'asc' }],
-        take: EXPORT_PAGE,
-      });
+      }[] = await readMembers(deps.prisma, input, (db) =>
+        db.member.findMany({
+          where: {
+            AND: [...where, ...(after ? [afterNameCursor(after)] : [])],
+          },
+          select: {
+            id: true,
+            name: true,
+            memberNumber: true,
+            status: true,
+            phone: true,
+            email: true,
+            idLast4: true,
+            joinedAt: true,
+            orgUnit: { select: { name: true, code: true } },
+            employer: { select: { name: true } },
+          } satisfies Prisma.MemberSelect,
+          orderBy: [{ name: 'asc' }, { id: 'asc' }],
+          take: EXPORT_PAGE,
+        }),
+      );
       for (const member of page) {
         if (lines.length > MAX_EXPORT_ROWS) {
           truncated = true;

@@ -136,6 +136,9 @@ describe.each(testDatabaseTargets())('membership on %s', (target) => {
     expect(byTwo.items.map((member) => member.name)).toEqual(['王小明']);
     const byPhone = await chair.officer.membership.list({ query: '00003' });
     expect(byPhone.items.map((member) => member.name)).toEqual(['王小明']);
+    // A whole mainland number is longer than any member number: it looks at phones only.
+    const byWholePhone = await chair.officer.membership.list({ query: '139 0000 0003' });
+    expect(byWholePhone.items.map((member) => member.name)).toEqual(['王小明']);
 
     const seen: string[] = [];
     let cursor: string | undefined;
@@ -169,6 +172,48 @@ describe.each(testDatabaseTargets())('membership on %s', (target) => {
     ).toEqual([]);
   });
 
+  it('pages through namesakes in (name, id) order, searched or not, without gaps or repeats', async () => {
+    const unit = await unitId('WJ-MART');
+    const names = ['孙同名', '孙同名', '孙同名', '孙同名', '孙同', '孙同名甲', '钱同名'];
+    for (const [index, name] of names.entries()) {
+      await publicCaller().public.membership.applyToJoin(
+        await application({
+          name,
+          email: `namesake${index}@example.org`,
+          phone: `1370000000${index}`,
+          orgUnitId: unit,
+          idDocument: { type: 'RESIDENT_ID', number: residentId('19930303', `2${index}1`) },
+        }),
+      );
+    }
+    const expected = await db.prisma.member.findMany({
+      where: { orgUnitId: unit },
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      select: { id: true, name: true },
+    });
+    const admin = callerFor(db, { actor: people.federationAdmin });
+    // Pages of two cut through the four namesakes, so the cursor's id decides between them.
+    const walk = async (query?: string) => {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await admin.officer.membership.list({
+          orgUnitId: unit,
+          limit: 2,
+          ...(query ? { query } : {}),
+          ...(cursor ? { cursor } : {}),
+        });
+        seen.push(...page.items.map((member) => member.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return seen;
+    };
+    expect(await walk()).toEqual(expected.map((member) => member.id));
+    expect(await walk('同名')).toEqual(
+      expected.filter((member) => member.name.includes('同名')).map((member) => member.id),
+    );
+  });
+
   it('approves with a member number, refuses illegal and stale changes, keeps the history', async () => {
     const input = await application({
       name: '陈静',
@@ -184,6 +229,12 @@ describe.each(testDatabaseTargets())('membership on %s', (target) => {
     });
     expect(approved.status).toBe('ACTIVE');
     expect(approved.memberNumber).toMatch(/^\d{10}$/);
+    // Found by the whole number, leading zeros and all, and by its last digits.
+    const number = approved.memberNumber ?? '';
+    for (const query of [number, number.slice(-4)]) {
+      const found = await chair.officer.membership.list({ query });
+      expect(found.items.map((member) => member.id)).toContain(input.id);
+    }
     await expect(
       chair.officer.membership.changeStatus({
         id: input.id,

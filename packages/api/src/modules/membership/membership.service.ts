@@ -196,11 +196,23 @@ export async function applyToJoin(
   });
 }
 
-/** Where a search term looks: digits search phone numbers and member numbers, else names. */
+/** Member numbers are this many digits, zero-padded (takeMemberNumbers). */
+export const MEMBER_NUMBER_LENGTH = 10;
+
+/**
+ * Where a search term looks: digits search phone numbers and member numbers, else names.
+ * A term as long as a member number can only be contained in one by being it, and a longer
+ * one in none, so those skip the trigram index on member numbers: every padded number holds
+ * the trigram "000", and a whole number typed with its zeros read that index's largest
+ * posting lists (386 buffers against 62 for the unique index, bench P4).
+ */
 function searchWhere(query: string): Prisma.MemberWhereInput | null {
   const digits = query.replace(/[\s+-]/g, '');
   if (/^\d{3,}$/.test(digits)) {
-    return { OR: [{ phone: { contains: digits } }, { memberNumber: { contains: digits } }] };
+    const phone: Prisma.MemberWhereInput = { phone: { contains: digits } };
+    if (digits.length > MEMBER_NUMBER_LENGTH) return phone;
+    if (digits.length === MEMBER_NUMBER_LENGTH) return { OR: [phone, { memberNumber: digits }] };
+    return { OR: [phone, { memberNumber: { contains: digits } }] };
   }
   const grams = queryGrams(query);
   if (grams.length === 0) return null;
@@ -208,6 +220,34 @@ function searchWhere(query: string): Prisma.MemberWhereInput | null {
     searchGrams: { hasEvery: grams },
     searchName: { contains: normalizeForSearch(query) },
   };
+}
+
+/** Whether a list input searches (a term that looks somewhere), as memberFilterWhere sees it. */
+export function searches(input: { query?: string | undefined }): boolean {
+  return input.query ? searchWhere(input.query) !== null : false;
+}
+
+/**
+ * Reads members for a list input. A search runs in a transaction of its own with PostgreSQL's
+ * plain index scans switched off (SET LOCAL ends with it). Lists are ordered by name, and for a
+ * search the planner liked to walk the name index and filter until the page was full, assuming
+ * the matches are spread evenly through the alphabet. They are not: everyone called 王… sits in
+ * one stretch, and a phone fragment may match nobody in the scope, so the walk read most of a
+ * million rows (4 to 12 seconds, bench P4). With only bitmap scans left it takes the search
+ * indexes (GIN) and sorts the matches: the cost follows the number of matches instead. An
+ * interactive transaction, not a batch: Prisma caches the plans of single queries, but compiles
+ * a batch that mixes raw SQL afresh every time (about 1.7 ms of CPU per search).
+ */
+export async function readMembers<T>(
+  prisma: PrismaClient,
+  input: { query?: string | undefined },
+  read: (db: PrismaClient | Tx) => Promise<T>,
+): Promise<T> {
+  if (!searches(input)) return read(prisma);
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SET LOCAL enable_indexscan = off`;
+    return read(tx);
+  });
 }
 
 /**
@@ -255,12 +295,14 @@ export async function listMembers(
     const cursor = decodeNameCursor(input.cursor);
     and.push(afterNameCursor(cursor));
   }
-  const rows = await prisma.member.findMany({
-    where: { AND: and },
-    select: MEMBER_SUMMARY_SELECT,
-    orderBy: [{ name: 'asc' }, { id: 'asc' }],
-    take: input.limit + 1,
-  });
+  const rows = await readMembers(prisma, input, (db) =>
+    db.member.findMany({
+      where: { AND: and },
+      select: MEMBER_SUMMARY_SELECT,
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      take: input.limit + 1,
+    }),
+  );
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {
@@ -327,7 +369,7 @@ export async function takeMemberNumbers(tx: Tx, count: number): Promise<string[]
   if (!value) throw new Error('member number counter returned nothing');
   const last = Number(value);
   return Array.from({ length: count }, (_, index) =>
-    String(last - count + 1 + index).padStart(10, '0'),
+    String(last - count + 1 + index).padStart(MEMBER_NUMBER_LENGTH, '0'),
   );
 }
 
