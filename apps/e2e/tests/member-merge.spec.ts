@@ -81,11 +81,23 @@ test.describe('in English', () => {
     });
     await expectNoAxeViolations(page);
 
-    // The other record is history now.
+    // The other record is history now, and leads to the record that carries the member on.
     await page.goto(`/admin/members/${second.id}`);
     await expect(page.getByRole('heading', { level: 1, name: second.name })).toBeVisible();
     await expect(page.locator('.member-page__title')).toContainText('Merged');
     await expect(page.getByRole('link', { name: /Compare and merge/ })).toHaveCount(0);
+    const merged = page.getByRole('status').filter({
+      hasText: 'This record was merged into another one',
+    });
+    await expect(merged).toContainText(`The member’s record is now ${second.name}’s`);
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: testInfo.outputPath('merged-record-en.png') });
+    await merged.getByRole('link', { name: `Open the record of ${second.name}` }).click();
+    await expect(page).toHaveURL(new RegExp(`/members/${first.id}$`));
+    await expect(page.getByRole('heading', { level: 1, name: second.name })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'merged into another' })).toHaveCount(
+      0,
+    );
   });
 });
 
@@ -102,8 +114,16 @@ test.describe('in Chinese', () => {
     await page.screenshot({ path: testInfo.outputPath('merge-zh-CN.png'), fullPage: true });
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: '核对合并' }).click();
-    await expect(page.getByRole('dialog', { name: '确认合并这两条记录？' })).toContainText(
-      '不取用被合并记录的任何值',
-    );
+    const confirm = page.getByRole('dialog', { name: '确认合并这两条记录？' });
+    await expect(confirm).toContainText('不取用被合并记录的任何值');
+    await confirm.getByRole('button', { name: '合并记录' }).click();
+    await expect(page).toHaveURL(new RegExp(`/members/${first.id}$`));
+
+    await page.goto(`/admin/members/${second.id}`);
+    const merged = page.getByRole('status').filter({ hasText: '此记录已并入另一条记录' });
+    await expect(merged).toContainText(`该会员现以${first.name}的记录为准`);
+    await page.screenshot({ path: testInfo.outputPath('merged-record-zh-CN.png') });
+    await merged.getByRole('link', { name: `打开${first.name}的记录` }).click();
+    await expect(page.getByRole('heading', { level: 1, name: first.name })).toBeVisible();
   });
 });

@@ -98,6 +98,15 @@ export const membersEn = {
     label: 'Full ID number',
     error: 'The ID number could not be shown.',
   },
+  merged: {
+    title: 'This record was merged into another one',
+    into: 'The member’s record is now {{name}}’s: changes and requests belong there.',
+    intoNumbered:
+      'The member’s record is now {{name}}’s (member number {{number}}): changes and requests belong there.',
+    open: 'Open the record of {{name}}',
+    outsideScope:
+      'The record that carries the member on is in a unit outside yours. This one stays as history.',
+  },
   duplicates: {
     titleApplicant: 'This may be a duplicate of an existing record',
     title: 'Possible duplicate records',

@@ -96,6 +96,14 @@ export const membersZhCN = {
     label: '完整证件号',
     error: '证件号无法显示。',
   },
+  merged: {
+    title: '此记录已并入另一条记录',
+    into: '该会员现以{{name}}的记录为准，信息变更和申请都在那条记录上办理。',
+    intoNumbered:
+      '该会员现以{{name}}的记录为准（会员号 {{number}}），信息变更和申请都在那条记录上办理。',
+    open: '打开{{name}}的记录',
+    outsideScope: '保留的记录属于您管理范围以外的组织。此记录仅作为历史保留。',
+  },
   duplicates: {
     titleApplicant: '可能与已有记录重复',
     title: '可能的重复记录',

@@ -124,6 +124,8 @@ export function MemberPage() {
         </Alert>
       ) : null}
 
+      {data.status === 'MERGED' ? <MergedNotice survivor={data.mergedInto} /> : null}
+
       <Duplicates
         memberId={data.id}
         canMerge={canHere('member.manage') && data.status !== 'MERGED'}
@@ -285,6 +287,37 @@ function BackLink() {
     <p className="member-page__back">
       <Link to="/members">← {t('members.detail.back')}</Link>
     </p>
+  );
+}
+
+/**
+ * On a record that was merged away: which record carries the member on now, with a link, so
+ * that nobody works on the history by mistake.
+ */
+function MergedNotice({
+  survivor,
+}: {
+  survivor: { id: string; name: string; memberNumber: string | null } | null;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Alert tone="info" title={t('members.merged.title')}>
+      {survivor ? (
+        <p>
+          {survivor.memberNumber
+            ? t('members.merged.intoNumbered', {
+                name: survivor.name,
+                number: survivor.memberNumber,
+              })
+            : t('members.merged.into', { name: survivor.name })}{' '}
+          <Link to={`/members/${survivor.id}`}>
+            {t('members.merged.open', { name: survivor.name })}
+          </Link>
+        </p>
+      ) : (
+        <p>{t('members.merged.outsideScope')}</p>
+      )}
+    </Alert>
   );
 }
 

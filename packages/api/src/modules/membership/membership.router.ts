@@ -92,6 +92,10 @@ export const officerMembershipRouter = router({
         tags: z.array(z.string()),
         consentVersion: z.string().nullable(),
         consentAt: z.date().nullable(),
+        /** On a merged record: the living record that carries the member on, if visible. */
+        mergedInto: z
+          .object({ id: ZMemberId, name: z.string(), memberNumber: z.string().nullable() })
+          .nullable(),
         statusHistory: z.array(ZStatusHistoryEntry.extend({ actorType: z.string() })),
       }),
     )

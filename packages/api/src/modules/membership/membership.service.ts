@@ -318,10 +318,44 @@ export async function memberInScope(tx: Tx | PrismaClient, scope: Scope, id: str
   return member;
 }
 
+/**
+ * The record that carries a merged record's member on: the one it was merged into, or, when
+ * that one was merged in its turn, the end of the chain. Null when the caller may not see it
+ * (outside the scope looks like nothing, as everywhere) or the chain is broken.
+ */
+async function survivorOf(
+  prisma: PrismaClient,
+  scope: Scope,
+  mergedIntoId: string | null,
+): Promise<{ id: string; name: string; memberNumber: string | null } | null> {
+  let next = mergedIntoId;
+  // Merges chain rarely more than once or twice; the bound guards against a malformed cycle.
+  for (let depth = 0; next && depth < 10; depth += 1) {
+    const row = await prisma.member.findUnique({
+      where: { id: next },
+      select: {
+        id: true,
+        name: true,
+        memberNumber: true,
+        status: true,
+        mergedIntoId: true,
+        orgUnitPath: true,
+      },
+    });
+    if (!row) return null;
+    if (row.status !== 'MERGED' || !row.mergedIntoId) {
+      if (!scope.covers(row.orgUnitPath)) return null;
+      return { id: row.id, name: row.name, memberNumber: row.memberNumber };
+    }
+    next = row.mergedIntoId;
+  }
+  return null;
+}
+
 /** A member's profile for officers, with the status history. No ID number (see revealId). */
 export async function getMember(prisma: PrismaClient, scope: Scope, id: string) {
   const member = await memberInScope(prisma, scope, id);
-  const [summary, history] = await Promise.all([
+  const [summary, history, mergedInto] = await Promise.all([
     prisma.member.findUniqueOrThrow({ where: { id }, select: MEMBER_SUMMARY_SELECT }),
     prisma.memberStatusChange.findMany({
       where: { memberId: id },
@@ -335,9 +369,11 @@ export async function getMember(prisma: PrismaClient, scope: Scope, id: string) 
         occurredAt: true,
       },
     }),
+    member.status === 'MERGED' ? survivorOf(prisma, scope, member.mergedIntoId) : null,
   ]);
   return {
     ...toSummary(summary),
+    mergedInto,
     email: member.email,
     sex: member.sex,
     birthDate: member.birthDate ? member.birthDate.toISOString().slice(0, 10) : null,

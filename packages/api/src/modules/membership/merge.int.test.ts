@@ -318,4 +318,39 @@ describe.each(testDatabaseTargets())('merging duplicate records on %s', (target)
       chair().officer.membership.timeline({ id: a.id, cursor: 'bm9wZQ' }),
     ).rejects.toMatchObject({ appCode: 'VALIDATION_FAILED' });
   });
+
+  it('points a merged record at the living one, along a chain of merges, within scope only', async () => {
+    const a = await apply('沈洁');
+    const b = await apply('沈洁');
+    const c = await apply('沈洁');
+    const merge = async (survivorId: string, otherId: string) =>
+      chair().officer.membership.merge({
+        survivorId,
+        otherId,
+        survivorVersion: await version(survivorId),
+        otherVersion: await version(otherId),
+        picks: {},
+      });
+    expect((await chair().officer.membership.get({ id: a.id })).mergedInto).toBeNull();
+    await merge(b.id, a.id);
+    expect((await chair().officer.membership.get({ id: a.id })).mergedInto).toEqual({
+      id: b.id,
+      name: '沈洁',
+      memberNumber: null,
+    });
+    // b is merged into c in its turn: a's page leads straight to the living record.
+    await merge(c.id, b.id);
+    expect((await chair().officer.membership.get({ id: a.id })).mergedInto?.id).toBe(c.id);
+    expect((await chair().officer.membership.get({ id: b.id })).mergedInto?.id).toBe(c.id);
+    expect((await chair().officer.membership.get({ id: c.id })).mergedInto).toBeNull();
+
+    // The living record moved to another union: the merged one no longer names it.
+    const steel = await unit('HX-STEEL');
+    await db.prisma.member.update({
+      where: { id: c.id },
+      data: { orgUnitId: steel.id, orgUnitPath: steel.path },
+    });
+    expect((await chair().officer.membership.get({ id: a.id })).mergedInto).toBeNull();
+    expect((await admin().officer.membership.get({ id: a.id })).mergedInto?.id).toBe(c.id);
+  });
 });
