@@ -22,7 +22,7 @@ const mobile = () => `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '
 async function latestCode(request: APIRequestContext, to: string): Promise<string> {
   const response = await request.get('/api/dev/outbox');
   const { messages } = (await response.json()) as { messages: { to: string; code: string }[] };
-  const message = messages.findLast((candidate) => candidate.to === to);
+  const message = messages.find((candidate) => candidate.to === to && Boolean(candidate.code));
   if (!message) throw new Error(`no code was sent to ${to}`);
   return message.code;
 }

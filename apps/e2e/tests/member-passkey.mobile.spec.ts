@@ -12,7 +12,9 @@ async function latestSms(request: APIRequestContext, to: string): Promise<string
   const { messages } = (await response.json()) as {
     messages: { channel: string; to: string; code: string }[];
   };
-  const message = messages.find((candidate) => candidate.channel === 'sms' && candidate.to === to);
+  const message = messages.find(
+    (candidate) => candidate.channel === 'sms' && candidate.to === to && Boolean(candidate.code),
+  );
   if (!message) throw new Error(`no SMS was sent to ${to}`);
   return message.code;
 }

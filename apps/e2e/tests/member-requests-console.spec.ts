@@ -75,7 +75,7 @@ async function signedInMember(officer: APIRequestContext, name: string) {
   const outbox = (await (await api.get('/api/dev/outbox')).json()) as {
     messages: { to: string; code: string }[];
   };
-  const code = outbox.messages.findLast((message) => message.to === member.email)?.code;
+  const code = outbox.messages.find((message) => message.to === member.email && message.code)?.code;
   if (!code) throw new Error(`no code was sent to ${member.email}`);
   const signedIn = await api.post('/api/auth/sign-in/email-otp', {
     data: { email: member.email, otp: code },

@@ -26,7 +26,7 @@ async function call(request: APIRequestContext, path: string, input?: unknown): 
 async function latestCode(request: APIRequestContext, to: string): Promise<string> {
   const response = await request.get('/api/dev/outbox');
   const { messages } = (await response.json()) as { messages: { to: string; code: string }[] };
-  const message = messages.findLast((candidate) => candidate.to === to);
+  const message = messages.find((candidate) => candidate.to === to && Boolean(candidate.code));
   if (!message) throw new Error(`no code was sent to ${to}`);
   return message.code;
 }
