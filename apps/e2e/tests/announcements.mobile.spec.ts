@@ -186,6 +186,21 @@ test('an officer publishes an announcement with an image; a member reads it on t
   await shoot(page, 'news-item-phone-en-offline');
   await context.setOffline(false);
 
+  // The fan-out also told them in their notification centre (with the decision on their
+  // application), under union news; the notice opens the announcement.
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Notifications, 2 unread' }).click();
+  const notice = page
+    .getByTestId('notification-list')
+    .getByRole('listitem')
+    .filter({ hasText: title });
+  await expect(notice).toContainText(`滨江市第一中学工会: ${title}`);
+  await expect(notice).toContainText('Union news');
+  await expect(notice).toContainText('All teachers are welcome on the sports ground');
+  await shoot(page, 'notification-announcement-phone-en');
+  await notice.getByRole('link').click();
+  await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+
   // In Chinese too.
   await page.getByLabel('Language').selectOption('zh-CN');
   await expect(page.getByRole('link', { name: '← 返回通知公告' })).toBeVisible();

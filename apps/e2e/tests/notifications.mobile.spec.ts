@@ -126,6 +126,8 @@ test('a member reads notifications offline and sets channels, language and quiet
   await expect(page.getByLabel('开始时间')).toHaveValue('22:00');
   await page.getByLabel('开始时间').fill('23:00');
   await page.getByLabel('结束时间').fill('07:00');
+  await expect(page.getByLabel('未读通知邮件摘要')).toHaveValue('OFF');
+  await page.getByLabel('未读通知邮件摘要').selectOption({ label: '每周一' });
   await page.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByText('已保存。')).toBeVisible();
   await expectNoSidewaysScroll(page);
@@ -138,6 +140,7 @@ test('a member reads notifications offline and sets channels, language and quiet
   await expect(page.getByLabel('邮件、短信和推送使用的语言')).toHaveValue('en');
   await expect(page.getByLabel('开始时间')).toHaveValue('23:00');
   await expect(page.getByLabel('结束时间')).toHaveValue('07:00');
+  await expect(page.getByLabel('未读通知邮件摘要')).toHaveValue('WEEKLY');
 
   // Start and end may not be the same: the server says so on the field.
   await page.getByLabel('结束时间').fill('23:00');

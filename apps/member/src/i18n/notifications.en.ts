@@ -36,7 +36,7 @@ export const notificationsEn = {
     toggle: '{{category}}: {{channel}}',
     locked: 'Always on',
     saved: 'Saved.',
-    languageHeading: 'Language and quiet hours',
+    languageHeading: 'Language, quiet hours and summary',
     language: 'Language of email, SMS and push',
     languages: { 'zh-CN': '简体中文', en: 'English' },
     quietEnabled: 'Quiet hours',
@@ -44,6 +44,9 @@ export const notificationsEn = {
       'During quiet hours, push and SMS wait until the quiet hours end; email is sent as usual. Times are Beijing time.',
     quietStart: 'From',
     quietEnd: 'Until',
+    digest: 'Email summary of unread notifications',
+    digestHint: 'Sent at 08:00 Beijing time, only when something is unread.',
+    digestOptions: { OFF: 'None', DAILY: 'Every day', WEEKLY: 'Every Monday' },
     save: 'Save',
     conflict:
       'Your settings were changed on another device. The latest settings are loaded: make your change again.',

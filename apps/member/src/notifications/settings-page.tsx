@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  DIGEST_FREQUENCIES,
   LOCALES,
   NOTIFICATION_CATEGORIES,
   NOTIFICATION_CHANNELS,
@@ -158,6 +159,7 @@ function ChannelMatrix({ cells }: { cells: readonly TNotificationPreference[] })
 function formOf(settings: TNotificationSettings) {
   return {
     language: settings.language,
+    digest: settings.digest,
     enabled: settings.quietHours.enabled,
     start: settings.quietHours.start,
     end: settings.quietHours.end,
@@ -209,6 +211,7 @@ function SettingsForm({ settings }: { settings: TNotificationSettings }) {
     save.mutate({
       language: form.language,
       quietHours: { enabled: form.enabled, start: form.start, end: form.end },
+      digest: form.digest,
       expectedVersion: settings.version,
     });
   };
@@ -255,6 +258,19 @@ function SettingsForm({ settings }: { settings: TNotificationSettings }) {
           />
         </div>
       ) : null}
+      <Select
+        label={t('settings.digest')}
+        value={form.digest}
+        description={t('settings.digestHint')}
+        options={DIGEST_FREQUENCIES.map((frequency) => ({
+          value: frequency,
+          label: t(`settings.digestOptions.${frequency}`),
+        }))}
+        onChange={(event) => {
+          const digest = DIGEST_FREQUENCIES.find((frequency) => frequency === event.target.value);
+          if (digest) setForm({ ...form, digest });
+        }}
+      />
       {message ? (
         <Alert tone={message.tone === 'success' ? 'success' : 'error'}>{message.text}</Alert>
       ) : null}

@@ -545,6 +545,7 @@ describe.each(testDatabaseTargets())('notifications on %s', (target) => {
       const settings = await caller.member.notifications.settings.get();
       expect(settings).toEqual({
         language: 'zh-CN',
+        digest: 'OFF',
         quietHours: { enabled: true, start: '22:00', end: '08:00' },
         version: 1,
       });
@@ -553,8 +554,10 @@ describe.each(testDatabaseTargets())('notifications on %s', (target) => {
         quietHours: { enabled: true, start: '23:00', end: '07:30' },
         expectedVersion: 1,
       });
+      // Left out, the digest stays as it was.
       expect(saved).toEqual({
         language: 'en',
+        digest: 'OFF',
         quietHours: { enabled: true, start: '23:00', end: '07:30' },
         version: 2,
       });

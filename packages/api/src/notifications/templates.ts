@@ -62,6 +62,21 @@ export const NOTIFICATION_TEMPLATES = {
       }),
     },
   }),
+  'announcement.published': template({
+    // The excerpt is the start of the text; older notices without one read the generic line.
+    params: z.object({ title: z.string(), unitName: z.string(), excerpt: z.string().default('') }),
+    text: {
+      'zh-CN': (p) => ({
+        title: `${p.unitName}：${p.title}`,
+        body: p.excerpt || '工会发布了新通知，点击查看全文。',
+      }),
+      en: (p) => ({
+        title: `${p.unitName}: ${p.title}`,
+        body:
+          p.excerpt || 'Your union has published a new announcement. Open it to read it in full.',
+      }),
+    },
+  }),
 } as const;
 
 export type TemplateKey = keyof typeof NOTIFICATION_TEMPLATES;
@@ -97,6 +112,12 @@ export const CATEGORY_NAMES: Record<TNotificationCategory, Record<TLocale, strin
   votes: { 'zh-CN': '投票与选举', en: 'Votes and elections' },
 };
 
+/** What an unsubscribe link stops, by name: a category's emails, or the digest. */
+export const TOPIC_NAMES: Record<TNotificationCategory | 'digest', Record<TLocale, string>> = {
+  ...CATEGORY_NAMES,
+  digest: { 'zh-CN': '未读通知摘要', en: 'Summary of unread notifications' },
+};
+
 /** The texts around a message (email frame, unsubscribe page), by language. */
 export const CHROME = {
   'zh-CN': {
@@ -115,6 +136,10 @@ export const CHROME = {
     superseded: (category: string) =>
       `您在收到这封邮件后已重新开启“${category}”类邮件，因此本链接不再生效。如需退订，请在通知设置中关闭。`,
     invalid: '该退订链接无效或已损坏。请在应用的通知设置中管理邮件。',
+    digestSubject: (frequency: 'DAILY' | 'WEEKLY', count: number) =>
+      `${frequency === 'DAILY' ? '每日' : '每周'}摘要：您有 ${count} 条未读通知`,
+    digestMore: (count: number) => `另有 ${count} 条未读通知。`,
+    digestOpen: '查看全部通知',
   },
   en: {
     product: 'Union services',
@@ -135,6 +160,11 @@ export const CHROME = {
       `You switched emails about “${category}” back on after this email was sent, so this link no longer applies. To stop them, switch them off in your notification settings.`,
     invalid:
       'This unsubscribe link is not valid. You can manage emails in the app’s notification settings.',
+    digestSubject: (frequency: 'DAILY' | 'WEEKLY', count: number) =>
+      `Your ${frequency === 'DAILY' ? 'daily' : 'weekly'} summary: ${count} unread ${count === 1 ? 'notification' : 'notifications'}`,
+    digestMore: (count: number) =>
+      `And ${count} more unread ${count === 1 ? 'notification' : 'notifications'}.`,
+    digestOpen: 'See all notifications',
   },
 } satisfies Record<TLocale, Record<string, unknown>>;
 
