@@ -10,21 +10,16 @@ import {
 } from '@playwright/test';
 import { baseURL, OFFICER_STATE } from '../playwright.config';
 import { expectNoAxeViolations } from './support/axe';
-import { randomGivenName, randomMobile, randomResidentId } from './support/members';
+import {
+  call,
+  latestCode,
+  randomGivenName,
+  randomMobile,
+  randomResidentId,
+} from './support/members';
 
 /** The consent version the server expects (see support/members.ts). */
 const CONSENT_VERSION = '2026-11';
-
-/** Calls a tRPC procedure over HTTP the way the apps do (superjson envelope). */
-async function call(request: APIRequestContext, path: string, input?: unknown): Promise<unknown> {
-  const response =
-    input === undefined
-      ? await request.get(`/trpc/${path}`)
-      : await request.post(`/trpc/${path}`, { data: { json: input } });
-  const body = (await response.json()) as { result?: { data?: { json?: unknown } } };
-  expect(response.ok(), `${path}: ${JSON.stringify(body)}`).toBe(true);
-  return body.result?.data?.json;
-}
 
 async function unitId(request: APIRequestContext, code: string): Promise<string> {
   const tree = (await call(request, 'public.org.tree')) as { id: string; code: string }[];
@@ -72,11 +67,7 @@ async function signedInMember(officer: APIRequestContext, name: string) {
     data: { email: member.email, type: 'sign-in' },
   });
   expect(sent.ok()).toBe(true);
-  const outbox = (await (await api.get('/api/dev/outbox')).json()) as {
-    messages: { to: string; code: string }[];
-  };
-  const code = outbox.messages.find((message) => message.to === member.email && message.code)?.code;
-  if (!code) throw new Error(`no code was sent to ${member.email}`);
+  const code = await latestCode(api, member.email);
   const signedIn = await api.post('/api/auth/sign-in/email-otp', {
     data: { email: member.email, otp: code },
   });

@@ -1,35 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { baseURL, OFFICER_STATE } from '../playwright.config';
 import { expectNoAxeViolations } from './support/axe';
-import { randomGivenName, randomMobile } from './support/members';
-
-/** GB 11643 check character; a birth date no other spec uses keeps the IDs of runs apart. */
-function residentId(): string {
-  const first17 = `11010519881108${String(Math.floor(Math.random() * 900) + 100)}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((total, weight, index) => total + weight * Number(first17[index]), 0);
-  return first17 + '10X98765432'.charAt(sum % 11);
-}
-
-/** Calls a tRPC procedure over HTTP the way the apps do (superjson envelope). */
-async function call(request: APIRequestContext, path: string, input?: unknown): Promise<unknown> {
-  const response =
-    input === undefined
-      ? await request.get(`/trpc/${path}`)
-      : await request.post(`/trpc/${path}`, { data: { json: input } });
-  const body = (await response.json()) as { result?: { data?: { json?: unknown } } };
-  expect(response.ok(), `${path}: ${JSON.stringify(body)}`).toBe(true);
-  return body.result?.data?.json;
-}
-
-async function latestCode(request: APIRequestContext, to: string): Promise<string> {
-  const response = await request.get('/api/dev/outbox');
-  const { messages } = (await response.json()) as { messages: { to: string; code: string }[] };
-  const message = messages.find((candidate) => candidate.to === to && Boolean(candidate.code));
-  if (!message) throw new Error(`no code was sent to ${to}`);
-  return message.code;
-}
+import { call, latestCode, randomGivenName, randomMobile, residentId } from './support/members';
 
 async function shoot(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
@@ -61,7 +34,7 @@ test('a member reads notifications offline and sets channels, language and quiet
   await call(officer.request, 'public.membership.applyToJoin', {
     id,
     name: `东方${randomGivenName()}`,
-    idDocument: { type: 'RESIDENT_ID', number: residentId() },
+    idDocument: { type: 'RESIDENT_ID', number: residentId('19881108') },
     phone: randomMobile(),
     email,
     orgUnitId: unit.id,

@@ -2,15 +2,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { baseURL } from '../playwright.config';
 import { expectNoAxeViolations } from './support/axe';
 import { randomUUID } from 'node:crypto';
-import { randomGivenName, randomMobile } from './support/members';
-
-/** GB 11643 check character; a birth date no other spec uses keeps the IDs of runs apart. */
-function residentId(): string {
-  const first17 = `11010519881109${String(Math.floor(Math.random() * 900) + 100)}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((total, weight, index) => total + weight * Number(first17[index]), 0);
-  return first17 + '10X98765432'.charAt(sum % 11);
-}
+import { latestCode, randomGivenName, randomMobile, residentId } from './support/members';
 
 /** Applies to join through the public API, as the join form does. */
 async function apply(request: APIRequestContext, name: string, email: string): Promise<string> {
@@ -26,7 +18,7 @@ async function apply(request: APIRequestContext, name: string, email: string): P
       json: {
         id,
         name,
-        idDocument: { type: 'RESIDENT_ID', number: residentId() },
+        idDocument: { type: 'RESIDENT_ID', number: residentId('19881109') },
         phone: randomMobile(),
         email,
         orgUnitId: unit.id,
@@ -36,15 +28,6 @@ async function apply(request: APIRequestContext, name: string, email: string): P
   });
   expect(response.ok(), await response.text()).toBe(true);
   return id;
-}
-
-/** The development outbox stands in for the applicant's mailbox (sign-in codes). */
-async function latestCode(request: APIRequestContext, to: string): Promise<string> {
-  const response = await request.get('/api/dev/outbox');
-  const { messages } = (await response.json()) as { messages: { to: string; code: string }[] };
-  const message = messages.find((candidate) => candidate.to === to && Boolean(candidate.code));
-  if (!message) throw new Error(`no code was sent to ${to}`);
-  return message.code;
 }
 
 test.use({ locale: 'en' });

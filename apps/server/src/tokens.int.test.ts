@@ -1,15 +1,8 @@
 import { seedDemoData } from '@unionhall/db';
 import { createTestDatabase, testDatabaseTargets } from '@unionhall/db/testing';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from './app';
-import {
-  signedInOfficer,
-  testAuth,
-  type CookieJar,
-  testCipher,
-  testCardSigner,
-} from './test-support';
+import type { createApp } from './app';
+import { signedInOfficer, testApp, type CookieJar } from './test-support';
 
 const ORIGIN = 'http://localhost';
 
@@ -23,15 +16,8 @@ describe.each(testDatabaseTargets())('API tokens over HTTP on %s', (target) => {
   beforeAll(async () => {
     db = await createTestDatabase(target);
     await seedDemoData(db);
-    const auth = testAuth(db);
-    app = createApp({
-      cipher: testCipher(),
-      cardSigner: testCardSigner(),
-      db,
-      auth,
-      logger: pino({ level: 'silent' }),
-      config: { corsOrigins: [], bodyLimitBytes: 65536, trpcMaxBatch: 10, hsts: false },
-    });
+    const { app: built, auth } = testApp(db);
+    app = built;
     officer = (
       await signedInOfficer(app, auth, db, {
         email: 'admin@example.org',

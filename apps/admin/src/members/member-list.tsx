@@ -82,7 +82,7 @@ export function MemberTable({ members, showApplied, formatDate }: Props) {
 export function MemberCards({ members, showApplied, formatDate }: Props) {
   const { t } = useTranslation();
   return (
-    <ol className="members-cards" aria-label={t('members.caption')}>
+    <ol className="record-cards" aria-label={t('members.caption')}>
       {members.map((member) => (
         <MemberCard
           key={member.id}
@@ -107,7 +107,7 @@ function MemberCard({
   const { t } = useTranslation();
   const headingId = useId();
   return (
-    <li className="members-card">
+    <li className="record-card">
       <article aria-labelledby={headingId}>
         <header className="members-card__header">
           <h2 id={headingId} className="members-card__title">

@@ -1,4 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
+import { expect, type APIRequestContext } from '@playwright/test';
 import { createUnionhallClient } from '@unionhall/client';
 
 /**
@@ -17,10 +18,19 @@ function checkCharacter(first17: string): string {
   return '10X98765432'.charAt(sum % 11);
 }
 
+/**
+ * A valid resident ID (Beijing Chaoyang) born on `birthDate` (YYYYMMDD), with a random
+ * three-digit sequence unless one is given. Specs pass a birth date no other spec uses, so the
+ * IDs of one spec's runs never collide with another's.
+ */
+export function residentId(birthDate: string, sequence = String(randomInt(100, 1000))): string {
+  const first17 = `110105${birthDate}${sequence}`;
+  return first17 + checkCharacter(first17);
+}
+
 /** A valid, random resident ID (Beijing Chaoyang, born 1990-05-17). */
 export function randomResidentId(): string {
-  const first17 = `11010519900517${String(randomInt(100, 1000))}`;
-  return first17 + checkCharacter(first17);
+  return residentId('19900517');
 }
 
 /** A random mainland mobile number, as people type it. */
@@ -69,4 +79,32 @@ export async function applyToJoin(
     consentVersion: CONSENT_VERSION,
   });
   return { id, name: person.name, phone: person.phone, idNumber };
+}
+
+/** Calls a tRPC procedure over HTTP the way the apps do (superjson envelope). */
+export async function call(
+  request: APIRequestContext,
+  path: string,
+  input?: unknown,
+): Promise<unknown> {
+  const response =
+    input === undefined
+      ? await request.get(`/trpc/${path}`)
+      : await request.post(`/trpc/${path}`, { data: { json: input } });
+  const body = (await response.json()) as { result?: { data?: { json?: unknown } } };
+  expect(response.ok(), `${path}: ${JSON.stringify(body)}`).toBe(true);
+  return body.result?.data?.json;
+}
+
+/**
+ * The newest sign-in code sent to `to`: the development outbox stands in for the mailbox and
+ * the phone. It lists the newest message first, and holds notification emails too, so the
+ * first message to `to` that carries a code is the one just requested.
+ */
+export async function latestCode(request: APIRequestContext, to: string): Promise<string> {
+  const response = await request.get('/api/dev/outbox');
+  const { messages } = (await response.json()) as { messages: { to: string; code?: string }[] };
+  const message = messages.find((candidate) => candidate.to === to && Boolean(candidate.code));
+  if (!message?.code) throw new Error(`no code was sent to ${to}`);
+  return message.code;
 }
