@@ -182,6 +182,8 @@ test('signing out stops the notifications to this phone', async ({ page, context
   await expect(section.getByText('已开启。工会的通知会显示在这部手机上。')).toBeVisible();
 
   await page.getByRole('button', { name: '退出登录' }).click();
+  // Sign-out unregisters the phone first and then lands on the home screen: wait for it.
+  await page.waitForURL((url) => url.pathname === '/');
   await signIn(page);
   await expect(section.getByText('这部手机尚未开启通知。')).toBeVisible();
   expect(await serverHas(page)).toBe(false);

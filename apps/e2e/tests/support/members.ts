@@ -102,9 +102,15 @@ export async function call(
  * first message to `to` that carries a code is the one just requested.
  */
 export async function latestCode(request: APIRequestContext, to: string): Promise<string> {
-  const response = await request.get('/api/dev/outbox');
-  const { messages } = (await response.json()) as { messages: { to: string; code?: string }[] };
-  const message = messages.find((candidate) => candidate.to === to && Boolean(candidate.code));
-  if (!message?.code) throw new Error(`no code was sent to ${to}`);
-  return message.code;
+  // The page's "send me a code" request may still be on its way when a spec asks: wait for it
+  // (a few seconds at most) instead of failing on a busy machine.
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const response = await request.get('/api/dev/outbox');
+    const { messages } = (await response.json()) as { messages: { to: string; code?: string }[] };
+    const message = messages.find((candidate) => candidate.to === to && Boolean(candidate.code));
+    if (message?.code) return message.code;
+    if (Date.now() > deadline) throw new Error(`no code was sent to ${to}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
