@@ -92,6 +92,12 @@ export const router = createBrowserRouter(
           }),
         },
         {
+          path: 'notifications/settings',
+          lazy: async () => ({
+            Component: (await import('./notifications/settings-page')).NotificationSettingsPage,
+          }),
+        },
+        {
           path: 'account',
           lazy: async () => ({ Component: (await import('./account/account-page')).AccountPage }),
         },

@@ -92,3 +92,45 @@ test('an officer approves an application and the applicant finds the notificatio
   await expect(list.getByRole('listitem').first()).not.toContainText('未读');
   await phone.close();
 });
+
+test('an officer chooses how notifications reach them, in English and Chinese', async ({
+  page,
+}, testInfo) => {
+  await page.goto('/admin/notifications');
+  await page.getByRole('link', { name: 'Notification settings' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Notification settings' }),
+  ).toBeVisible();
+  const accountEmail = page.getByRole('checkbox', { name: 'Account and membership: Email' });
+  await expect(accountEmail).toBeChecked();
+  await expect(accountEmail).toBeDisabled();
+  const requestsSms = page.getByRole('checkbox', { name: 'My requests: SMS' });
+  const wasOn = await requestsSms.isChecked();
+  await requestsSms.setChecked(!wasOn);
+  await expect(requestsSms).toBeChecked({ checked: !wasOn });
+  await expect(requestsSms).toBeEnabled();
+
+  await page.getByLabel('Email summary of unread notifications').selectOption('DAILY');
+  await page.getByLabel('From').fill('21:30');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: testInfo.outputPath('console-notification-settings-en.png') });
+
+  // Kept on the server: a reload shows what was saved.
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: 'My requests: SMS' })).toBeChecked({
+    checked: !wasOn,
+  });
+  await expect(page.getByLabel('Email summary of unread notifications')).toHaveValue('DAILY');
+  await expect(page.getByLabel('From')).toHaveValue('21:30');
+
+  await page.getByLabel('Language', { exact: true }).selectOption('zh-CN');
+  await expect(page.getByRole('heading', { level: 1, name: '通知设置' })).toBeVisible();
+  await expect(page.getByLabel('未读通知邮件摘要')).toHaveValue('DAILY');
+  await page.screenshot({ path: testInfo.outputPath('console-notification-settings-zh.png') });
+  // Put the officer's choices back for the specs that follow.
+  await page.getByLabel('未读通知邮件摘要').selectOption('OFF');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByText('已保存。')).toBeVisible();
+});

@@ -81,7 +81,12 @@ export function addressOf(recipient: Recipient, channel: 'email' | 'sms'): strin
 
 /** Where a person manages their notifications: the console for officers, else the PWA. */
 export function preferencesPath(recipient: { kind: string }): string {
-  return recipient.kind === 'OFFICER' ? '/admin/notifications' : '/notifications/settings';
+  return recipient.kind === 'OFFICER' ? '/admin/notifications/settings' : '/notifications/settings';
+}
+
+/** Where a person's notification centre is: the console's for officers, else the PWA's. */
+export function centrePath(recipient: { kind: string }): string {
+  return recipient.kind === 'OFFICER' ? '/admin/notifications' : '/notifications';
 }
 
 export function absolute(publicUrl: string, path: string): string {

@@ -2,6 +2,7 @@ import { digestPeriodMs, ZLocale, type TDigestFrequency } from '@unionhall/domai
 import {
   absolute,
   addressOf,
+  centrePath,
   preferencesPath,
   RECIPIENT_SELECT,
   type DeliveryDeps,
@@ -91,7 +92,7 @@ export async function sendDigests(
                 text: renderNotification(row.template, row.params, locale),
                 link: row.link ? absolute(deps.publicUrl, row.link) : null,
               })),
-              centreUrl: absolute(deps.publicUrl, '/notifications'),
+              centreUrl: absolute(deps.publicUrl, centrePath(person.user)),
               preferencesUrl: absolute(deps.publicUrl, preferencesPath(person.user)),
               unsubscribeUrl: absolute(
                 deps.publicUrl,
