@@ -381,6 +381,8 @@ export const adminEn = {
       'access.read': 'See who holds which role',
       'member.read': 'Read member lists and records',
       'member.manage': 'Import, export and change member records',
+      'case.read': 'Read cases (members’ requests)',
+      'case.handle': 'Open cases for members and handle them',
     },
     keyStart: 'Key starts with {{start}}',
     createdBy: 'by {{name}}',

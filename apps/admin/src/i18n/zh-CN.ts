@@ -367,6 +367,8 @@ export const adminZhCN = {
       'access.read': '查看人员的角色分配',
       'member.read': '查看会员名单和档案',
       'member.manage': '导入、导出和修改会员档案',
+      'case.read': '查看诉求案件',
+      'case.handle': '为会员登记诉求并办理',
     },
     keyStart: '密钥开头 {{start}}',
     createdBy: '由 {{name}} 创建',
