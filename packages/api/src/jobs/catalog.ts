@@ -1,5 +1,6 @@
 import type { Database } from '@unionhall/db';
 import { announcementHandlers } from '../modules/announcements/announcements.jobs';
+import { caseworkHandlers, CASEWORK_SCHEDULES } from '../modules/casework/casework.jobs';
 import type { Channels } from '../notifications/channels';
 import { deliverNotification } from '../notifications/delivery';
 import type { UnsubscribeTokens } from '../notifications/unsubscribe';
@@ -30,7 +31,10 @@ export function buildJobCatalog({
 }: JobCatalogDeps): JobCatalog {
   const delivery = { prisma: db.prisma, channels, publicUrl, unsubscribeTokens };
   return {
-    schedules: [{ name: 'outbox-cleanup', cron: '17 3 * * *', event: 'schedule.outbox-cleanup' }],
+    schedules: [
+      { name: 'outbox-cleanup', cron: '17 3 * * *', event: 'schedule.outbox-cleanup' },
+      ...CASEWORK_SCHEDULES,
+    ],
     handlers: [
       defineHandler({
         name: 'notification.deliver',
@@ -56,6 +60,7 @@ export function buildJobCatalog({
         },
       }),
       ...announcementHandlers({ db }),
+      ...caseworkHandlers({ db }),
     ],
   };
 }

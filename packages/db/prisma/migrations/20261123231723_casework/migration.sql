@@ -20,7 +20,7 @@ CREATE TABLE "case_type" (
     "code" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "name_en" TEXT NOT NULL,
-    "kinds" "CaseKind"[],
+    "kinds" TEXT[],
     "stages" JSONB NOT NULL,
     "active" BOOLEAN NOT NULL DEFAULT true,
     "version" INTEGER NOT NULL DEFAULT 1,
