@@ -3,6 +3,7 @@ import { Alert, Button, useOnlineStatus } from '@unionhall/ui';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { forgetQueuedCases } from '../cases/case-queue';
 import { forgetCachedFiles, forgetPersistedQueries } from '../query-persistence';
 import { useTRPC, useTRPCClient } from '../trpc';
 import { signOut } from './auth-api';
@@ -63,6 +64,8 @@ export function AccountPage() {
     await signOut().catch(() => undefined);
     queryClient.clear();
     forgetPersistedQueries();
+    // Requests still waiting on this phone hold the member's own words: they go too.
+    forgetQueuedCases();
     await forgetCachedFiles();
     await navigate('/');
   };
@@ -79,6 +82,11 @@ export function AccountPage() {
       {me.data.kind === 'MEMBER' ? (
         <Link className="uh-button uh-button--primary" to="/card">
           {t('card.link')}
+        </Link>
+      ) : null}
+      {me.data.kind === 'MEMBER' ? (
+        <Link className="uh-button" to="/cases">
+          {t('account.requests')}
         </Link>
       ) : null}
       {me.data.kind === 'MEMBER' ? (

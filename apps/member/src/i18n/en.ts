@@ -27,6 +27,10 @@ export const memberEn = {
     news: 'Union news',
     newsText: 'Notices from your union, readable offline once loaded.',
     newsLink: 'Read union news',
+    requests: 'My requests',
+    requestsText:
+      'Ask the union for help with a problem at work, legal advice or mediation, or make a suggestion, and follow how it is handled.',
+    requestsLink: 'See my requests',
   },
   notificationBell: {
     label: 'Notifications',
@@ -43,6 +47,7 @@ export const memberEn = {
     email: 'Email',
     signOut: 'Sign out',
     notifications: 'Notification settings',
+    requests: 'My requests',
     offline: 'You are offline, so your sign-in cannot be checked.',
   },
   signIn: {
