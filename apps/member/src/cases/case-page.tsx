@@ -148,7 +148,7 @@ export default function CasePage() {
       <h1 id="case-heading">{item.title}</h1>
       {!online || detail.isError ? <p className="cases__hint">{t('savedCopy')}</p> : null}
       <dl className="cases__facts" data-testid="case-facts">
-        <dt>{t('number', { number: '' }).trim()}</dt>
+        <dt>{t('numberLabel')}</dt>
         <dd>{item.number}</dd>
         <dt>{t('form.kind')}</dt>
         <dd>{kindLabel(item)}</dd>

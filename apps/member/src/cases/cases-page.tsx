@@ -125,16 +125,10 @@ function CaseEntry({ item }: { item: TMemberCaseSummary }) {
       <span className="cases__meta">
         {t('number', { number: item.number })} · {kindLabel(item)}
       </span>
-      <span>
-        {t('stage')}: <strong data-testid="case-stage">{format.stageName(item.stage)}</strong>
-      </span>
-      <span>
-        {t('handler')}: {item.assigneeName ?? t('unassigned')}
-      </span>
+      <span>{t('stageLine', { stage: format.stageName(item.stage) })}</span>
+      <span>{t('handlerLine', { name: item.assigneeName ?? t('unassigned') })}</span>
       {item.deadline ? (
-        <span>
-          {t('deadline')}: {t('deadlineValue', { date: format.isoDay(item.deadline) })}
-        </span>
+        <span>{t('deadlineLine', { date: format.isoDay(item.deadline) })}</span>
       ) : null}
     </Link>
   );

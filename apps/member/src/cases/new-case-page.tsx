@@ -227,7 +227,10 @@ export default function NewCasePage() {
           label={t('form.narrative')}
           description={t('form.narrativeHint')}
           value={narrative}
-          onChange={setNarrative}
+          onChange={(value) => {
+            setNarrative(value);
+            setErrors((old) => ({ ...old, narrative: undefined }));
+          }}
           error={errors.narrative}
           maxLength={MAX_CASE_TEXT}
           required
@@ -238,7 +241,10 @@ export default function NewCasePage() {
           description={t('form.titleHint')}
           value={title}
           maxLength={MAX_CASE_TITLE}
-          onChange={(event) => setTitle(event.target.value)}
+          onChange={(event) => {
+            setTitle(event.target.value);
+            setErrors((old) => ({ ...old, title: undefined }));
+          }}
           error={errors.title}
         />
 

@@ -15,6 +15,7 @@ export const casesEn = {
     'Offline: this has not been saved on this device yet. Open it once with a connection to read it offline.',
   back: 'Back to my requests',
   number: 'No. {{number}}',
+  numberLabel: 'Number',
   stage: 'Stage',
   handler: 'Handled by',
   unassigned: 'Waiting for a caseworker',
@@ -26,6 +27,9 @@ export const casesEn = {
   open: 'In progress',
   closed: 'Closed',
   submittedOn: 'Sent on {{date}}',
+  stageLine: 'Stage: {{stage}}',
+  handlerLine: 'Handled by: {{name}}',
+  deadlineLine: 'Due for this stage by {{date}}',
   queued: {
     badge: 'Waiting to send',
     text: 'Saved on this device; it is sent as soon as there is a connection.',
@@ -79,7 +83,7 @@ export const casesEn = {
     narrativeRequired: 'Describe what happened.',
     files: 'Photos or documents (optional)',
     filesHint:
-      'JPG, PNG, WebP or GIF images and PDF, Word or Excel files, up to 5 MB each, at most {{count}}.',
+      'JPG, PNG, WebP or GIF images and PDF, Word, Excel or PowerPoint files, up to 5 MB each, at most {{count}}.',
     filesOffline:
       'You are offline: the request can wait on this device and is sent when the connection returns. Photos and documents need the network: add them on the request’s page once it is sent.',
     removeFile: 'Remove {{name}}',

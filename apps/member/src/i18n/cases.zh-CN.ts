@@ -12,6 +12,7 @@ export const casesZhCN = {
   offlineNoData: '您当前离线，这些内容还没有保存到本设备。联网打开一次后即可离线查看。',
   back: '返回我的诉求',
   number: '编号 {{number}}',
+  numberLabel: '编号',
   stage: '办理阶段',
   handler: '承办人',
   unassigned: '等待分配承办人',
@@ -23,6 +24,9 @@ export const casesZhCN = {
   open: '办理中',
   closed: '已办结',
   submittedOn: '{{date}} 提交',
+  stageLine: '办理阶段：{{stage}}',
+  handlerLine: '承办人：{{name}}',
+  deadlineLine: '本阶段办理期限：{{date}}前',
   queued: {
     badge: '等待发送',
     text: '已保存在本设备，联网后自动发送。',
@@ -74,7 +78,7 @@ export const casesZhCN = {
     narrativeRequired: '请说明情况。',
     files: '照片或文件（选填）',
     filesHint:
-      '支持 JPG、PNG、WebP、GIF 图片和 PDF、Word、Excel 文件，每个不超过 5 MB，最多 {{count}} 个。',
+      '支持 JPG、PNG、WebP、GIF 图片和 PDF、Word、Excel、PowerPoint 文件，每个不超过 5 MB，最多 {{count}} 个。',
     filesOffline:
       '您当前离线：诉求可以先保存在本设备，联网后自动发送；照片和文件需要联网上传，请在诉求发送后到诉求页面添加。',
     removeFile: '移除 {{name}}',
