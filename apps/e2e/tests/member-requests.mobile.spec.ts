@@ -182,6 +182,14 @@ test('a member raises requests on the phone, offline too, follows one and rates 
   const mine = (await call(page.request, 'member.cases.list', {})) as CaseRow[];
   expect(mine.filter((row) => row.id === queuedId)).toHaveLength(1);
   expect(mine).toHaveLength(2);
+  const sentCase = mine.find((row) => row.id === queuedId);
+  const again = (await call(page.request, 'member.cases.submit', {
+    id: queuedId,
+    kind: 'LEGAL_CONSULTATION',
+    title: '法律咨询',
+    narrative: '加班费应当按照什么标准计算？',
+  })) as CaseRow;
+  expect(again).toMatchObject({ id: queuedId, number: sentCase?.number });
   await page.reload();
   await expect(page.getByTestId('case-entry')).toHaveCount(2);
   expect((await call(page.request, 'member.cases.list', {})) as CaseRow[]).toHaveLength(2);

@@ -5,14 +5,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { useTRPC, useTRPCClient } from '../trpc';
+import { FILE_ACCEPT, fileProblem, readFileAsBase64 } from './case-files';
 import type { FailedFile } from './new-case-page';
 import {
-  FILE_ACCEPT,
   NEEDS_NETWORK,
   StatusBadges,
   TextArea,
-  fileProblem,
-  readFileAsBase64,
   useCaseFormat,
   useErrorText,
   useEventText,

@@ -15,7 +15,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useTRPC, useTRPCClient } from '../trpc';
 import { enqueueCase, serverAnswered } from './case-queue';
-import { FILE_ACCEPT, TextArea, fileProblem, readFileAsBase64 } from './shared';
+import { FILE_ACCEPT, fileProblem, readFileAsBase64 } from './case-files';
+import { TextArea } from './shared';
 
 type Errors = Partial<Record<'kind' | 'topic' | 'title' | 'narrative' | 'files' | 'form', string>>;
 
