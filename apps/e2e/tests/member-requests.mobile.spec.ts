@@ -219,7 +219,11 @@ test('a member raises requests on the phone, offline too, follows one and rates 
   await officer.close();
 
   // The member reads the reply and the outcome, and rates it.
-  await page.getByTestId('case-entry').filter({ hasText: '拖欠工资' }).click();
+  // The union's reply and the closing reach the member's notification centre, which links to
+  // the request.
+  await page.goto('/notifications');
+  await page.getByTestId('notification-list').getByRole('link').first().click();
+  await expect(page).toHaveURL(new RegExp(`/cases/${wagesId}$`));
   await expect(page.getByTestId('case-messages')).toContainText(
     '已与外包公司沟通，工资将于本周五前补发。',
   );

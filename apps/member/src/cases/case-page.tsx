@@ -148,18 +148,23 @@ export default function CasePage() {
       <dl className="cases__facts" data-testid="case-facts">
         <dt>{t('numberLabel')}</dt>
         <dd>{item.number}</dd>
-        <dt>{t('form.kind')}</dt>
+        <dt>{t('kindLabel')}</dt>
         <dd>{kindLabel(item)}</dd>
         <dt>{t('stage')}</dt>
         <dd data-testid="case-stage">{format.stageName(item.stage)}</dd>
         <dt>{t('handler')}</dt>
         <dd>{item.assigneeName ?? t('unassigned')}</dd>
-        <dt>{t('deadline')}</dt>
-        <dd>
-          {item.deadline
-            ? t('deadlineValue', { date: format.isoDay(item.deadline) })
-            : t('noDeadline')}
-        </dd>
+        {item.status === 'OPEN' ? (
+          <>
+            <dt>{t('deadline')}</dt>
+            <dd>
+              {item.deadline
+                ? t('deadlineValue', { date: format.isoDay(item.deadline) })
+                : t('noDeadline')}
+              {item.overdue ? ` · ${t('overdue')}` : null}
+            </dd>
+          </>
+        ) : null}
         <dt>{t('unit')}</dt>
         <dd>{item.unitName}</dd>
       </dl>

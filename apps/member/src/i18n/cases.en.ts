@@ -15,6 +15,7 @@ export const casesEn = {
     'Offline: this has not been saved on this device yet. Open it once with a connection to read it offline.',
   back: 'Back to my requests',
   number: 'No. {{number}}',
+  kindLabel: 'Type of request',
   numberLabel: 'Number',
   stage: 'Stage',
   handler: 'Handled by',

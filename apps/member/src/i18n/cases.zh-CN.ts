@@ -12,6 +12,7 @@ export const casesZhCN = {
   offlineNoData: '您当前离线，这些内容还没有保存到本设备。联网打开一次后即可离线查看。',
   back: '返回我的诉求',
   number: '编号 {{number}}',
+  kindLabel: '诉求类型',
   numberLabel: '编号',
   stage: '办理阶段',
   handler: '承办人',
