@@ -167,6 +167,10 @@ test('a member raises requests on the phone, offline too, follows one and rates 
   await expect(queued).toContainText('法律咨询');
   const queuedId = (await queued.getAttribute('data-case-id')) ?? '';
   expect(queuedId).toMatch(/^[0-9a-f-]{36}$/);
+  // Signing out would delete it: the account page says so.
+  await page.getByRole('link', { name: '我的', exact: true }).click();
+  await expect(page.getByText('本设备上还有 1 条诉求尚未发送。')).toBeVisible();
+  await page.goBack();
   // The request survives the app being closed and opened again without a network.
   await page.reload();
   await expect(page.getByTestId('queued-entry')).toContainText('等待发送');

@@ -106,6 +106,15 @@ export function forgetQueuedCases(storage: QueueStorage | undefined = browserSto
   }
 }
 
+/** The stored queue as a string, for useSyncExternalStore: it changes with every write. */
+export function queueSnapshot(): string | null {
+  try {
+    return globalThis.localStorage.getItem(QUEUE_KEY);
+  } catch {
+    return null;
+  }
+}
+
 export function subscribeQueue(listener: () => void): () => void {
   const onStorage = (event: StorageEvent) => {
     if (event.key === QUEUE_KEY || event.key === null) listener();

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { addTexts } from '../i18n';
 import { casesEn } from '../i18n/cases.en';
 import { casesZhCN } from '../i18n/cases.zh-CN';
-import { QUEUE_KEY, readQueue, subscribeQueue, type QueuedCase } from './case-queue';
+import { queueSnapshot, readQueue, subscribeQueue, type QueuedCase } from './case-queue';
 
 import './cases.css';
 
@@ -121,14 +121,6 @@ export function useEventText() {
 const OUTCOMES = ['WON', 'SETTLED', 'LOST', 'WITHDRAWN', 'REFERRED'] as const;
 function isOutcome(value: string | undefined): value is (typeof OUTCOMES)[number] {
   return (OUTCOMES as readonly (string | undefined)[]).includes(value);
-}
-
-function queueSnapshot(): string | null {
-  try {
-    return globalThis.localStorage.getItem(QUEUE_KEY);
-  } catch {
-    return null;
-  }
 }
 
 /** The requests waiting on this device to be sent, kept up to date as the queue changes. */

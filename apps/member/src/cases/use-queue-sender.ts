@@ -3,18 +3,10 @@ import { readApiError, useOnlineStatus } from '@unionhall/ui';
 import { useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC, useTRPCClient } from '../trpc';
-import { QUEUE_KEY, sendQueuedCases, subscribeQueue } from './case-queue';
+import { queueSnapshot, sendQueuedCases, subscribeQueue } from './case-queue';
 
 /** How often a queue that could not be sent is tried again while the app is open. */
 const RETRY_MS = 30_000;
-
-function queueSnapshot(): string | null {
-  try {
-    return globalThis.localStorage.getItem(QUEUE_KEY);
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Sends the requests queued on this device whenever the member is signed in and online: at

@@ -49,6 +49,10 @@ export const memberEn = {
     notifications: 'Notification settings',
     requests: 'My requests',
     offline: 'You are offline, so your sign-in cannot be checked.',
+    queuedWarning_one:
+      '{{count}} request on this phone has not been sent yet. Signing out deletes it: connect and let it be sent first.',
+    queuedWarning_other:
+      '{{count}} requests on this phone have not been sent yet. Signing out deletes them: connect and let them be sent first.',
   },
   signIn: {
     heading: 'Sign in',

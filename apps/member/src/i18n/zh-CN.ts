@@ -45,6 +45,10 @@ export const memberZhCN = {
     notifications: '通知设置',
     requests: '我的诉求',
     offline: '您当前处于离线状态，登录状态需联网确认。',
+    queuedWarning_one:
+      '本设备上还有 {{count}} 条诉求尚未发送。退出登录会删除它，请联网发送后再退出。',
+    queuedWarning_other:
+      '本设备上还有 {{count}} 条诉求尚未发送。退出登录会删除它们，请联网发送后再退出。',
   },
   signIn: {
     heading: '登录',
