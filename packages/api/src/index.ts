@@ -80,6 +80,7 @@ export {
   seedDemoIdentities,
 } from './auth/demo-identities';
 export { seedDemoMembers } from './auth/demo-members';
+export { seedDemoCases } from './modules/casework/demo-cases';
 export {
   buildJobCatalog,
   type JobCatalogDeps,
