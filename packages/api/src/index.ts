@@ -101,6 +101,7 @@ export {
   type StoredObject,
 } from './storage';
 export { readAnnouncementFile, type AnnouncementFile } from './modules/announcements/files';
+export { readCaseFile, type CaseFile } from './modules/casework/files';
 export { notify, type NotifyInput } from './notifications/notify';
 export { createLoggingChannels } from './notifications/logging-channels';
 export {

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  CASE_FILES_PATH,
   CASE_OUTCOMES,
   ZCaseOutcome,
   type TOfficerCaseDetail,
@@ -155,7 +156,10 @@ export function CasePage() {
               <ul className="case-files">
                 {item.attachments.map((file) => (
                   <li key={file.id}>
-                    {file.fileName} ({Math.ceil(file.size / 1024)} KB)
+                    <a href={`${CASE_FILES_PATH}${file.id}`} download={file.fileName}>
+                      {file.fileName}
+                    </a>{' '}
+                    ({Math.ceil(file.size / 1024)} KB)
                   </li>
                 ))}
               </ul>
