@@ -98,6 +98,9 @@ export const ZCaseNoteInput = z.object({ caseId: ZCaseId, body: ZCaseText });
 export const CASE_ATTACHMENT_TYPES = ATTACHMENT_TYPES;
 export const MAX_CASE_ATTACHMENTS = 20;
 
+/** Where a case's files are served (an authenticated GET): `${CASE_FILES_PATH}<file id>`. */
+export const CASE_FILES_PATH = '/api/files/cases/';
+
 export const ZCaseAttachmentInput = z.object({
   caseId: ZCaseId,
   fileName: z

@@ -14,6 +14,7 @@ import type { Actor } from '../../context';
 import { callerFor, personas, testStorageFor } from '../../testing/harness';
 import { CASE_CALENDAR } from './case-support';
 import { runDeadlineReminders } from './casework.jobs';
+import { readCaseFile } from './files';
 
 type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
 
@@ -463,6 +464,38 @@ describe.each(testDatabaseTargets())('casework on %s', (target) => {
       professor.cases().addAttachment({ caseId: opened.id, fileName: 'a.png', file: PNG }),
     ).rejects.toMatchObject({ appCode: 'NOT_FOUND' });
     expect((await schoolCaseworker.cases().get({ id: opened.id })).attachments).toHaveLength(1);
+  });
+
+  it('serves case files to the member and officers who may read the case, every read audited', async () => {
+    const storage = testStorageFor(db);
+    const read = (actor: Actor, id: string) =>
+      readCaseFile({ db, storage }, actor, 'test-request', id);
+    const open = await teacher.cases().submit(wages());
+    const plain = await teacher
+      .cases()
+      .addAttachment({ caseId: open.id, fileName: '工资条.png', file: PNG });
+    expect(await read(teacher.actor, plain.id)).toMatchObject({
+      contentType: 'image/png',
+      fileName: '工资条.png',
+    });
+    expect(await read(schoolCaseworker.actor, plain.id)).not.toBeNull();
+    expect(await read(professor.actor, plain.id)).toBeNull();
+    expect(await read(mechCaseworker.actor, plain.id)).toBeNull();
+    expect(await read(people.anonymous, plain.id)).toBeNull();
+    expect(await read(teacher.actor, randomUUID())).toBeNull();
+
+    const secret = await teacher.cases().submit({ ...wages(), confidential: true });
+    const evidence = await teacher
+      .cases()
+      .addAttachment({ caseId: secret.id, fileName: '录音截图.png', file: PNG });
+    expect(await read(schoolCaseworker.actor, evidence.id)).toBeNull();
+    expect(await read(eduChair.actor, evidence.id)).not.toBeNull();
+    expect(await read(teacher.actor, evidence.id)).not.toBeNull();
+    const reads = await db.prisma.auditEvent.findMany({
+      where: { action: 'case.file.read', targetId: { in: [open.id, secret.id] } },
+      select: { actorId: true, targetId: true },
+    });
+    expect(reads).toHaveLength(4);
   });
 
   it('lets a hotline open cases through a token with case.handle, once per id', async () => {
