@@ -124,7 +124,12 @@ test('a member raises requests on the phone, offline too, follows one and rates 
   await expect(page.getByText(/诉求已提交，编号 \S+。/)).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: '拖欠工资' })).toBeVisible();
   await expect(page.getByTestId('case-stage')).toHaveText('受理');
-  await expect(page.getByTestId('case-attachments')).toContainText('payslip.png');
+  const photo = page.getByTestId('case-attachments').getByRole('link', { name: 'payslip.png' });
+  await expect(photo).toBeVisible();
+  // The member may open their own file; it is the photo they sent.
+  const served = await page.request.get((await photo.getAttribute('href')) ?? '');
+  expect(served.headers()['content-type']).toBe('image/png');
+  expect(Buffer.from(await served.body()).equals(png)).toBe(true);
   await expect(page.getByText('可以向单位出示您的姓名')).toBeVisible();
   await expect(page.getByTestId('case-history')).toContainText('添加了文件 payslip.png');
   const wagesId = new URL(page.url()).pathname.split('/').pop() ?? '';

@@ -55,8 +55,8 @@ export function AccountPage() {
   }
 
   // Requests queued offline go at sign-out with the member's other records: say so first.
-  const email = me.data.email;
-  const unsent = readQueue().filter((entry) => entry.owner === email || entry.owner === '').length;
+  const userId = me.data.id;
+  const unsent = readQueue().filter((entry) => entry.owner === userId || entry.owner === '').length;
 
   const leave = async () => {
     // This browser stops receiving the member's notifications before the session ends.

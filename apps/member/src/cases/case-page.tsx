@@ -1,5 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { MAX_CASE_ATTACHMENTS, MAX_CASE_TEXT, type TMemberCaseDetail } from '@unionhall/domain';
+import {
+  CASE_FILES_PATH,
+  MAX_CASE_ATTACHMENTS,
+  MAX_CASE_TEXT,
+  type TMemberCaseDetail,
+} from '@unionhall/domain';
 import { Alert, Button, readApiError, useOnlineStatus } from '@unionhall/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -407,7 +412,10 @@ function Attachments({ item }: { item: TMemberCaseDetail }) {
         <ul className="cases__files" data-testid="case-attachments">
           {item.attachments.map((file) => (
             <li key={file.id} className="cases__file-row">
-              <span>{file.fileName}</span>
+              {/* Served to the member who raised the case; every read is recorded. */}
+              <a href={`${CASE_FILES_PATH}${file.id}`} target="_blank" rel="noreferrer">
+                {file.fileName}
+              </a>
               <span className="cases__meta">{formatSize(file.size)}</span>
             </li>
           ))}

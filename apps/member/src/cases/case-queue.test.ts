@@ -24,7 +24,7 @@ class MemoryStorage implements QueueStorage {
   }
 }
 
-function entry(id: string, owner = 'li@example.org'): QueuedCase {
+function entry(id: string, owner = 'user-li'): QueuedCase {
   return {
     owner,
     queuedAt: 1,
@@ -75,7 +75,7 @@ describe('the queue of requests waiting for a network', () => {
   it('sends each of the owner’s requests once and removes it only after the server took it', async () => {
     const storage = new MemoryStorage();
     enqueueCase(entry(ID_A), storage);
-    enqueueCase(entry(ID_B, 'someone-else@example.org'), storage);
+    enqueueCase(entry(ID_B, 'user-other'), storage);
     const sent: string[] = [];
     const send = (input: { id: string }) => {
       // The entry is still queued while the request is on its way.
@@ -83,7 +83,7 @@ describe('the queue of requests waiting for a network', () => {
       sent.push(input.id);
       return Promise.resolve();
     };
-    const options = { owner: 'li@example.org', send, describe: String, storage };
+    const options = { owner: 'user-li', send, describe: String, storage };
     // Two rounds started together (the online event and the page opening) send it once.
     const [first, second] = await Promise.all([sendQueuedCases(options), sendQueuedCases(options)]);
     expect(first + second).toBe(2);
@@ -99,7 +99,7 @@ describe('the queue of requests waiting for a network', () => {
     enqueueCase(entry(ID_A), storage);
     enqueueCase(entry(ID_B), storage);
     const down = () => Promise.reject(new TypeError('Failed to fetch'));
-    const owner = 'li@example.org';
+    const owner = 'user-li';
     expect(await sendQueuedCases({ owner, send: down, describe: String, storage })).toBe(0);
     expect(readQueue(storage)).toHaveLength(2);
     const sent: string[] = [];
@@ -122,11 +122,23 @@ describe('the queue of requests waiting for a network', () => {
       return input.id === ID_A ? Promise.reject(refusal('not a member')) : Promise.resolve();
     };
     const describe = (error: unknown) => (error instanceof Error ? error.message : '?');
-    const owner = 'li@example.org';
+    const owner = 'user-li';
     expect(await sendQueuedCases({ owner, send, describe, storage })).toBe(1);
     expect(readQueue(storage)).toEqual([{ ...entry(ID_A), error: 'not a member' }]);
     await sendQueuedCases({ owner, send, describe, storage });
     expect(calls).toBe(2);
+  });
+
+  it('lets whoever is signed in send a request queued before the app knew who that was', async () => {
+    const storage = new MemoryStorage();
+    enqueueCase(entry(ID_A, ''), storage);
+    const sent: string[] = [];
+    const send = (input: { id: string }) => {
+      sent.push(input.id);
+      return Promise.resolve();
+    };
+    expect(await sendQueuedCases({ owner: 'user-1', send, describe: String, storage })).toBe(1);
+    expect(sent).toEqual([ID_A]);
   });
 
   it('forgets every queued request at sign-out', () => {

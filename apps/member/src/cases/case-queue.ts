@@ -13,7 +13,11 @@ const CHANGED = 'unionhall:case-queue';
 
 export interface QueuedCase {
   input: TSubmitCaseInput;
-  /** The signed-in member's email: on a shared phone, only they send (and see) their requests. */
+  /**
+   * The signed-in member's user id: on a shared phone, only they send (and see) their requests.
+   * Empty when the app started offline and did not know who was signed in; whoever is signed
+   * in when the network returns sends it then (sign-out empties the queue, so that is them).
+   */
   owner: string;
   queuedAt: number;
   /** The server refused it (not a network failure): the member reads why and may discard it. */
@@ -173,7 +177,7 @@ async function sendRound({
 }: SendOptions): Promise<number> {
   let sent = 0;
   for (const entry of readQueue(storage)) {
-    if (entry.owner !== owner || entry.error !== undefined) continue;
+    if ((entry.owner !== owner && entry.owner !== '') || entry.error !== undefined) continue;
     // Another tab may have sent it while this one waited for the lock.
     if (!readQueue(storage).some((queued) => queued.input.id === entry.input.id)) continue;
     try {

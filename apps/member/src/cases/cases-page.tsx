@@ -26,7 +26,7 @@ export default function CasesPage() {
     staleTime: 0,
   });
   const queued = useQueuedCases().filter(
-    (entry) => !session.data || entry.owner === '' || entry.owner === session.data.email,
+    (entry) => !session.data || entry.owner === '' || entry.owner === session.data.id,
   );
   const justQueued =
     typeof location.state === 'object' &&

@@ -83,7 +83,7 @@ export default function NewCasePage() {
   const queue = (input: TSubmitCaseInput) => {
     try {
       // Unknown only when the app started offline: whoever is signed in next sends it.
-      enqueueCase({ input, owner: session.data?.email ?? '', queuedAt: Date.now() });
+      enqueueCase({ input, owner: session.data?.id ?? '', queuedAt: Date.now() });
     } catch {
       setErrors({ form: t('form.storageFull') });
       return;

@@ -20,7 +20,7 @@ export function useQueuedCaseSender(): void {
   const queryClient = useQueryClient();
   const online = useOnlineStatus();
   const session = useQuery(trpc.public.session.me.queryOptions());
-  const owner = session.data?.kind === 'MEMBER' ? session.data.email : undefined;
+  const owner = session.data?.kind === 'MEMBER' ? session.data.id : undefined;
   const queue = useSyncExternalStore(subscribeQueue, queueSnapshot, () => null);
 
   useEffect(() => {
