@@ -76,6 +76,14 @@ export const router = createBrowserRouter(
           }),
         },
         {
+          path: 'cases',
+          lazy: async () => ({ Component: (await import('./cases/cases-page')).CasesPage }),
+        },
+        {
+          path: 'cases/:id',
+          lazy: async () => ({ Component: (await import('./cases/case-page')).CasePage }),
+        },
+        {
           path: 'verify-card',
           lazy: async () => ({
             Component: (await import('./cards/verify-card-page')).VerifyCardPage,

@@ -15,6 +15,7 @@ import {
   DevOutbox,
   loadOrCreateAuthSecret,
   seedDemoIdentities,
+  seedDemoCases,
   seedDemoMembers,
 } from '@unionhall/api';
 import { migrate, openDatabase, seedDemoData } from '@unionhall/db';
@@ -125,6 +126,8 @@ async function main() {
     // After the demo accounts, which it links to; it needs the data keys to encrypt ID numbers.
     const members = await seedDemoMembers(db, cipher);
     if (members.seeded) logger.info(members, 'demo members loaded (first run)');
+    const cases = await seedDemoCases(db, cipher);
+    if (cases.seeded) logger.info(cases, 'demo cases loaded (first run)');
   }
 
   const cardKey = loadCardSigningKey({

@@ -979,6 +979,188 @@ describe.each(testDatabaseTargets())('objects outside the caller’s unit on %s'
       expect(await records()).toBe(before);
     },
   );
+  /** An active member of the machinery union and an open case of theirs, opened at the top. */
+  async function caseOfMachineryUnion() {
+    const mech = await unit('BJ-MECH');
+    const memberId = crypto.randomUUID();
+    await db.prisma.member.create({
+      data: {
+        id: memberId,
+        orgUnitId: mech.id,
+        orgUnitPath: mech.path,
+        name: '机械会员',
+        searchName: '机械会员',
+        searchGrams: ['机', '械', '会', '员'],
+        status: 'ACTIVE',
+      },
+    });
+    const id = crypto.randomUUID();
+    await callerFor(db, { actor: people.federationAdmin }).officer.cases.create({
+      id,
+      memberId,
+      kind: 'WORKPLACE_PROBLEM',
+      topic: 'SAFETY',
+      title: '车间安全隐患',
+      narrative: '冲压车间防护罩损坏。',
+    });
+    const snapshot = async () =>
+      JSON.stringify({
+        row: await db.prisma.memberCase.findUnique({ where: { id } }),
+        events: await db.prisma.caseEvent.count({ where: { caseId: id } }),
+        messages: await db.prisma.caseMessage.count({ where: { caseId: id } }),
+        notes: await db.prisma.caseNote.count({ where: { caseId: id } }),
+        watchers: await db.prisma.caseWatcher.count({ where: { caseId: id } }),
+      });
+    return { id, memberId, snapshot };
+  }
+
+  crossUnit(
+    'officer.cases.create',
+    'a member of another union is "not found" and no case is opened',
+    async () => {
+      const { memberId } = await caseOfMachineryUnion();
+      const count = await db.prisma.memberCase.count();
+      const caller = callerFor(db, { actor: people.caseworker });
+      await expectLikeNotFound(
+        (id) =>
+          caller.officer.cases.create({
+            id: crypto.randomUUID(),
+            memberId: id,
+            kind: 'SUGGESTION',
+            title: '越权登记',
+            narrative: '不应写入',
+          }),
+        memberId,
+      );
+      expect(await db.prisma.memberCase.count()).toBe(count);
+    },
+  );
+
+  crossUnit('officer.cases.inbox', 'another union as the unit filter is "not found"', async () => {
+    const caller = callerFor(db, { actor: people.caseworker });
+    await expectLikeNotFound(
+      (orgUnitId) => caller.officer.cases.inbox({ orgUnitId }),
+      (await unit('BJ-MECH')).id,
+    );
+  });
+
+  crossUnit('officer.cases.get', 'another union’s case is "not found"', async () => {
+    const { id } = await caseOfMachineryUnion();
+    const caller = callerFor(db, { actor: people.unitChair });
+    await expectLikeNotFound((caseId) => caller.officer.cases.get({ id: caseId }), id);
+  });
+
+  crossUnit(
+    'officer.cases.assign',
+    'another union’s case is "not found" and unchanged',
+    async () => {
+      const { id, snapshot } = await caseOfMachineryUnion();
+      const before = await snapshot();
+      const caller = callerFor(db, { actor: people.unitChair });
+      await expectLikeNotFound(
+        (caseId) =>
+          caller.officer.cases.assign({ id: caseId, expectedVersion: 1, assigneeId: null }),
+        id,
+      );
+      expect(await snapshot()).toBe(before);
+    },
+  );
+
+  for (const path of ['advance', 'extendDeadline', 'close'] as const) {
+    crossUnit(
+      `officer.cases.${path}`,
+      'another union’s case is "not found" and unchanged',
+      async () => {
+        const { id, snapshot } = await caseOfMachineryUnion();
+        const before = await snapshot();
+        const cases = callerFor(db, { actor: people.caseworker }).officer.cases;
+        await expectLikeNotFound((caseId) => {
+          const base = { id: caseId, expectedVersion: 1 };
+          if (path === 'advance') return cases.advance(base);
+          if (path === 'extendDeadline') {
+            return cases.extendDeadline({
+              ...base,
+              extension: { amount: 5, unit: 'working_days' },
+              reason: '越权延期',
+            });
+          }
+          return cases.close({ ...base, outcome: 'WON', closingNote: '越权办结' });
+        }, id);
+        expect(await snapshot()).toBe(before);
+      },
+    );
+  }
+
+  crossUnit(
+    'officer.cases.dispatch',
+    'neither another union’s case nor a unit outside (other than above) may be named',
+    async () => {
+      const { id, snapshot } = await caseOfMachineryUnion();
+      const before = await snapshot();
+      const caller = callerFor(db, { actor: people.unionAdmin }).officer.cases;
+      const univ = await unit('BJ-UNIV');
+      await expectLikeNotFound(
+        (caseId) =>
+          caller.dispatch({
+            id: caseId,
+            expectedVersion: 1,
+            orgUnitId: univ.id,
+            reason: '越权转办',
+          }),
+        id,
+      );
+      expect(await snapshot()).toBe(before);
+      // A case of the caller's own union cannot be sent sideways into another union.
+      const mine = await db.prisma.member.create({
+        data: {
+          id: crypto.randomUUID(),
+          orgUnitId: (await unit('BJ-UNIV')).id,
+          orgUnitPath: (await unit('BJ-UNIV')).path,
+          name: '大学会员',
+          searchName: '大学会员',
+          searchGrams: ['大', '学', '会', '员'],
+          status: 'ACTIVE',
+        },
+      });
+      const ownCase = crypto.randomUUID();
+      await caller.create({
+        id: ownCase,
+        memberId: mine.id,
+        kind: 'SUGGESTION',
+        title: '食堂建议',
+        narrative: '增加晚餐窗口。',
+      });
+      await expectLikeNotFound(
+        (orgUnitId) =>
+          caller.dispatch({ id: ownCase, expectedVersion: 1, orgUnitId, reason: '越权转办' }),
+        (await unit('HX-STEEL')).id,
+      );
+      expect(
+        (await db.prisma.memberCase.findUniqueOrThrow({ where: { id: ownCase } })).orgUnitId,
+      ).toBe((await unit('BJ-UNIV')).id);
+    },
+  );
+
+  for (const path of ['addNote', 'sendMessage', 'recordCallback'] as const) {
+    crossUnit(
+      `officer.cases.${path}`,
+      'another union’s case is "not found" and gets nothing',
+      async () => {
+        const { id, snapshot } = await caseOfMachineryUnion();
+        const before = await snapshot();
+        const cases = callerFor(db, { actor: people.caseworker }).officer.cases;
+        await expectLikeNotFound(
+          (caseId) =>
+            path === 'recordCallback'
+              ? cases.recordCallback({ caseId, reached: true, note: '越权回访' })
+              : cases[path]({ caseId, body: '越权写入' }),
+          id,
+        );
+        expect(await snapshot()).toBe(before);
+      },
+    );
+  }
+
   crossUnit(
     'officer.system.retryJob',
     "background work is the root's: a federation role granted lower down finds nothing",

@@ -39,6 +39,12 @@ export const ERROR_CODES = [
   'ATTACHMENT_TYPE_NOT_ALLOWED',
   'ATTACHMENT_TOO_LARGE',
   'ATTACHMENT_LIMIT_REACHED',
+  'CASE_STATE',
+  'CASE_STAGE_MOVE',
+  'CASE_CALLBACK_REQUIRED',
+  'CASE_DISPATCH_TARGET',
+  'CASE_ASSIGNEE_INVALID',
+  'CASE_NOT_A_MEMBER',
 ] as const;
 export type TErrorCode = (typeof ERROR_CODES)[number];
 
@@ -163,6 +169,30 @@ export const ERROR_MESSAGES: Record<TErrorCode, Record<TLocale, string>> = {
   ATTACHMENT_LIMIT_REACHED: {
     'zh-CN': '每条公告最多 20 个图片和附件。',
     en: 'An announcement can carry at most 20 images and files.',
+  },
+  CASE_STATE: {
+    'zh-CN': '该诉求当前状态下不能进行此操作（已办结的诉求不能再更改，只有办结后才能评价）。',
+    en: 'This is not possible in the case’s current state (a closed case cannot change; only a closed case can be rated).',
+  },
+  CASE_STAGE_MOVE: {
+    'zh-CN': '不能转入该阶段：诉求只能按顺序向后推进，办结类阶段之后不能再推进。',
+    en: 'The case cannot move to that stage: stages only move forward, and not beyond a terminal stage.',
+  },
+  CASE_CALLBACK_REQUIRED: {
+    'zh-CN': '办结前请先回访当事会员并记录回访结果。',
+    en: 'Call the member back and record the callback before closing the case.',
+  },
+  CASE_DISPATCH_TARGET: {
+    'zh-CN': '只能把诉求转给当前承办单位的上级或下级单位。',
+    en: 'A case can only be sent to a unit above or below the one holding it.',
+  },
+  CASE_ASSIGNEE_INVALID: {
+    'zh-CN': '该工作人员无权办理这个单位的诉求。',
+    en: 'This officer may not handle cases of this unit.',
+  },
+  CASE_NOT_A_MEMBER: {
+    'zh-CN': '只有正式会员才能提交诉求。如已申请入会，请等待审核通过。',
+    en: 'Only members can submit requests. If you have applied to join, please wait for your application to be approved.',
   },
 };
 

@@ -3,6 +3,7 @@ import { MEMBER_STATUSES, type TMemberStatus, type TTimelineEntry } from '@union
 import { Alert, Button, currentLocale, readApiError } from '@unionhall/ui';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEventSentence } from '../cases/use-case-text';
 import { useTRPC } from '../trpc';
 
 const ACTOR_TYPES = ['ANONYMOUS', 'MEMBER', 'OFFICER', 'INTEGRATOR', 'SYSTEM'] as const;
@@ -33,9 +34,16 @@ function oneOf<T extends string>(known: readonly T[], value: string | undefined)
 /** The sentence of an entry, from its summary key; unknown keys (new sources) show as is. */
 function useSummary() {
   const { t } = useTranslation();
+  const caseEvent = useEventSentence();
   return (entry: TTimelineEntry): string => {
     const [kind, ...rest] = entry.summaryKey.split('.');
     const detail = rest.join('.');
+    if (kind === 'case') {
+      return t('cases.timeline', {
+        number: entry.params.number ?? '',
+        event: caseEvent({ type: detail, params: entry.params }),
+      });
+    }
     if (kind === 'status') {
       const action = oneOf(HISTORY_ACTIONS, detail);
       return action ? t(`members.history.done.${action}`) : detail;

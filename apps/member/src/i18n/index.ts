@@ -15,7 +15,14 @@ export const i18n = createI18n(
  */
 export function addTexts(
   namespace:
-    'join' | 'membership' | 'self' | 'push' | 'news' | 'notifications' | 'notificationSettings',
+    | 'join'
+    | 'membership'
+    | 'self'
+    | 'push'
+    | 'news'
+    | 'notifications'
+    | 'notificationSettings'
+    | 'cases',
   texts: Record<TLocale, object>,
 ): void {
   for (const [language, catalog] of Object.entries(texts)) {

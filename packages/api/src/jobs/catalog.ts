@@ -1,5 +1,6 @@
 import type { Database } from '@unionhall/db';
 import { announcementHandlers } from '../modules/announcements/announcements.jobs';
+import { caseworkHandlers, CASEWORK_SCHEDULES } from '../modules/casework/casework.jobs';
 import type { Channels } from '../notifications/channels';
 import { deliverNotification } from '../notifications/delivery';
 import { sendDigests } from '../notifications/digest';
@@ -36,6 +37,7 @@ export function buildJobCatalog({
       // Digests at 08:00 Beijing time, the end of the default quiet hours.
       { name: 'digest-daily', cron: '0 8 * * *', event: 'schedule.digest-daily' },
       { name: 'digest-weekly', cron: '0 8 * * 1', event: 'schedule.digest-weekly' },
+      ...CASEWORK_SCHEDULES,
     ],
     handlers: [
       defineHandler({
@@ -76,6 +78,7 @@ export function buildJobCatalog({
         },
       }),
       ...announcementHandlers({ db }),
+      ...caseworkHandlers({ db }),
     ],
   };
 }

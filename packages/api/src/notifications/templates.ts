@@ -77,6 +77,85 @@ export const NOTIFICATION_TEMPLATES = {
       }),
     },
   }),
+  'case.stage-changed': template({
+    params: z.object({
+      caseNumber: z.string(),
+      title: z.string(),
+      stageName: z.string(),
+      stageNameEn: z.string(),
+    }),
+    text: {
+      'zh-CN': (p) => ({
+        title: `诉求进展：${p.caseNumber}`,
+        body: `您的诉求“${p.title}”已进入“${p.stageName}”阶段。`,
+      }),
+      en: (p) => ({
+        title: `Update on your request ${p.caseNumber}`,
+        body: `Your request “${p.title}” has moved on to: ${p.stageNameEn}.`,
+      }),
+    },
+  }),
+  'case.message': template({
+    params: z.object({ caseNumber: z.string(), title: z.string() }),
+    text: {
+      'zh-CN': (p) => ({
+        title: `诉求 ${p.caseNumber} 有新回复`,
+        body: `工会工作人员就您的诉求“${p.title}”给您发来了新消息。`,
+      }),
+      en: (p) => ({
+        title: `New reply on your request ${p.caseNumber}`,
+        body: `The union has sent you a message about your request “${p.title}”.`,
+      }),
+    },
+  }),
+  'case.closed': template({
+    params: z.object({
+      caseNumber: z.string(),
+      title: z.string(),
+      outcome: z.enum(['WON', 'SETTLED', 'LOST', 'WITHDRAWN', 'REFERRED']),
+    }),
+    text: {
+      'zh-CN': (p) => ({
+        title: `诉求已办结：${p.caseNumber}`,
+        body: `您的诉求“${p.title}”已办结（${{ WON: '维权成功', SETTLED: '协商解决', LOST: '未获支持', WITHDRAWN: '已撤回', REFERRED: '已转介' }[p.outcome]}）。欢迎在应用中对办理结果进行评价。`,
+      }),
+      en: (p) => ({
+        title: `Your request ${p.caseNumber} is closed`,
+        body: `Your request “${p.title}” is closed (${{ WON: 'won', SETTLED: 'settled', LOST: 'not upheld', WITHDRAWN: 'withdrawn', REFERRED: 'referred' }[p.outcome]}). Please rate how it was handled in the app.`,
+      }),
+    },
+  }),
+  'case.deadline-soon': template({
+    params: z.object({ caseNumber: z.string(), title: z.string(), deadline: z.string() }),
+    text: {
+      'zh-CN': (p) => ({
+        title: `办理期限将至：${p.caseNumber}`,
+        body: `您承办的诉求“${p.title}”当前阶段的期限是 ${p.deadline}，请及时处理。`,
+      }),
+      en: (p) => ({
+        title: `Deadline coming up: ${p.caseNumber}`,
+        body: `The current stage of your case “${p.title}” is due on ${p.deadline}.`,
+      }),
+    },
+  }),
+  'case.deadline-passed': template({
+    params: z.object({
+      caseNumber: z.string(),
+      title: z.string(),
+      deadline: z.string(),
+      assigneeName: z.string().nullable(),
+    }),
+    text: {
+      'zh-CN': (p) => ({
+        title: `诉求已超期：${p.caseNumber}`,
+        body: `诉求“${p.title}”当前阶段已于 ${p.deadline} 到期${p.assigneeName ? `（承办人：${p.assigneeName}）` : '（尚未分派承办人）'}，请督办。`,
+      }),
+      en: (p) => ({
+        title: `Case overdue: ${p.caseNumber}`,
+        body: `The current stage of the case “${p.title}” was due on ${p.deadline}${p.assigneeName ? ` (handled by ${p.assigneeName})` : ' (nobody is assigned)'}. Please follow it up.`,
+      }),
+    },
+  }),
 } as const;
 
 export type TemplateKey = keyof typeof NOTIFICATION_TEMPLATES;
