@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   'MEMBER_REQUEST_OPEN',
   'MEMBER_NOT_IN_GOOD_STANDING',
   'MEMBER_MERGE_REFUSED',
+  'EMPLOYMENT_ALREADY_OPEN',
+  'EMPLOYMENT_ALREADY_ENDED',
   'ROLE_ESCALATION',
   'LAST_ACCESS_MANAGER',
   'CANNOT_DISABLE_SELF',
@@ -109,6 +111,14 @@ export const ERROR_MESSAGES: Record<TErrorCode, Record<TLocale, string>> = {
   MEMBER_MERGE_REFUSED: {
     'zh-CN': '这两条记录不能合并：请选择会籍记录作为保留记录，且两条记录都未被合并过。',
     en: 'These two records cannot be merged: keep the record with the membership, and neither may be merged already.',
+  },
+  EMPLOYMENT_ALREADY_OPEN: {
+    'zh-CN': '该会员已有一段在职的工作经历，请先结束那一段。',
+    en: 'This member already has a current job. End that spell first.',
+  },
+  EMPLOYMENT_ALREADY_ENDED: {
+    'zh-CN': '这段工作经历已经结束。',
+    en: 'This employment spell has already ended.',
   },
   MEMBER_ALREADY_APPLIED: {
     'zh-CN': '该证件号码已有入会申请或会员记录，请登录查看，或联系所在工会。',
