@@ -790,6 +790,24 @@ describe.each(testDatabaseTargets())('objects outside the caller’s unit on %s'
     },
   );
 
+  crossUnit(
+    'officer.segments.rename',
+    'a segment of another union is "not found" and keeps its name',
+    async () => {
+      const segment = await db.prisma.memberSegment.create({
+        data: { name: '机械骨干', orgUnitId: (await unit('BJ-MECH')).id, filters: {} },
+      });
+      const caller = callerFor(db, { actor: people.unionAdmin });
+      await expectLikeNotFound(
+        (id) => caller.officer.segments.rename({ id, name: '改名', expectedVersion: 1 }),
+        segment.id,
+      );
+      expect(
+        await db.prisma.memberSegment.findUniqueOrThrow({ where: { id: segment.id } }),
+      ).toMatchObject({ name: '机械骨干', version: 1 });
+    },
+  );
+
   /** A published announcement of the machinery union, with an image, written directly. */
   async function announcementOfMachineryUnion() {
     const mech = await unit('BJ-MECH');

@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'MEMBER_NOT_IN_GOOD_STANDING',
   'MEMBER_MERGE_REFUSED',
   'EMPLOYMENT_ALREADY_OPEN',
+  'SEGMENT_NAME_TAKEN',
   'EMPLOYMENT_ALREADY_ENDED',
   'ROLE_ESCALATION',
   'LAST_ACCESS_MANAGER',
@@ -111,6 +112,10 @@ export const ERROR_MESSAGES: Record<TErrorCode, Record<TLocale, string>> = {
   MEMBER_MERGE_REFUSED: {
     'zh-CN': '这两条记录不能合并：请选择会籍记录作为保留记录，且两条记录都未被合并过。',
     en: 'These two records cannot be merged: keep the record with the membership, and neither may be merged already.',
+  },
+  SEGMENT_NAME_TAKEN: {
+    'zh-CN': '该组织已有同名的会员分组，请换一个名称。',
+    en: 'This unit already has a segment with this name. Choose another name.',
   },
   EMPLOYMENT_ALREADY_OPEN: {
     'zh-CN': '该会员已有一段在职的工作经历，请先结束那一段。',
