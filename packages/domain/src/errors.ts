@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'MEMBER_CONSENT_OUTDATED',
   'MEMBER_STATUS_TRANSITION',
   'MEMBER_ALREADY_APPLIED',
+  'MEMBER_ID_IN_USE',
   'MEMBER_REQUEST_OPEN',
   'MEMBER_NOT_IN_GOOD_STANDING',
   'MEMBER_MERGE_REFUSED',
@@ -128,6 +129,11 @@ export const ERROR_MESSAGES: Record<TErrorCode, Record<TLocale, string>> = {
   MEMBER_ALREADY_APPLIED: {
     'zh-CN': '该证件号码已有入会申请或会员记录，请登录查看，或联系所在工会。',
     en: 'There is already an application or membership with this document number. Sign in to see it, or contact your union.',
+  },
+  MEMBER_ID_IN_USE: {
+    'zh-CN':
+      '该证件号码已属于另一条有效的会员记录（申请中、正常、失效或暂停），同一人只能有一条有效记录。请先查看并合并重复记录。',
+    en: 'This ID number already belongs to another living member record (applicant, active, lapsed or suspended); one person has one living record. Look at the duplicate and merge it first.',
   },
   ROLE_ESCALATION: {
     'zh-CN': '不能授予超出您自己在该组织权限的角色。',

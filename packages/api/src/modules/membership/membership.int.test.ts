@@ -4,6 +4,8 @@ import { createTestDatabase, testDatabaseTargets } from '@unionhall/db/testing';
 import { CURRENT_CONSENT_VERSION, residentIdCheckCharacter } from '@unionhall/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../context';
+import { TRPCError } from '@trpc/server';
+import { isLivingIdViolation, toAppError } from '../../errors';
 import { callerFor, personas } from '../../testing/harness';
 
 type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
@@ -64,6 +66,49 @@ describe.each(testDatabaseTargets())('membership on %s', (target) => {
     const account = await db.prisma.authUser.findUniqueOrThrow({ where: { email: input.email } });
     expect(account.kind).toBe('MEMBER');
     expect(row.userId).toBe(account.id);
+  });
+
+  it('keeps one living record per document in the database itself, answering MEMBER_ID_IN_USE', async () => {
+    const number = residentId('19760606', '003');
+    const input = await application({ email: 'living@example.org', idDocument: { type: 'RESIDENT_ID', number } });
+    await publicCaller().public.membership.applyToJoin(input);
+    const first = await db.prisma.member.findUniqueOrThrow({ where: { id: input.id } });
+    const home = await db.prisma.orgUnit.findUniqueOrThrow({ where: { id: first.orgUnitId } });
+    const second = (status: 'ACTIVE' | 'RESIGNED') =>
+      db.prisma.member.create({
+        data: {
+          id: randomUUID(),
+          orgUnitId: home.id,
+          orgUnitPath: home.path,
+          name: '张伟',
+          searchName: '张伟',
+          searchGrams: ['张', '伟', '张伟'],
+          status,
+          idHash: first.idHash,
+        },
+      });
+    // Past records (resigned, rejected, merged) keep their number for the history.
+    const resigned = await second('RESIGNED');
+    // A second living one is refused by the partial unique index, whichever path writes it,
+    // and the API answers with its own code instead of a 500.
+    const refused = await second('ACTIVE').catch((error: unknown) => error);
+    expect(isLivingIdViolation(refused)).toBe(true);
+    const mapped = toAppError(new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: refused }));
+    expect(mapped).toMatchObject({ code: 'CONFLICT', appCode: 'MEMBER_ID_IN_USE' });
+    await expect(
+      db.prisma.member.update({ where: { id: resigned.id }, data: { status: 'LAPSED' } }),
+    ).rejects.toSatisfy(isLivingIdViolation);
+    // Once the living record is gone (rejected), the document may apply again.
+    await callerFor(db, { actor: people.unitChair }).officer.membership.changeStatus({
+      id: input.id,
+      action: 'REJECT',
+      reason: '重复申请',
+      expectedVersion: 1,
+    });
+    const again = await application({ email: 'living2@example.org', idDocument: { type: 'RESIDENT_ID', number } });
+    await expect(publicCaller().public.membership.applyToJoin(again)).resolves.toMatchObject({
+      status: 'APPLICANT',
+    });
   });
 
   it('refuses a second living record for the same document, a taken email, and old consent', async () => {

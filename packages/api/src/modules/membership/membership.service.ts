@@ -25,6 +25,7 @@ import { afterNameCursor, decodeNameCursor, encodeNameCursor } from '../../keyse
 import { auditedRead, type AuditWriter } from '../../audit';
 import type { Actor, Context } from '../../context';
 import type { FieldCipher } from '../../crypto/field-cipher';
+import { isLivingIdViolation } from '../../errors';
 import { tellApplicant } from './application-notice';
 import { recordEmployment } from './employment.service';
 
@@ -164,6 +165,12 @@ export async function applyToJoin(
         appliedAt: now,
       },
       select: { id: true, status: true },
+    }).catch((error: unknown) => {
+      // Two applications with one document at once: the unique index on living records'
+      // ID hashes lets one through, and the other gets the answer the check above gives.
+      throw isLivingIdViolation(error)
+        ? new UnionhallError('MEMBER_ALREADY_APPLIED', 'document taken meanwhile', { cause: error })
+        : error;
     });
     if (employerId) {
       await recordEmployment(tx, 'APPLICATION', [

@@ -4,7 +4,8 @@ import { createTestDatabase, testDatabaseTargets } from '@unionhall/db/testing';
 import { CURRENT_CONSENT_VERSION, residentIdCheckCharacter } from '@unionhall/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../context';
-import { callerFor, personas } from '../../testing/harness';
+import { callerFor, personas, testCipherFor } from '../../testing/harness';
+import { idDocumentHash } from './membership.service';
 
 type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
 
@@ -173,6 +174,27 @@ describe.each(testDatabaseTargets())('member self-service and its review on %s',
     await expect(
       chair.officer.memberRequests.decideChange({ id: request.id, approve: false, reason: '重复' }),
     ).rejects.toMatchObject({ appCode: 'CONFLICT' });
+  });
+
+  it('refuses to approve an ID number another living record has (MEMBER_ID_IN_USE)', async () => {
+    const holderId = residentId('19900303');
+    const holder = await activeMember('周杰');
+    await db.prisma.member.update({
+      where: { id: holder.id },
+      data: { idHash: idDocumentHash(testCipherFor(db), 'RESIDENT_ID', holderId) },
+    });
+    const { id, caller } = await activeMember('周洁');
+    const request = await caller.member.profile.requestChange({
+      idDocument: { type: 'RESIDENT_ID', number: holderId },
+    });
+    const before = await db.prisma.member.findUniqueOrThrow({ where: { id } });
+    await expect(
+      callerFor(db, { actor: people.unitChair }).officer.memberRequests.decideChange({
+        id: request.id,
+        approve: true,
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', appCode: 'MEMBER_ID_IN_USE' });
+    expect(await db.prisma.member.findUniqueOrThrow({ where: { id } })).toEqual(before);
   });
 
   it('names the proposed employer for the reviewer, whether proposed by id or by name', async () => {

@@ -14,6 +14,7 @@ import { OutOfScopeError, type Scope } from '../../access';
 import type { AuditWriter } from '../../audit';
 import type { Actor } from '../../context';
 import type { FieldCipher } from '../../crypto/field-cipher';
+import { isLivingIdViolation } from '../../errors';
 import { idCipherContext, idDocumentHash } from './membership.service';
 import {
   CHANGE_REQUEST_SELECT,
@@ -146,7 +147,7 @@ export async function decideChangeRequest(deps: RequestDecisionDeps, raw: TDecid
           select: { id: true },
         });
         if (other) {
-          throw new UnionhallError('MEMBER_ALREADY_APPLIED', 'another record has that document');
+          throw new UnionhallError('MEMBER_ID_IN_USE', 'another living record has that document');
         }
         const facts = proposed.idDocumentType === 'RESIDENT_ID' ? parseResidentId(number) : null;
         data.idType = ZIdDocumentType.parse(proposed.idDocumentType);
@@ -173,7 +174,14 @@ export async function decideChangeRequest(deps: RequestDecisionDeps, raw: TDecid
         data.employer = { connect: { id: employerId } };
       }
       if (proposed.jobTitle !== undefined) data.jobTitle = proposed.jobTitle;
-      const updated = await tx.member.update({ where: { id: member.id }, data });
+      // The unique index on living records' ID hashes decides when two approvals race.
+      const updated = await tx.member.update({ where: { id: member.id }, data }).catch(
+        (error: unknown) => {
+          throw isLivingIdViolation(error)
+            ? new UnionhallError('MEMBER_ID_IN_USE', 'document taken meanwhile', { cause: error })
+            : error;
+        },
+      );
       if (updated.employerId) {
         await recordEmployment(tx, 'CHANGE_REQUEST', [
           { memberId: member.id, employerId: updated.employerId, jobTitle: updated.jobTitle },
