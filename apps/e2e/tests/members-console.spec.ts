@@ -38,7 +38,9 @@ test.describe('in English', () => {
     await expect(page).toHaveURL(/status=APPLICANT/);
     await search(page, 'Search', 'Search', phone.slice(-8));
     await expect(page).toHaveURL(new RegExp(`q=${phone.slice(-8)}`));
-    const table = page.getByRole('table', { name: 'Members, by name' });
+    const table = page.getByRole('table', { name: 'Applications, longest waiting first' });
+    // Longest waiting first: the first application heads the queue.
+    await expect(table.getByRole('rowheader').first()).toContainText(first.name);
     for (const person of [first, second]) {
       const row = table.getByRole('row').filter({ hasText: person.name });
       await expect(row).toContainText('Applicant');
@@ -136,7 +138,7 @@ test.describe('in Chinese', () => {
     await expect(
       page.getByRole('navigation', { name: '会员视图' }).getByRole('link', { name: '入会申请' }),
     ).toHaveAttribute('aria-current', 'page');
-    const table = page.getByRole('table', { name: '会员列表，按姓名排序' });
+    const table = page.getByRole('table', { name: '入会申请，等待最久的在前' });
     await expect(table.getByRole('row').filter({ hasText: first.name })).toContainText('申请中');
     await expect(table.getByRole('row').filter({ hasText: second.name })).toContainText(
       `尾号 ${phone.slice(-4)}`,

@@ -233,7 +233,7 @@ export const ZImportResult = z.object({
 export type TImportResult = z.infer<typeof ZImportResult>;
 
 /** Export takes the list's filters, without paging. */
-export const ZMemberExportInput = ZMemberListInput.omit({ cursor: true, limit: true });
+export const ZMemberExportInput = ZMemberListInput.omit({ cursor: true, limit: true, order: true });
 export type TMemberExportInput = z.input<typeof ZMemberExportInput>;
 
 /** The most rows one export writes; larger lists are narrowed with filters. */

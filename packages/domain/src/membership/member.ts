@@ -98,7 +98,12 @@ export const ZMemberListInput = z.object({
   tag: z.string().trim().max(30).optional(),
   /** Only applicants waiting for placement (true), or only the others (false). */
   needsPlacement: z.boolean().optional(),
-  /** The opaque cursor of the previous page. */
+  /**
+   * By name (the list), or by application time, oldest first (the application queue: whoever
+   * has waited longest comes first).
+   */
+  order: z.enum(['name', 'applied']).default('name'),
+  /** The opaque cursor of the previous page (of the same order). */
   cursor: z.string().max(200).optional(),
   limit: z.number().int().min(1).max(100).default(25),
 });

@@ -5,10 +5,14 @@ const noControlChars = (value: string) =>
   ![...value].some((char) => (char.codePointAt(0) ?? 0) < 0x20);
 
 /**
- * What a segment selects: the member list filters, without the page cursor or size. Saved as
+ * What a segment selects: the member list filters, without the order, page cursor or size. Saved as
  * JSON on the segment, so the shape is parsed again whenever a segment is read.
  */
-export const ZMemberSegmentFilters = ZMemberListInput.omit({ cursor: true, limit: true });
+export const ZMemberSegmentFilters = ZMemberListInput.omit({
+  cursor: true,
+  limit: true,
+  order: true,
+});
 export type TMemberSegmentFilters = z.infer<typeof ZMemberSegmentFilters>;
 
 export const ZMemberSegmentId = z.uuid();

@@ -70,7 +70,10 @@ describe.each(testDatabaseTargets())('membership on %s', (target) => {
 
   it('keeps one living record per document in the database itself, answering MEMBER_ID_IN_USE', async () => {
     const number = residentId('19760606', '003');
-    const input = await application({ email: 'living@example.org', idDocument: { type: 'RESIDENT_ID', number } });
+    const input = await application({
+      email: 'living@example.org',
+      idDocument: { type: 'RESIDENT_ID', number },
+    });
     await publicCaller().public.membership.applyToJoin(input);
     const first = await db.prisma.member.findUniqueOrThrow({ where: { id: input.id } });
     const home = await db.prisma.orgUnit.findUniqueOrThrow({ where: { id: first.orgUnitId } });
@@ -105,7 +108,10 @@ describe.each(testDatabaseTargets())('membership on %s', (target) => {
       reason: '重复申请',
       expectedVersion: 1,
     });
-    const again = await application({ email: 'living2@example.org', idDocument: { type: 'RESIDENT_ID', number } });
+    const again = await application({
+      email: 'living2@example.org',
+      idDocument: { type: 'RESIDENT_ID', number },
+    });
     await expect(publicCaller().public.membership.applyToJoin(again)).resolves.toMatchObject({
       status: 'APPLICANT',
     });
@@ -365,5 +371,46 @@ describe.each(testDatabaseTargets())('membership on %s', (target) => {
       actor: { type: 'MEMBER', id: randomUUID(), grants: [] },
     }).member.membership.me();
     expect(stranger).toBeNull();
+  });
+
+  it('lists the application queue oldest first, page by page (order: applied)', async () => {
+    const ids: string[] = [];
+    for (const [index, day] of ['2026-11-20', '2026-11-02', '2026-11-11'].entries()) {
+      const input = await application({
+        name: `排队${'甲乙丙'.charAt(index)}`,
+        email: `queue-${index}@example.org`,
+        idDocument: { type: 'RESIDENT_ID', number: residentId('19820202', String(700 + index)) },
+      });
+      await publicCaller().public.membership.applyToJoin(input);
+      await db.prisma.member.update({
+        where: { id: input.id },
+        data: { appliedAt: new Date(`${day}T09:00:00Z`) },
+      });
+      ids.push(input.id);
+    }
+    const chair = callerFor(db, { actor: people.unitChair });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await chair.officer.membership.list({
+        query: '排队',
+        status: ['APPLICANT'],
+        order: 'applied',
+        limit: 1,
+        ...(cursor ? { cursor } : {}),
+      });
+      seen.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual([ids[1], ids[2], ids[0]]);
+    // A cursor of the name order does not page the queue.
+    const byName = await chair.officer.membership.list({ query: '排队', limit: 1 });
+    await expect(
+      chair.officer.membership.list({
+        query: '排队',
+        order: 'applied',
+        cursor: byName.nextCursor ?? '',
+      }),
+    ).rejects.toMatchObject({ appCode: 'VALIDATION_FAILED' });
   });
 });
