@@ -144,7 +144,7 @@ test('an HR system posts leavers through @unionhall/client; the member page show
 test('an officer corrects a spell and ends it; the timeline shows it start and end', async ({
   page,
   request,
-}) => {
+}, testInfo) => {
   const employer = await data<{ id: string; name: string }>(
     await request.post('/trpc/officer.employers.create', {
       data: {
@@ -185,6 +185,11 @@ test('an officer corrects a spell and ends it; the timeline shows it start and e
   await section.getByRole('button', { name: `Correct the spell at ${employer.name}` }).click();
   const edit = page.getByRole('dialog', { name: 'Correct employment' });
   await edit.getByLabel('Job title').fill('质检员');
+  // No dates in the future: the server's rule, in the officer's language, at the field.
+  await edit.getByLabel('Start date').fill('2999-03-01');
+  await edit.getByRole('button', { name: 'Save correction' }).click();
+  await expect(edit).toContainText('The date cannot be later than today');
+  await page.screenshot({ path: testInfo.outputPath('employment-correct-en.png') });
   await edit.getByLabel('Start date').fill('2020-03-01');
   await edit.getByRole('button', { name: 'Save correction' }).click();
   await expect(edit).toBeHidden();
@@ -204,6 +209,7 @@ test('an officer corrects a spell and ends it; the timeline shows it start and e
   await expect(timeline).toContainText(`Left ${employer.name}`);
   await expect(timeline).toContainText(`Started at ${employer.name} as 质检员`);
   await expect(timeline).toContainText('Employment record corrected');
+  await page.screenshot({ path: testInfo.outputPath('employment-ended-en.png'), fullPage: true });
 
   await page.evaluate(() => localStorage.setItem('unionhall.lang', 'zh-CN'));
   await page.reload();

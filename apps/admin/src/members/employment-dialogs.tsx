@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { TEmploymentRecord } from '@unionhall/domain';
+import { unionToday, type TEmploymentRecord } from '@unionhall/domain';
 import { Alert, Button, Dialog, Select, TextField, readApiError } from '@unionhall/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,11 +12,6 @@ interface Props {
   onDone: (spell: TEmploymentRecord) => void;
   /** Someone else changed the spell first: the page reloads it before a new try. */
   onStale: () => void;
-}
-
-/** Today in Beijing as YYYY-MM-DD: the union's calendar day, whatever the browser's zone. */
-export function unionToday(): string {
-  return new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
 }
 
 /** Shows the server's refusal in the dialog; a stale version reloads the page behind it. */

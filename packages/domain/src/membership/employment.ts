@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZChinaMobile } from '../identity/phone-number-schema';
+import { ZPastDate } from './union-day';
 
 /** Where an employment record came from. */
 export const ZEmploymentSource = z.enum([
@@ -59,8 +60,8 @@ export const ZUpdateEmploymentInput = z
     employerId: z.uuid(),
     workplaceId: z.uuid().nullable(),
     jobTitle: ZJobTitle.nullable(),
-    startedOn: ZDate.nullable(),
-    endedOn: ZDate.nullable(),
+    startedOn: ZPastDate.nullable(),
+    endedOn: ZPastDate.nullable(),
     endReason: ZEndReason.nullable().optional(),
     expectedVersion: z.number().int().positive(),
   })
@@ -70,7 +71,7 @@ export type TUpdateEmploymentInput = z.input<typeof ZUpdateEmploymentInput>;
 /** An officer ends a member's open spell (the member left that job). */
 export const ZEndEmploymentInput = z.object({
   id: z.uuid(),
-  endedOn: ZDate,
+  endedOn: ZPastDate,
   endReason: ZEndReason.min(1).optional(),
   expectedVersion: z.number().int().positive(),
 });
@@ -85,7 +86,7 @@ export const ZLeaver = z
     idNumber: z.string().trim().min(6).max(32).optional(),
     memberNumber: z.string().trim().min(1).max(32).optional(),
     phone: ZChinaMobile.optional(),
-    leftOn: ZDate,
+    leftOn: ZPastDate,
     reason: z.string().trim().min(1).max(200).optional(),
   })
   .refine(

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZMemberStatus, ZMemberStatusAction } from './member-status';
 import { ZChinaMobile } from '../identity/phone-number-schema';
 import { parseResidentId } from './national-id';
+import { ZPastDate } from './union-day';
 
 /** The document a person proves their identity with. */
 export const ID_DOCUMENT_TYPES = ['RESIDENT_ID', 'PASSPORT', 'OTHER'] as const;
@@ -57,7 +58,7 @@ export const ZApplyInput = z.object({
   id: ZMemberId,
   name: ZPersonName,
   idDocument: ZIdDocument,
-  birthDate: z.iso.date().optional(),
+  birthDate: ZPastDate.optional(),
   phone: ZMobilePhone,
   email: ZEmail,
   /** The unit the applicant joins: their employer's grassroots unit, or a regional unit. */

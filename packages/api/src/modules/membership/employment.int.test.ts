@@ -7,6 +7,7 @@ import {
   residentIdCheckCharacter,
 } from '@unionhall/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ZodError } from 'zod';
 import type { Actor } from '../../context';
 import { callerFor, personas } from '../../testing/harness';
 import { unionToday } from './employment.service';
@@ -384,5 +385,41 @@ describe.each(testDatabaseTargets())('employment history and leavers on %s', (ta
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     expect(keys).toEqual(whole.items.map((entry) => entry.key));
+  });
+
+  it('refuses dates in the future: a spell’s start or end, a leaver’s last day', async () => {
+    const school = await employer('第六中学', 'BJ-NO1-HS');
+    const { id } = await member('BJ-NO1-HS', school.id);
+    const [spell] = await chair().officer.employment.history({ memberId: id });
+    if (!spell) throw new Error('no spell');
+    const issues = (error: unknown) =>
+      error instanceof Error && error.cause instanceof ZodError
+        ? error.cause.issues.map((issue) => [issue.path.join('.'), issue.message])
+        : error;
+    const started = await chair()
+      .officer.employment.update({
+        id: spell.id,
+        employerId: school.id,
+        workplaceId: null,
+        jobTitle: null,
+        startedOn: '2999-09-01',
+        endedOn: null,
+        expectedVersion: 1,
+      })
+      .catch(issues);
+    expect(started).toEqual([['startedOn', 'validation.dateInFuture']]);
+    const ended = await chair()
+      .officer.employment.end({ id: spell.id, endedOn: '2999-01-01', expectedVersion: 1 })
+      .catch(issues);
+    expect(ended).toEqual([['endedOn', 'validation.dateInFuture']]);
+    await expect(
+      chair().officer.employment.recordLeavers({
+        employerId: school.id,
+        leavers: [{ memberNumber: 'X', leftOn: '2999-01-01' }],
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(
+      await db.prisma.employmentRecord.findUniqueOrThrow({ where: { id: spell.id } }),
+    ).toMatchObject({ version: 1, endedOn: null });
   });
 });

@@ -9,6 +9,7 @@ import {
   type TEmploymentRecord,
   type TEndEmploymentInput,
   type TUpdateEmploymentInput,
+  unionToday,
   type TEmploymentSource,
   type TLeaverOutcome,
   type TRecordLeaversInput,
@@ -28,13 +29,8 @@ function dateOnly(day: string): Date {
   return new Date(`${day}T00:00:00Z`);
 }
 
-/**
- * Today's date where the union works. Employment dates are calendar days in China, so a
- * change at 07:00 Beijing time (23:00 UTC the day before) ends a spell on the Beijing day.
- */
-export function unionToday(now: Date = new Date()): string {
-  return now.toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
-}
+/** Today's date where the union works (Beijing), from the domain's calendar rule. */
+export { unionToday };
 
 export interface EmploymentEntry {
   memberId: string;

@@ -68,6 +68,19 @@ describe.each(testDatabaseTargets())('membership on %s', (target) => {
     expect(row.userId).toBe(account.id);
   });
 
+  it('refuses a birth date in the future', async () => {
+    await expect(
+      publicCaller().public.membership.applyToJoin(
+        await application({
+          email: 'future@example.org',
+          idDocument: { type: 'PASSPORT', number: 'E7654321' },
+          birthDate: '2999-01-01',
+        }),
+      ),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(await db.prisma.member.count({ where: { email: 'future@example.org' } })).toBe(0);
+  });
+
   it('keeps one living record per document in the database itself, answering MEMBER_ID_IN_USE', async () => {
     const number = residentId('19760606', '003');
     const input = await application({
