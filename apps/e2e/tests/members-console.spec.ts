@@ -126,6 +126,23 @@ test.describe('in English', () => {
   });
 });
 
+test('the member list is in Chinese name order: 李 before 王 before 张', async ({
+  page,
+  baseURL,
+}) => {
+  // One given name for the three, so a search finds them together; the surnames decide.
+  const given = `${randomGivenName()}${randomGivenName().charAt(0)}`;
+  const names = [`张${given}`, `王${given}`, `李${given}`];
+  for (const name of names) await applyToJoin(String(baseURL), { name, phone: randomMobile() });
+  await page.goto(`/admin/members?q=${encodeURIComponent(given)}`);
+  const table = page.getByRole('table', { name: /Members, by name|会员列表，按姓名排序/ });
+  await expect(table.getByRole('rowheader').filter({ hasText: names[0] })).not.toHaveCount(0);
+  const shown = (await table.getByRole('rowheader').allTextContents())
+    .map((text) => text.trim())
+    .filter((text) => names.includes(text));
+  expect(shown).toEqual([`李${given}`, `王${given}`, `张${given}`]);
+});
+
 test.describe('in Chinese', () => {
   test.use({ locale: 'zh-CN' });
 

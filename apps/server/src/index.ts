@@ -16,6 +16,7 @@ import {
   loadOrCreateAuthSecret,
   seedDemoIdentities,
   seedDemoMembers,
+  fillMissingSortNames,
 } from '@unionhall/api';
 import { migrate, openDatabase, seedDemoData } from '@unionhall/db';
 import { createApp } from './app';
@@ -126,6 +127,11 @@ async function main() {
     const members = await seedDemoMembers(db, cipher);
     if (members.seeded) logger.info(members, 'demo members loaded (first run)');
   }
+
+  // Members written before the list sorted by pinyin (or by raw inserts that leave the key
+  // out) get their sort keys; a no-op once every row has one.
+  const sorted = await fillMissingSortNames(db.prisma);
+  if (sorted > 0) logger.info({ members: sorted }, 'member sort keys filled');
 
   const cardKey = loadCardSigningKey({
     signingKey: env.CARD_SIGNING_KEY,

@@ -80,6 +80,7 @@ export {
   seedDemoIdentities,
 } from './auth/demo-identities';
 export { seedDemoMembers } from './auth/demo-members';
+export { fillMissingSortNames } from './modules/membership/sort-name';
 export {
   buildJobCatalog,
   type JobCatalogDeps,

@@ -42,6 +42,17 @@ export function afterNameCursor(cursor: NameCursor) {
 }
 
 /**
+ * The member rows after the cursor in (sortName, id) order: the member list in Chinese order
+ * (modules/membership/sort-name.ts). The cursor's `name` holds the last row's sort key.
+ */
+export function afterSortNameCursor(cursor: NameCursor) {
+  return {
+    sortName: { gte: cursor.name },
+    OR: [{ sortName: { gt: cursor.name } }, { id: { gt: cursor.id } }],
+  };
+}
+
+/**
  * Keyset pagination by (a time, id), oldest first: the queues (applications, change requests,
  * transfers) are worked from the longest waiting. The cursor is the last row's time and id.
  */

@@ -52,6 +52,7 @@ import {
   takeMemberNumbers,
 } from './membership.service';
 import { recordEmployment } from './employment.service';
+import { memberSortName } from './sort-name';
 
 type Tx = Prisma.TransactionClient;
 
@@ -521,6 +522,7 @@ const MEMBER_COLUMNS = {
   status: '"MemberStatus"',
   name: 'text',
   search_name: 'text',
+  sort_name: 'text',
   search_grams: 'text[]',
   sex: 'text',
   birth_date: 'date',
@@ -565,6 +567,7 @@ async function writeMembers(
       status: 'ACTIVE',
       name: row.name,
       search_name: normalizeForSearch(row.name),
+      sort_name: memberSortName(row.name),
       search_grams: nameGrams(row.name),
       sex: row.sex,
       birth_date: row.birthDate,

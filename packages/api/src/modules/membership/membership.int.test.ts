@@ -7,6 +7,7 @@ import type { Actor } from '../../context';
 import { TRPCError } from '@trpc/server';
 import { isLivingIdViolation, toAppError } from '../../errors';
 import { callerFor, personas } from '../../testing/harness';
+import { fillMissingSortNames, memberSortName } from './sort-name';
 
 type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
 
@@ -236,7 +237,7 @@ describe.each(testDatabaseTargets())('membership on %s', (target) => {
     ).toEqual([]);
   });
 
-  it('pages through namesakes in (name, id) order, searched or not, without gaps or repeats', async () => {
+  it('pages through namesakes in (sort key, id) order, searched or not, without gaps or repeats', async () => {
     const unit = await unitId('WJ-MART');
     const names = ['孙同名', '孙同名', '孙同名', '孙同名', '孙同', '孙同名甲', '钱同名'];
     for (const [index, name] of names.entries()) {
@@ -252,7 +253,7 @@ describe.each(testDatabaseTargets())('membership on %s', (target) => {
     }
     const expected = await db.prisma.member.findMany({
       where: { orgUnitId: unit },
-      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      orderBy: [{ sortName: 'asc' }, { id: 'asc' }],
       select: { id: true, name: true },
     });
     const admin = callerFor(db, { actor: people.federationAdmin });
@@ -425,5 +426,56 @@ describe.each(testDatabaseTargets())('membership on %s', (target) => {
         cursor: byName.nextCursor ?? '',
       }),
     ).rejects.toMatchObject({ appCode: 'VALIDATION_FAILED' });
+  });
+
+  it('lists members by name in Chinese (pinyin) order, page by page', async () => {
+    const suffix = randomUUID().slice(0, 6);
+    const tag = `排序${suffix}`;
+    const made = new Map<string, string>();
+    for (const [index, name] of ['张三', '李四', '王五', '李思'].entries()) {
+      const input = await application({
+        name,
+        email: `sort-${suffix}-${index}@example.org`,
+        idDocument: { type: 'RESIDENT_ID', number: residentId('19830303', String(800 + index)) },
+      });
+      await publicCaller().public.membership.applyToJoin(input);
+      await db.prisma.member.update({ where: { id: input.id }, data: { tags: [tag] } });
+      made.set(input.id, name);
+    }
+    const chair = callerFor(db, { actor: people.unitChair });
+    const names: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await chair.officer.membership.list({
+        tag,
+        limit: 1,
+        ...(cursor ? { cursor } : {}),
+      });
+      names.push(...page.items.map((item) => item.name));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    // li3 si1 (李思) before li3 si4 (李四), then wang2, then zhang1.
+    expect(names).toEqual(['李思', '李四', '王五', '张三']);
+  });
+
+  it('fills the sort keys of rows written without one, and only those', async () => {
+    const home = await db.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'BJ-NO1-HS' } });
+    const id = randomUUID();
+    await db.prisma.member.create({
+      data: {
+        id,
+        orgUnitId: home.id,
+        orgUnitPath: home.path,
+        name: '王小明',
+        searchName: '王小明',
+        searchGrams: ['王', '小', '明'],
+      },
+    });
+    expect((await db.prisma.member.findUniqueOrThrow({ where: { id } })).sortName).toBe('');
+    expect(await fillMissingSortNames(db.prisma)).toBeGreaterThanOrEqual(1);
+    expect((await db.prisma.member.findUniqueOrThrow({ where: { id } })).sortName).toBe(
+      memberSortName('王小明'),
+    );
+    expect(await fillMissingSortNames(db.prisma)).toBe(0);
   });
 });

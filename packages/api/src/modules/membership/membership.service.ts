@@ -22,7 +22,7 @@ import {
 } from '@unionhall/domain';
 import { OutOfScopeError, type Scope } from '../../access';
 import {
-  afterNameCursor,
+  afterSortNameCursor,
   decodeNameCursor,
   decodeTimeCursor,
   encodeNameCursor,
@@ -34,6 +34,7 @@ import type { FieldCipher } from '../../crypto/field-cipher';
 import { isLivingIdViolation } from '../../errors';
 import { tellApplicant } from './application-notice';
 import { recordEmployment } from './employment.service';
+import { memberSortName } from './sort-name';
 
 type Tx = Prisma.TransactionClient;
 
@@ -156,6 +157,7 @@ export async function applyToJoin(
           status: 'APPLICANT',
           name: input.name,
           searchName: normalizeForSearch(input.name),
+          sortName: memberSortName(input.name),
           searchGrams: nameGrams(input.name),
           sex: facts?.ok ? facts.facts.sex : null,
           birthDate: birthDate ? new Date(`${birthDate}T00:00:00Z`) : null,
@@ -298,7 +300,7 @@ export async function memberFilterWhere(
 
 /**
  * Members inside the caller's scope, filtered and searched, one keyset page at a time
- * (ordered by name, then id; or for the application queue by application time, oldest
+ * (ordered by name in Chinese order, i.e. by the pinyin sort key, then id; or for the application queue by application time, oldest
  * first, then id), so page 2,000 costs what page 1 does.
  */
 export async function listMembers(
@@ -317,15 +319,15 @@ export async function listMembers(
       OR: [{ appliedAt: { gt: cursor.at } }, { appliedAt: cursor.at, id: { gt: cursor.id } }],
     });
   } else if (input.cursor) {
-    and.push(afterNameCursor(decodeNameCursor(input.cursor)));
+    and.push(afterSortNameCursor(decodeNameCursor(input.cursor)));
   }
   const rows = await readMembers(prisma, input, (db) =>
     db.member.findMany({
       where: { AND: and },
-      select: MEMBER_SUMMARY_SELECT,
+      select: { ...MEMBER_SUMMARY_SELECT, sortName: true },
       orderBy: byApplication
         ? [{ appliedAt: 'asc' }, { id: 'asc' }]
-        : [{ name: 'asc' }, { id: 'asc' }],
+        : [{ sortName: 'asc' }, { id: 'asc' }],
       take: input.limit + 1,
     }),
   );
@@ -333,12 +335,12 @@ export async function listMembers(
   const last = page.at(-1);
   const more = rows.length > input.limit && last;
   return {
-    items: page.map(toSummary),
+    items: page.map(({ sortName: _sortName, ...row }) => toSummary(row)),
     nextCursor: !more
       ? null
       : byApplication
         ? encodeTimeCursor({ at: last.appliedAt, id: last.id })
-        : encodeNameCursor(last),
+        : encodeNameCursor({ name: last.sortName, id: last.id }),
   };
 }
 

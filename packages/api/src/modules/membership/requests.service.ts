@@ -30,6 +30,7 @@ import {
   TRANSFER_SELECT,
 } from './self-service.service';
 import { recordEmployment } from './employment.service';
+import { memberSortName } from './sort-name';
 
 export interface RequestDecisionDeps {
   prisma: PrismaClient;
@@ -173,6 +174,7 @@ export async function decideChangeRequest(deps: RequestDecisionDeps, raw: TDecid
       if (proposed.name) {
         data.name = proposed.name;
         data.searchName = normalizeForSearch(proposed.name);
+        data.sortName = memberSortName(proposed.name);
         data.searchGrams = nameGrams(proposed.name);
       }
       if (request.idCipher && proposed.idDocumentType) {
