@@ -118,6 +118,19 @@ test.describe('in English', () => {
       .click();
     await expect(page.getByRole('heading', { level: 1, name: 'Requests' })).toBeVisible();
 
+    // The queue is worked from the longest waiting: a request made later comes after it.
+    const later = await signedInMember(page.request, `孟${randomGivenName()}`);
+    await call(later.api, 'member.profile.requestChange', { jobTitle: '年级组长' });
+    await page.reload();
+    const cards = page.locator('ol.requests-list > li');
+    await expect(cards.filter({ hasText: later.name })).toHaveCount(1);
+    const texts = await cards.allTextContents();
+    const order = [member.name, later.name].map((name) =>
+      texts.findIndex((text) => text.includes(name)),
+    );
+    expect(order[0]).toBeGreaterThanOrEqual(0);
+    expect(order[0]).toBeLessThan(order[1] ?? -1);
+
     // Change requests: what the member proposes beside what the record says now.
     const change = page.getByRole('listitem').filter({ hasText: member.name });
     await expect(change).toContainText('Pending');

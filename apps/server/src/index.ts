@@ -17,6 +17,7 @@ import {
   seedDemoIdentities,
   seedDemoCases,
   seedDemoMembers,
+  fillMissingSortNames,
 } from '@unionhall/api';
 import { migrate, openDatabase, seedDemoData } from '@unionhall/db';
 import { createApp } from './app';
@@ -129,6 +130,11 @@ async function main() {
     const cases = await seedDemoCases(db, cipher);
     if (cases.seeded) logger.info(cases, 'demo cases loaded (first run)');
   }
+
+  // Members written before the list sorted by pinyin (or by raw inserts that leave the key
+  // out) get their sort keys; a no-op once every row has one.
+  const sorted = await fillMissingSortNames(db.prisma);
+  if (sorted > 0) logger.info({ members: sorted }, 'member sort keys filled');
 
   const cardKey = loadCardSigningKey({
     signingKey: env.CARD_SIGNING_KEY,

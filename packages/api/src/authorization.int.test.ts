@@ -372,6 +372,9 @@ describe.each(testDatabaseTargets())('objects outside the caller’s unit on %s'
   let applicants = 0;
   /** An applicant in the machinery union: outside the education union's officers' reach. */
   async function applicantInMachineryUnion() {
+    return applicantIn('BJ-MECH');
+  }
+  async function applicantIn(code: string) {
     const id = crypto.randomUUID();
     applicants += 1;
     const first17 = `11010519800101${String(100 + applicants)}`;
@@ -381,7 +384,7 @@ describe.each(testDatabaseTargets())('objects outside the caller’s unit on %s'
       idDocument: { type: 'RESIDENT_ID', number: first17 + residentIdCheckCharacter(first17) },
       phone: '13900000099',
       email: `mech-${id}@authz.test`,
-      orgUnitId: (await unit('BJ-MECH')).id,
+      orgUnitId: (await unit(code)).id,
       consentVersion: CURRENT_CONSENT_VERSION,
     });
     return db.prisma.member.findUniqueOrThrow({ where: { id } });
@@ -787,6 +790,24 @@ describe.each(testDatabaseTargets())('objects outside the caller’s unit on %s'
     },
   );
 
+  crossUnit(
+    'officer.segments.rename',
+    'a segment of another union is "not found" and keeps its name',
+    async () => {
+      const segment = await db.prisma.memberSegment.create({
+        data: { name: '机械骨干', orgUnitId: (await unit('BJ-MECH')).id, filters: {} },
+      });
+      const caller = callerFor(db, { actor: people.unionAdmin });
+      await expectLikeNotFound(
+        (id) => caller.officer.segments.rename({ id, name: '改名', expectedVersion: 1 }),
+        segment.id,
+      );
+      expect(
+        await db.prisma.memberSegment.findUniqueOrThrow({ where: { id: segment.id } }),
+      ).toMatchObject({ name: '机械骨干', version: 1 });
+    },
+  );
+
   /** A published announcement of the machinery union, with an image, written directly. */
   async function announcementOfMachineryUnion() {
     const mech = await unit('BJ-MECH');
@@ -959,6 +980,83 @@ describe.each(testDatabaseTargets())('objects outside the caller’s unit on %s'
       other.id,
     );
   });
+
+  /** An open spell of a member of the machinery union, at an employer of that union. */
+  async function spellInMachineryUnion() {
+    const other = await applicantInMachineryUnion();
+    const employer = await employerOfMachineryUnion();
+    return db.prisma.employmentRecord.create({
+      data: { memberId: other.id, employerId: employer.id, source: 'OFFICER' },
+    });
+  }
+  const spellSnapshot = async (id: string) =>
+    JSON.stringify(await db.prisma.employmentRecord.findUnique({ where: { id } }));
+
+  crossUnit(
+    'officer.employment.update',
+    'another union’s spell, or its employer for one of ours, is "not found"; nothing changes',
+    async () => {
+      const spell = await spellInMachineryUnion();
+      const before = await spellSnapshot(spell.id);
+      const caller = callerFor(db, { actor: people.unitChair });
+      const ours = await callerFor(db, { actor: people.federationAdmin }).officer.employers.create({
+        name: `教育局${crypto.randomUUID().slice(0, 8)}`,
+        orgUnitId: (await unit('BJ-EDU')).id,
+      });
+      await expectLikeNotFound(
+        (id) =>
+          caller.officer.employment.update({
+            id,
+            employerId: ours.id,
+            workplaceId: null,
+            jobTitle: null,
+            startedOn: null,
+            endedOn: null,
+            expectedVersion: 1,
+          }),
+        spell.id,
+      );
+      expect(await spellSnapshot(spell.id)).toBe(before);
+
+      const ourSpell = await db.prisma.employmentRecord.create({
+        data: {
+          memberId: (await applicantIn('BJ-NO1-HS')).id,
+          employerId: ours.id,
+          source: 'OFFICER',
+        },
+      });
+      const ourBefore = await spellSnapshot(ourSpell.id);
+      await expectLikeNotFound(
+        (employerId) =>
+          caller.officer.employment.update({
+            id: ourSpell.id,
+            employerId,
+            workplaceId: null,
+            jobTitle: null,
+            startedOn: null,
+            endedOn: null,
+            expectedVersion: 1,
+          }),
+        spell.employerId,
+      );
+      expect(await spellSnapshot(ourSpell.id)).toBe(ourBefore);
+    },
+  );
+
+  crossUnit(
+    'officer.employment.end',
+    'another union’s spell is "not found" and stays open',
+    async () => {
+      const spell = await spellInMachineryUnion();
+      const before = await spellSnapshot(spell.id);
+      const caller = callerFor(db, { actor: people.unitChair });
+      await expectLikeNotFound(
+        (id) => caller.officer.employment.end({ id, endedOn: '2026-11-01', expectedVersion: 1 }),
+        spell.id,
+      );
+      expect(await spellSnapshot(spell.id)).toBe(before);
+    },
+  );
 
   crossUnit(
     'officer.employment.recordLeavers',

@@ -60,6 +60,17 @@ describe.each(testDatabaseTargets())('migrate on %s', (target) => {
     for (const row of rows) expect(row.indexdef).toContain('text_pattern_ops');
   });
 
+  it('keeps one living record per ID hash with a partial unique index (hand-written)', async () => {
+    const rows = await db.prisma.$queryRaw<Array<{ indexdef: string }>>`
+      SELECT indexdef FROM pg_indexes WHERE indexname = 'member_living_id_hash_key'`;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.indexdef).toMatch(/CREATE UNIQUE INDEX .* \(id_hash\) WHERE/);
+    for (const status of ['APPLICANT', 'ACTIVE', 'LAPSED', 'SUSPENDED']) {
+      expect(rows[0]?.indexdef).toContain(status);
+    }
+    expect(rows[0]?.indexdef).not.toContain('RESIGNED');
+  });
+
   it('uses the gram index for a member name search', async () => {
     const plan = await db.prisma.$transaction(async (tx) => {
       // A tiny table would be scanned sequentially anyway; ask for the index plan.

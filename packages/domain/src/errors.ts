@@ -24,9 +24,13 @@ export const ERROR_CODES = [
   'MEMBER_CONSENT_OUTDATED',
   'MEMBER_STATUS_TRANSITION',
   'MEMBER_ALREADY_APPLIED',
+  'MEMBER_ID_IN_USE',
   'MEMBER_REQUEST_OPEN',
   'MEMBER_NOT_IN_GOOD_STANDING',
   'MEMBER_MERGE_REFUSED',
+  'EMPLOYMENT_ALREADY_OPEN',
+  'SEGMENT_NAME_TAKEN',
+  'EMPLOYMENT_ALREADY_ENDED',
   'ROLE_ESCALATION',
   'LAST_ACCESS_MANAGER',
   'CANNOT_DISABLE_SELF',
@@ -116,9 +120,26 @@ export const ERROR_MESSAGES: Record<TErrorCode, Record<TLocale, string>> = {
     'zh-CN': '这两条记录不能合并：请选择会籍记录作为保留记录，且两条记录都未被合并过。',
     en: 'These two records cannot be merged: keep the record with the membership, and neither may be merged already.',
   },
+  SEGMENT_NAME_TAKEN: {
+    'zh-CN': '该组织已有同名的会员分组，请换一个名称。',
+    en: 'This unit already has a segment with this name. Choose another name.',
+  },
+  EMPLOYMENT_ALREADY_OPEN: {
+    'zh-CN': '该会员已有一段在职的工作经历，请先结束那一段。',
+    en: 'This member already has a current job. End that spell first.',
+  },
+  EMPLOYMENT_ALREADY_ENDED: {
+    'zh-CN': '这段工作经历已经结束。',
+    en: 'This employment spell has already ended.',
+  },
   MEMBER_ALREADY_APPLIED: {
     'zh-CN': '该证件号码已有入会申请或会员记录，请登录查看，或联系所在工会。',
     en: 'There is already an application or membership with this document number. Sign in to see it, or contact your union.',
+  },
+  MEMBER_ID_IN_USE: {
+    'zh-CN':
+      '该证件号码已属于另一条有效的会员记录（申请中、正常、失效或暂停），同一人只能有一条有效记录。请先查看并合并重复记录。',
+    en: 'This ID number already belongs to another living member record (applicant, active, lapsed or suspended); one person has one living record. Look at the duplicate and merge it first.',
   },
   ROLE_ESCALATION: {
     'zh-CN': '不能授予超出您自己在该组织权限的角色。',

@@ -26,6 +26,7 @@ export * from './membership/member-import';
 export * from './membership/merge';
 export * from './membership/segment';
 export * from './membership/employment';
+export * from './membership/union-day';
 export * from './notifications/notification';
 export * from './system/jobs';
 export * from './casework/working-calendar';

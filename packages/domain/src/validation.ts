@@ -43,6 +43,14 @@ export const VALIDATION_MESSAGES = {
     'zh-CN': '统一社会信用代码最后一位（校验码）不正确，请逐位核对营业执照',
     en: 'The last character (check character) of this credit code is wrong; compare it with the licence',
   },
+  'validation.dateInFuture': {
+    'zh-CN': '日期不能晚于今天',
+    en: 'The date cannot be later than today',
+  },
+  'validation.employmentDates': {
+    'zh-CN': '离职日期不能早于入职日期',
+    en: 'The end date cannot be before the start date',
+  },
   'validation.nothingToChange': {
     'zh-CN': '请至少修改一项内容',
     en: 'Change at least one field',

@@ -28,9 +28,16 @@ export function residentId(birthDate: string, sequence = String(randomInt(100, 1
   return first17 + checkCharacter(first17);
 }
 
-/** A valid, random resident ID (Beijing Chaoyang, born 1990-05-17). */
+/**
+ * A valid, random resident ID (Beijing Chaoyang, born on a random day of 1970 to 1999). Specs
+ * share one database per run and a person has one living record, so the birth date and the
+ * sequence both vary: about ten million numbers, where a fixed day's 900 collided within a run.
+ */
 export function randomResidentId(): string {
-  return residentId('19900517');
+  const born = new Date(Date.UTC(1970, 0, 1) + randomInt(0, 30 * 365) * 86_400_000);
+  const day = born.toISOString().slice(0, 10).replaceAll('-', '');
+  const first17 = `110105${day}${String(randomInt(0, 1000)).padStart(3, '0')}`;
+  return first17 + checkCharacter(first17);
 }
 
 /** A random mainland mobile number, as people type it. */
