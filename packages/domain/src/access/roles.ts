@@ -33,6 +33,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'announcement.manage',
     'case.read',
     'case.handle',
+    'case.configure',
   ],
   UNION_ADMIN: [
     'org.read',
@@ -47,6 +48,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'announcement.manage',
     'case.read',
     'case.handle',
+    'case.configure',
   ],
   UNIT_CHAIR: [
     'org.read',

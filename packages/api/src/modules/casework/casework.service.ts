@@ -341,6 +341,21 @@ export async function assignCase(
       }
     }
     await updateVersioned(tx, row, input.expectedVersion, { assigneeId: input.assigneeId });
+    // Someone given a case by a colleague hears of it; taking one on oneself needs no message.
+    if (input.assigneeId && input.assigneeId !== deps.actor.id) {
+      await notify(tx, {
+        userId: input.assigneeId,
+        category: 'my_requests',
+        template: 'case.assigned',
+        params: {
+          caseNumber: row.number,
+          title: row.title,
+          deadline: fromDateColumn(row.deadline),
+        },
+        link: officerCaseLink(row.id),
+        key: `case.assigned:${row.id}:${input.expectedVersion}`,
+      });
+    }
     await recordEvent(tx, row, deps.actor, 'ASSIGNED', assigneeName ? { assigneeName } : {}, true);
     await deps.audit(tx, {
       action: 'case.assign',
