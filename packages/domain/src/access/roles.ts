@@ -34,6 +34,9 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'case.read',
     'case.handle',
     'case.configure',
+    // Whoever appoints chairs must hold what a chair holds (canGrant), so admins can read
+    // confidential narratives too; each read is audited.
+    'case.confidential',
   ],
   UNION_ADMIN: [
     'org.read',
@@ -49,6 +52,9 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'case.read',
     'case.handle',
     'case.configure',
+    // Whoever appoints chairs must hold what a chair holds (canGrant), so admins can read
+    // confidential narratives too; each read is audited.
+    'case.confidential',
   ],
   UNIT_CHAIR: [
     'org.read',
