@@ -153,6 +153,9 @@ describe.each(testDatabaseTargets())('casework on %s', (target) => {
     expect(Number(second.number.slice(5))).toBe(Number(first.number.slice(5)) + 1);
     expect((await teacher.cases().list()).map((item) => item.id)).toEqual([second.id, first.id]);
     expect(await professor.cases().list()).toEqual([]);
+    // Officers see each case with the member's others beside it.
+    const officerView = await schoolCaseworker.cases().get({ id: first.id });
+    expect(officerView.otherCases.map((other) => other.id)).toEqual([second.id]);
     await expect(professor.cases().get({ id: first.id })).rejects.toMatchObject({
       appCode: 'NOT_FOUND',
     });

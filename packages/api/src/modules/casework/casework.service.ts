@@ -257,6 +257,12 @@ export async function getCase(
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     }),
   ]);
+  const otherCases = await prisma.memberCase.findMany({
+    where: { AND: [{ memberId: row.memberId, id: { not: id } }, scopeWhere(scope, true)] },
+    select: { id: true, number: true, title: true, kind: true, status: true, createdAt: true },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: 50,
+  });
   const names = await authorNames(
     prisma,
     notes.map((note) => note.authorId),
@@ -276,6 +282,7 @@ export async function getCase(
     callbackAt: extra.callbackAt,
     readOnly: !isAllowed(ctx.actor.grants, 'case.handle', row.orgUnitPath),
     watchers: extra.watchers.map((watcher) => watcher.orgUnit),
+    otherCases,
     messages,
     notes: notes.map((note) => ({
       id: note.id,
