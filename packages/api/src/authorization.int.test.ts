@@ -1259,6 +1259,43 @@ describe.each(testDatabaseTargets())('objects outside the caller’s unit on %s'
     );
   }
 
+  crossUnit('officer.caseTypes.list', 'another union as the unit is "not found"', async () => {
+    const caller = callerFor(db, { actor: people.unionAdmin });
+    await expectLikeNotFound(
+      (orgUnitId) => caller.officer.caseTypes.list({ orgUnitId }),
+      (await unit('BJ-MECH')).id,
+    );
+  });
+
+  crossUnit('officer.caseTypes.save', 'no case type is written on another union', async () => {
+    const count = await db.prisma.caseType.count();
+    const caller = callerFor(db, { actor: people.unionAdmin });
+    await expectLikeNotFound(
+      (orgUnitId) =>
+        caller.officer.caseTypes.save({
+          orgUnitId,
+          definition: {
+            code: 'OUTSIDE',
+            name: '越权类型',
+            nameEn: 'Outside',
+            kinds: ['SUGGESTION'],
+            stages: [
+              {
+                key: 'intake',
+                name: '受理',
+                nameEn: 'Intake',
+                limit: { amount: 1, unit: 'working_days' },
+                terminal: false,
+              },
+              { key: 'closed', name: '办结', nameEn: 'Closed', limit: null, terminal: true },
+            ],
+          },
+        }),
+      (await unit('BJ-MECH')).id,
+    );
+    expect(await db.prisma.caseType.count()).toBe(count);
+  });
+
   crossUnit(
     'officer.system.retryJob',
     "background work is the root's: a federation role granted lower down finds nothing",

@@ -59,6 +59,7 @@ const TRPC_CODE: Record<TErrorCode, TRPC_ERROR_CODE_KEY> = {
   CASE_DISPATCH_TARGET: 'UNPROCESSABLE_CONTENT',
   CASE_ASSIGNEE_INVALID: 'UNPROCESSABLE_CONTENT',
   CASE_NOT_A_MEMBER: 'UNPROCESSABLE_CONTENT',
+  CASE_TYPE_STAGE_IN_USE: 'CONFLICT',
 };
 
 /** The reverse, for errors raised by tRPC itself (bad JSON, unknown procedure, ...). */

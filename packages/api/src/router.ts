@@ -4,7 +4,11 @@ import {
   officerAnnouncementsRouter,
 } from './modules/announcements/announcements.router';
 import { officerAuditRouter } from './modules/audit/audit.router';
-import { memberCasesRouter, officerCasesRouter } from './modules/casework/casework.router';
+import {
+  memberCasesRouter,
+  officerCaseTypesRouter,
+  officerCasesRouter,
+} from './modules/casework/casework.router';
 import { officerEmployersRouter } from './modules/employers/employers.router';
 import { officerOrgRouter, publicOrgRouter } from './modules/org/org.router';
 import {
@@ -63,6 +67,7 @@ export const appRouter = router({
     announcements: officerAnnouncementsRouter,
     notifications: officerNotificationsRouter,
     cases: officerCasesRouter,
+    caseTypes: officerCaseTypesRouter,
   }),
 });
 

@@ -49,6 +49,7 @@ export const ERROR_CODES = [
   'CASE_DISPATCH_TARGET',
   'CASE_ASSIGNEE_INVALID',
   'CASE_NOT_A_MEMBER',
+  'CASE_TYPE_STAGE_IN_USE',
 ] as const;
 export type TErrorCode = (typeof ERROR_CODES)[number];
 
@@ -214,6 +215,10 @@ export const ERROR_MESSAGES: Record<TErrorCode, Record<TLocale, string>> = {
   CASE_NOT_A_MEMBER: {
     'zh-CN': '只有正式会员才能提交诉求。如已申请入会，请等待审核通过。',
     en: 'Only members can submit requests. If you have applied to join, please wait for your application to be approved.',
+  },
+  CASE_TYPE_STAGE_IN_USE: {
+    'zh-CN': '仍有办理中的诉求处于要删除的阶段，请保留该阶段，或先推进这些诉求。',
+    en: 'Open cases are still in a stage you are removing. Keep the stage, or move those cases on first.',
   },
 };
 

@@ -31,6 +31,8 @@ export const PERMISSIONS = [
   'case.handle',
   // Read confidential case narratives without being the assignee (each read is audited).
   'case.confidential',
+  // Configure the case types (stages and time limits) of the units in scope.
+  'case.configure',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 

@@ -147,6 +147,21 @@ export function CasePage() {
               ) : null}
             </dl>
           </section>
+          {item.otherCases.length > 0 ? (
+            <section className="case-card" aria-labelledby="case-others">
+              <h2 id="case-others">{t('cases.page.otherCases')}</h2>
+              <ul className="case-files">
+                {item.otherCases.map((other) => (
+                  <li key={other.id}>
+                    <Link to={`/cases/${other.id}`}>
+                      {other.number} {other.title}
+                    </Link>{' '}
+                    ({t(`cases.status.${other.status}`)})
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           {actionable ? <Actions item={item} format={format} /> : null}
           <section className="case-card" aria-labelledby="case-files">
             <h2 id="case-files">{t('cases.page.attachments')}</h2>

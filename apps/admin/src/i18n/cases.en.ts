@@ -110,6 +110,7 @@ export const casesEn = {
     noteLabel: 'Add a note (the member does not see it)',
     save: 'Save',
     attachments: 'Files',
+    otherCases: 'The member’s other cases',
     noAttachments: 'No files.',
     history: 'History',
     from: { MEMBER: 'Member', OFFICER: '{{name}}' },

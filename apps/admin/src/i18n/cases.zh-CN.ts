@@ -105,6 +105,7 @@ export const casesZhCN = {
     noteLabel: '添加备注（会员看不到）',
     save: '保存',
     attachments: '附件',
+    otherCases: '该会员的其他诉求',
     noAttachments: '没有附件。',
     history: '办理记录',
     from: { MEMBER: '会员', OFFICER: '{{name}}' },

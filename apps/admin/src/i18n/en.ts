@@ -267,6 +267,7 @@ export const adminEn = {
         read: 'See members’ requests and cases',
         handle: 'Handle cases: assign, advance, message, dispatch and close them',
         confidential: 'Read confidential case narratives (each read is recorded)',
+        configure: 'Configure case types: stages and time limits',
       },
     },
     whoCan: {

@@ -258,6 +258,7 @@ export const adminZhCN = {
         read: '查看会员诉求案件',
         handle: '办理诉求：分派、推进、回复、转办和办结',
         confidential: '查看保密诉求的陈述内容（每次查看均有记录）',
+        configure: '配置诉求类型：办理阶段和时限',
       },
     },
     whoCan: {

@@ -156,6 +156,23 @@ export const NOTIFICATION_TEMPLATES = {
       }),
     },
   }),
+  'case.assigned': template({
+    params: z.object({
+      caseNumber: z.string(),
+      title: z.string(),
+      deadline: z.string().nullable(),
+    }),
+    text: {
+      'zh-CN': (p) => ({
+        title: `新分派的诉求：${p.caseNumber}`,
+        body: `诉求“${p.title}”已分派给您承办${p.deadline ? `，当前阶段期限 ${p.deadline}` : ''}。`,
+      }),
+      en: (p) => ({
+        title: `Case assigned to you: ${p.caseNumber}`,
+        body: `The case “${p.title}” is now yours${p.deadline ? `; the current stage is due on ${p.deadline}` : ''}.`,
+      }),
+    },
+  }),
 } as const;
 
 export type TemplateKey = keyof typeof NOTIFICATION_TEMPLATES;

@@ -33,6 +33,10 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'announcement.manage',
     'case.read',
     'case.handle',
+    'case.configure',
+    // Whoever appoints chairs must hold what a chair holds (canGrant), so admins can read
+    // confidential narratives too; each read is audited.
+    'case.confidential',
   ],
   UNION_ADMIN: [
     'org.read',
@@ -47,6 +51,10 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'announcement.manage',
     'case.read',
     'case.handle',
+    'case.configure',
+    // Whoever appoints chairs must hold what a chair holds (canGrant), so admins can read
+    // confidential narratives too; each read is audited.
+    'case.confidential',
   ],
   UNIT_CHAIR: [
     'org.read',

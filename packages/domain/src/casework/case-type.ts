@@ -147,3 +147,37 @@ export const DEFAULT_CASE_TYPES: readonly TCaseTypeDefinition[] = [
     ],
   },
 ];
+
+export const ZCaseTypeListInput = z.object({ orgUnitId: z.uuid() });
+
+/**
+ * Writes a case type on a unit: a new one, or the unit's own type with that code changed (the
+ * version named must be the current one). A unit overrides an inherited type for a kind by
+ * writing its own for that kind. Deactivating a type (`active: false`) lets the ancestors'
+ * type for its kinds apply again; cases already open keep the type they were opened with.
+ */
+export const ZSaveCaseTypeInput = z.object({
+  orgUnitId: z.uuid(),
+  definition: ZCaseTypeDefinition,
+  active: z.boolean().default(true),
+  /** The version being changed; absent for a new type. */
+  expectedVersion: z.number().int().positive().optional(),
+});
+export type TSaveCaseTypeInput = z.input<typeof ZSaveCaseTypeInput>;
+
+export const ZCaseTypeEntry = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  kinds: z.array(ZCaseKind),
+  stages: z.array(ZCaseStage),
+  active: z.boolean(),
+  version: z.number().int(),
+  orgUnit: z.object({ id: z.uuid(), name: z.string() }),
+  /** Held on an ancestor of the unit asked about, and so inherited by it. */
+  inherited: z.boolean(),
+  /** Whether new cases of its kinds at the unit use it (the nearest active type wins). */
+  effective: z.boolean(),
+});
+export type TCaseTypeEntry = z.infer<typeof ZCaseTypeEntry>;

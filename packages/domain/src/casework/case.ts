@@ -325,6 +325,17 @@ export const ZOfficerCaseDetail = ZOfficerCaseSummary.extend({
   readOnly: z.boolean(),
   /** Units that sent the case on and keep sight of it. */
   watchers: z.array(unitRef),
+  /** The member's other cases the caller may read, newest first: the case in context. */
+  otherCases: z.array(
+    z.object({
+      id: ZCaseId,
+      number: z.string(),
+      title: z.string(),
+      kind: ZCaseKind,
+      status: ZCaseStatus,
+      createdAt: z.date(),
+    }),
+  ),
   messages: z.array(ZCaseMessage),
   notes: z.array(ZCaseNote),
   events: z.array(ZCaseEvent),

@@ -153,6 +153,9 @@ describe.each(testDatabaseTargets())('casework on %s', (target) => {
     expect(Number(second.number.slice(5))).toBe(Number(first.number.slice(5)) + 1);
     expect((await teacher.cases().list()).map((item) => item.id)).toEqual([second.id, first.id]);
     expect(await professor.cases().list()).toEqual([]);
+    // Officers see each case with the member's others beside it.
+    const officerView = await schoolCaseworker.cases().get({ id: first.id });
+    expect(officerView.otherCases.map((other) => other.id)).toEqual([second.id]);
     await expect(professor.cases().get({ id: first.id })).rejects.toMatchObject({
       appCode: 'NOT_FOUND',
     });
@@ -177,6 +180,8 @@ describe.each(testDatabaseTargets())('casework on %s', (target) => {
     });
     expect(assigned.version).toBe(2);
     expect((await teacher.cases().get({ id })).assigneeName).toBe('中学干事');
+    // Taking a case on oneself tells nobody; being given one by a colleague does.
+    expect(await notificationsOf(schoolCaseworker.id, 'case.assigned')).toHaveLength(0);
 
     await expect(school.advance({ id, expectedVersion: 1 })).rejects.toMatchObject({
       appCode: 'VERSION_CONFLICT',
@@ -336,9 +341,10 @@ describe.each(testDatabaseTargets())('casework on %s', (target) => {
     expect(byChair).toMatchObject({ narrative: request.narrative, narrativeHidden: false });
     expect(await reads()).toBe(1);
 
-    await eduCaseworker
+    await eduChair
       .cases()
       .assign({ id: request.id, expectedVersion: 1, assigneeId: eduCaseworker.id });
+    expect(await notificationsOf(eduCaseworker.id, 'case.assigned')).toHaveLength(1);
     const byAssignee = await eduCaseworker.cases().get({ id: request.id });
     expect(byAssignee.narrative).toBe(request.narrative);
     expect(await reads()).toBe(2);
@@ -496,6 +502,92 @@ describe.each(testDatabaseTargets())('casework on %s', (target) => {
       select: { actorId: true, targetId: true },
     });
     expect(reads).toHaveLength(4);
+  });
+
+  it('lets a unit configure its own case type, inherited below it, without stranding open cases', async () => {
+    const [edu, univ, school] = await Promise.all([
+      unit('BJ-EDU'),
+      unit('BJ-UNIV'),
+      unit('BJ-NO1-HS'),
+    ]);
+    const admin = callerFor(db, { actor: people.unionAdmin }).officer.caseTypes;
+    const inherited = await admin.list({ orgUnitId: univ.id });
+    expect(
+      inherited
+        .filter((type) => type.effective)
+        .map((type) => type.code)
+        .sort(),
+    ).toEqual(['LEGAL', 'MEDIATION', 'RIGHTS', 'SUGGESTION']);
+    expect(inherited.every((type) => type.inherited)).toBe(true);
+
+    const definition = {
+      code: 'EDU_LEGAL',
+      name: '教师法律咨询',
+      nameEn: 'Teachers’ legal advice',
+      kinds: ['LEGAL_CONSULTATION' as const],
+      stages: [
+        {
+          key: 'intake',
+          name: '受理',
+          nameEn: 'Intake',
+          limit: { amount: 1, unit: 'working_days' as const },
+          terminal: false,
+        },
+        {
+          key: 'lawyer',
+          name: '律师解答',
+          nameEn: 'Lawyer',
+          limit: { amount: 3, unit: 'working_days' as const },
+          terminal: false,
+        },
+        { key: 'closed', name: '办结', nameEn: 'Closed', limit: null, terminal: true },
+      ],
+    };
+    const saved = await admin.save({ orgUnitId: edu.id, definition });
+    expect(saved.find((type) => type.code === 'EDU_LEGAL')).toMatchObject({
+      effective: true,
+      inherited: false,
+      version: 1,
+    });
+    expect(saved.find((type) => type.code === 'LEGAL')?.effective).toBe(false);
+    // Units below inherit it: a legal question at the university now goes through it.
+    const asked = await professor.cases().submit({
+      id: randomUUID(),
+      kind: 'LEGAL_CONSULTATION',
+      title: '职称评审程序咨询',
+      narrative: '评审没有公示结果，可以申请复核吗？',
+    });
+    const row = await db.prisma.memberCase.findUniqueOrThrow({
+      where: { id: asked.id },
+      select: { caseType: { select: { code: true } } },
+    });
+    expect(row.caseType.code).toBe('EDU_LEGAL');
+    await eduCaseworker.cases().advance({ id: asked.id, expectedVersion: 1, toStage: 'lawyer' });
+
+    // The stage an open case is in cannot go; the version must be current.
+    const without = { ...definition, stages: definition.stages.filter((s) => s.key !== 'lawyer') };
+    await expect(
+      admin.save({ orgUnitId: edu.id, definition: without, expectedVersion: 1 }),
+    ).rejects.toMatchObject({ appCode: 'CASE_TYPE_STAGE_IN_USE' });
+    await expect(
+      admin.save({ orgUnitId: edu.id, definition, expectedVersion: 7 }),
+    ).rejects.toMatchObject({ appCode: 'VERSION_CONFLICT' });
+    await expect(admin.save({ orgUnitId: edu.id, definition })).rejects.toMatchObject({
+      appCode: 'CONFLICT',
+    });
+    // One active type per kind on a unit.
+    await expect(
+      admin.save({ orgUnitId: edu.id, definition: { ...definition, code: 'EDU_LEGAL_2' } }),
+    ).rejects.toMatchObject({ appCode: 'CONFLICT' });
+    // Switched off, the inherited default applies again; the school never saw the change.
+    await admin.save({ orgUnitId: edu.id, definition, active: false, expectedVersion: 1 });
+    expect(
+      (await admin.list({ orgUnitId: school.id })).find((type) => type.code === 'LEGAL')?.effective,
+    ).toBe(true);
+    // Caseworkers do not configure.
+    await expect(
+      callerFor(db, { actor: people.caseworker }).officer.caseTypes.list({ orgUnitId: edu.id }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('lets a hotline open cases through a token with case.handle, once per id', async () => {

@@ -7,6 +7,8 @@ import {
   ZCaseInboxInput,
   ZCaseInboxPage,
   ZCaseMessageInput,
+  ZCaseTypeEntry,
+  ZCaseTypeListInput,
   ZCaseNoteInput,
   ZCloseCaseInput,
   ZCreateCaseInput,
@@ -19,6 +21,7 @@ import {
   ZOfficerCaseDetail,
   ZRateCaseInput,
   ZRecordCallbackInput,
+  ZSaveCaseTypeInput,
   ZSubmitCaseInput,
 } from '@unionhall/domain';
 import { z } from 'zod';
@@ -48,6 +51,7 @@ import {
   sendMemberMessage,
   submitCase,
 } from './member-cases.service';
+import { listCaseTypes, saveCaseType } from './case-types.service';
 import './timeline-source';
 
 function officerDeps(ctx: Context & { scope: Scope }) {
@@ -182,4 +186,16 @@ export const memberCasesRouter = router({
     .input(ZRateCaseInput)
     .output(ZMemberCaseDetail)
     .mutation(({ ctx, input }) => rateCase(memberDeps(ctx), input)),
+});
+
+/** Case types (stages and time limits) of the units in scope: their own and inherited ones. */
+export const officerCaseTypesRouter = router({
+  list: officerProcedure('case.configure')
+    .input(ZCaseTypeListInput)
+    .output(z.array(ZCaseTypeEntry))
+    .query(({ ctx, input }) => listCaseTypes(ctx.db.prisma, ctx.scope, input.orgUnitId)),
+  save: officerProcedure('case.configure')
+    .input(ZSaveCaseTypeInput)
+    .output(z.array(ZCaseTypeEntry))
+    .mutation(({ ctx, input }) => saveCaseType({ ...serviceDeps(ctx), scope: ctx.scope }, input)),
 });

@@ -257,6 +257,12 @@ export async function getCase(
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     }),
   ]);
+  const otherCases = await prisma.memberCase.findMany({
+    where: { AND: [{ memberId: row.memberId, id: { not: id } }, scopeWhere(scope, true)] },
+    select: { id: true, number: true, title: true, kind: true, status: true, createdAt: true },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: 50,
+  });
   const names = await authorNames(
     prisma,
     notes.map((note) => note.authorId),
@@ -276,6 +282,7 @@ export async function getCase(
     callbackAt: extra.callbackAt,
     readOnly: !isAllowed(ctx.actor.grants, 'case.handle', row.orgUnitPath),
     watchers: extra.watchers.map((watcher) => watcher.orgUnit),
+    otherCases,
     messages,
     notes: notes.map((note) => ({
       id: note.id,
@@ -341,6 +348,21 @@ export async function assignCase(
       }
     }
     await updateVersioned(tx, row, input.expectedVersion, { assigneeId: input.assigneeId });
+    // Someone given a case by a colleague hears of it; taking one on oneself needs no message.
+    if (input.assigneeId && input.assigneeId !== deps.actor.id) {
+      await notify(tx, {
+        userId: input.assigneeId,
+        category: 'my_requests',
+        template: 'case.assigned',
+        params: {
+          caseNumber: row.number,
+          title: row.title,
+          deadline: fromDateColumn(row.deadline),
+        },
+        link: officerCaseLink(row.id),
+        key: `case.assigned:${row.id}:${input.expectedVersion}`,
+      });
+    }
     await recordEvent(tx, row, deps.actor, 'ASSIGNED', assigneeName ? { assigneeName } : {}, true);
     await deps.audit(tx, {
       action: 'case.assign',

@@ -47,7 +47,10 @@ describe.each(testDatabaseTargets())('demo cases on %s', (target) => {
     });
     const mine = callerFor(db, { actor: { type: 'MEMBER', id: account.id, grants: [] } });
     const [request] = await mine.member.cases.list();
-    expect(request).toMatchObject({ title: '车间噪音长期超标', stage: { key: 'investigation' } });
+    expect(request).toMatchObject({
+      title: '教学楼装修后气味刺鼻',
+      stage: { key: 'investigation' },
+    });
     const detail = await mine.member.cases.get({ id: request?.id ?? '' });
     expect(detail.messages.map((message) => message.from)).toEqual(['OFFICER', 'MEMBER']);
 

@@ -43,20 +43,24 @@ const DEMO_CASES: DemoCase[] = [
     who: { accountEmail: 'member@binjiang.demo' },
     kind: 'WORKPLACE_PROBLEM',
     topic: 'ENVIRONMENT',
-    title: '车间噪音长期超标',
+    title: '教学楼装修后气味刺鼻',
     narrative:
-      '我所在的冲压车间噪音很大，戴了耳塞也听得很清楚。去年体检有几位同事听力下降，希望工会帮忙要求公司检测并整改。',
+      '暑假教学楼重新装修，开学后教室和办公室气味一直很大，好几位老师和学生出现头晕、咽喉不适。希望工会推动学校请有资质的机构检测空气质量并整改。',
     shareNameWithEmployer: true,
     openedDaysAgo: 9,
     stages: [{ key: 'investigation', daysAgo: 6 }],
-    assignee: 'admin@binjiang.demo',
+    assignee: 'chair.edu@binjiang.demo',
     messages: [
       {
         fromMember: false,
-        body: '张师傅您好，已收到您的反映，我们下周会同安监部门到车间测量。',
+        body: '张老师您好，已收到您的反映。我们已与学校后勤商定，下周请第三方检测机构到教学楼检测。',
         daysAgo: 6,
       },
-      { fromMember: true, body: '好的，谢谢。测量时间最好安排在白班。', daysAgo: 5 },
+      {
+        fromMember: true,
+        body: '好的，谢谢。检测最好安排在上课时间，门窗关闭的时候。',
+        daysAgo: 5,
+      },
     ],
   },
   {
