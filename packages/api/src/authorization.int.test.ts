@@ -1259,6 +1259,61 @@ describe.each(testDatabaseTargets())('objects outside the caller’s unit on %s'
     );
   }
 
+  crossUnit('officer.cases.mediation.get', 'another union’s case is "not found"', async () => {
+    const { id } = await caseOfMachineryUnion();
+    const caller = callerFor(db, { actor: people.unitChair });
+    await expectLikeNotFound((caseId) => caller.officer.cases.mediation.get({ caseId }), id);
+  });
+
+  for (const path of ['setParties', 'addSession', 'recordAgreement', 'recordFollowUp'] as const) {
+    crossUnit(
+      `officer.cases.mediation.${path}`,
+      'another union’s case is "not found" and gets no mediation record',
+      async () => {
+        const { id, snapshot } = await caseOfMachineryUnion();
+        const before = await snapshot();
+        const mediation = callerFor(db, { actor: people.caseworker }).officer.cases.mediation;
+        await expectLikeNotFound((caseId) => {
+          if (path === 'setParties') {
+            return mediation.setParties({
+              caseId,
+              expectedVersion: 0,
+              memberSide: '越权',
+              employerName: '越权',
+              employerContact: '越权',
+              mediatorId: null,
+            });
+          }
+          if (path === 'addSession') {
+            return mediation.addSession({
+              caseId,
+              heldOn: '2026-03-02',
+              place: '越权',
+              attendees: ['越权'],
+              notes: '越权',
+            });
+          }
+          if (path === 'recordAgreement') {
+            return mediation.recordAgreement({
+              caseId,
+              expectedVersion: 0,
+              terms: '越权',
+              payBy: '2026-03-31',
+            });
+          }
+          return mediation.recordFollowUp({
+            caseId,
+            expectedVersion: 0,
+            honoured: false,
+            note: '越权',
+          });
+        }, id);
+        expect(await snapshot()).toBe(before);
+        expect(await db.prisma.caseMediation.count({ where: { caseId: id } })).toBe(0);
+      },
+    );
+  }
+
   crossUnit('officer.caseTypes.list', 'another union as the unit is "not found"', async () => {
     const caller = callerFor(db, { actor: people.unionAdmin });
     await expectLikeNotFound(

@@ -50,6 +50,8 @@ export const ERROR_CODES = [
   'CASE_ASSIGNEE_INVALID',
   'CASE_NOT_A_MEMBER',
   'CASE_TYPE_STAGE_IN_USE',
+  'MEDIATION_STATE',
+  'MEDIATOR_INVALID',
 ] as const;
 export type TErrorCode = (typeof ERROR_CODES)[number];
 
@@ -219,6 +221,15 @@ export const ERROR_MESSAGES: Record<TErrorCode, Record<TLocale, string>> = {
   CASE_TYPE_STAGE_IN_USE: {
     'zh-CN': '仍有办理中的诉求处于要删除的阶段，请保留该阶段，或先推进这些诉求。',
     en: 'Open cases are still in a stage you are removing. Keep the stage, or move those cases on first.',
+  },
+  MEDIATION_STATE: {
+    'zh-CN':
+      '该诉求当前不能记录调解情况（不是调解诉求或不在调解阶段、已办结，或尚未记录调解协议）。',
+    en: 'Mediation cannot be recorded on this case now (it is not a mediation case or in a mediation stage, it is closed, or no agreement has been recorded yet).',
+  },
+  MEDIATOR_INVALID: {
+    'zh-CN': '调解员必须是可以办理该单位诉求的工作人员。',
+    en: 'The mediator must be an officer who may handle cases of this unit.',
   },
 };
 

@@ -34,6 +34,7 @@ export * from './casework/china-holidays';
 export * from './casework/case-type';
 export * from './casework/case-rules';
 export * from './casework/case';
+export * from './casework/mediation';
 export * from './notifications/push';
 export * from './communication/announcement';
 export * from './notifications/preferences';

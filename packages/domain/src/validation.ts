@@ -123,6 +123,10 @@ export const VALIDATION_MESSAGES = {
     'zh-CN': '反映工作中的问题时请选择问题类别；其他类型的诉求不需要选择',
     en: 'Choose a topic for a problem at work; other kinds of request have none',
   },
+  'validation.moneyAmount': {
+    'zh-CN': '请填写金额（元），最多两位小数',
+    en: 'Enter an amount in yuan with at most two decimals',
+  },
 } as const satisfies Record<string, Record<TLocale, string>>;
 
 export type TValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

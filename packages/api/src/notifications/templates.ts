@@ -156,6 +156,24 @@ export const NOTIFICATION_TEMPLATES = {
       }),
     },
   }),
+  'case.mediation-escalated': template({
+    params: z.object({
+      caseNumber: z.string(),
+      title: z.string(),
+      payBy: z.string(),
+      reason: z.enum(['OVERDUE', 'NOT_HONOURED']),
+    }),
+    text: {
+      'zh-CN': (p) => ({
+        title: `调解协议未履行：${p.caseNumber}`,
+        body: `诉求“${p.title}”的调解协议${p.reason === 'OVERDUE' ? `履行期限 ${p.payBy} 已过，尚未确认履行` : `（履行期限 ${p.payBy}）被记录为未履行`}，请考虑申请仲裁等后续措施。`,
+      }),
+      en: (p) => ({
+        title: `Mediation agreement not kept: ${p.caseNumber}`,
+        body: `The mediation agreement on the case “${p.title}” ${p.reason === 'OVERDUE' ? `was due by ${p.payBy} and nobody has confirmed it was kept` : `(due by ${p.payBy}) was recorded as not kept`}. Please consider escalating, e.g. to arbitration.`,
+      }),
+    },
+  }),
   'case.assigned': template({
     params: z.object({
       caseNumber: z.string(),

@@ -195,6 +195,11 @@ export const CASE_EVENT_TYPES = [
   'RATED',
   'DEADLINE_REMINDED',
   'DEADLINE_ESCALATED',
+  'MEDIATION_PARTIES_SET',
+  'MEDIATION_SESSION_ADDED',
+  'MEDIATION_AGREEMENT_RECORDED',
+  'MEDIATION_FOLLOW_UP_RECORDED',
+  'MEDIATION_ESCALATED',
 ] as const;
 export const ZCaseEventType = z.enum(CASE_EVENT_TYPES);
 export type TCaseEventType = z.infer<typeof ZCaseEventType>;

@@ -11,8 +11,10 @@ import {
   type TCaseKind,
   type TCaseStage,
   type TIsoDate,
+  roleGrant,
   type TMemberCaseSummary,
   type TOfficerCaseSummary,
+  type TRole,
   type TTimeLimit,
 } from '@unionhall/domain';
 import { z } from 'zod';
@@ -311,4 +313,35 @@ export async function caseAttachments(db: Db, caseId: string) {
     ...row,
     addedBy: fromMember ? ('MEMBER' as const) : ('OFFICER' as const),
   }));
+}
+
+/**
+ * Who hears that a case is overdue: the chairs of the case's unit, or of the nearest unit above
+ * it that has one; where no unit on the way up has a chair, its nearest admins.
+ */
+export async function escalationRecipients(tx: Tx, unitPath: string): Promise<string[]> {
+  const lineage = unitPath.split('/').filter((id) => id.length > 0);
+  const grants = await tx.roleGrant.findMany({
+    where: {
+      orgUnitId: { in: lineage },
+      role: { in: ['UNIT_CHAIR', 'UNION_ADMIN', 'FEDERATION_ADMIN'] },
+      user: { disabledAt: null },
+    },
+    select: { userId: true, role: true, orgUnit: { select: { depth: true, path: true } } },
+  });
+  const pick = (roles: readonly TRole[]) => {
+    const matching = grants.filter(
+      (grant) =>
+        roles.includes(grant.role) &&
+        roleGrant(grant.role, grant.orgUnit.path).permissions.includes('case.handle'),
+    );
+    const deepest = Math.max(-1, ...matching.map((grant) => grant.orgUnit.depth));
+    return [
+      ...new Set(
+        matching.filter((grant) => grant.orgUnit.depth === deepest).map((grant) => grant.userId),
+      ),
+    ];
+  };
+  const chairs = pick(['UNIT_CHAIR']);
+  return chairs.length > 0 ? chairs : pick(['UNION_ADMIN', 'FEDERATION_ADMIN']);
 }

@@ -1,16 +1,17 @@
 import type { Database, PrismaClient } from '@unionhall/db';
-import {
-  addCalendarDays,
-  beijingDate,
-  reminderDue,
-  roleGrant,
-  type TRole,
-} from '@unionhall/domain';
+import { addCalendarDays, beijingDate, reminderDue } from '@unionhall/domain';
 import type { Actor } from '../../context';
 import { defineHandler, type EventHandler, type ScheduledTask } from '../../jobs/handlers';
 import { notify } from '../../notifications/notify';
-import { CASE_CALENDAR, fromDateColumn, recordEvent, toDateColumn, type Tx } from './case-support';
+import {
+  CASE_CALENDAR,
+  escalationRecipients,
+  fromDateColumn,
+  recordEvent,
+  toDateColumn,
+} from './case-support';
 import { officerCaseLink } from './casework.service';
+import { escalateMediation } from './mediation.service';
 
 const SYSTEM: Actor = { type: 'SYSTEM', id: null, grants: [] };
 
@@ -38,37 +39,6 @@ const CANDIDATE_SELECT = {
 } as const;
 
 /**
- * Who hears that a case is overdue: the chairs of the case's unit, or of the nearest unit above
- * it that has one; where no unit on the way up has a chair, its nearest admins.
- */
-async function escalationRecipients(tx: Tx, unitPath: string): Promise<string[]> {
-  const lineage = unitPath.split('/').filter((id) => id.length > 0);
-  const grants = await tx.roleGrant.findMany({
-    where: {
-      orgUnitId: { in: lineage },
-      role: { in: ['UNIT_CHAIR', 'UNION_ADMIN', 'FEDERATION_ADMIN'] },
-      user: { disabledAt: null },
-    },
-    select: { userId: true, role: true, orgUnit: { select: { depth: true, path: true } } },
-  });
-  const pick = (roles: readonly TRole[]) => {
-    const matching = grants.filter(
-      (grant) =>
-        roles.includes(grant.role) &&
-        roleGrant(grant.role, grant.orgUnit.path).permissions.includes('case.handle'),
-    );
-    const deepest = Math.max(-1, ...matching.map((grant) => grant.orgUnit.depth));
-    return [
-      ...new Set(
-        matching.filter((grant) => grant.orgUnit.depth === deepest).map((grant) => grant.userId),
-      ),
-    ];
-  };
-  const chairs = pick(['UNIT_CHAIR']);
-  return chairs.length > 0 ? chairs : pick(['UNION_ADMIN', 'FEDERATION_ADMIN']);
-}
-
-/**
  * The daily deadline run. Each open case is reminded to its assignee from the working day
  * before its deadline, and escalated to the chair once the deadline has passed: each once per
  * deadline (the case row remembers which deadline it handled, and the notify keys name it, so
@@ -78,7 +48,7 @@ async function escalationRecipients(tx: Tx, unitPath: string): Promise<string[]>
 export async function runDeadlineReminders(
   prisma: PrismaClient,
   now: Date,
-): Promise<{ reminded: number; escalated: number }> {
+): Promise<{ reminded: number; escalated: number; mediationsEscalated: number }> {
   const today = beijingDate(now);
   let reminded = 0;
   let escalated = 0;
@@ -176,7 +146,42 @@ export async function runDeadlineReminders(
     });
     if (done) escalated += 1;
   }
-  return { reminded, escalated };
+  const mediationsEscalated = await escalateOverdueAgreements(prisma, today);
+  return { reminded, escalated, mediationsEscalated };
+}
+
+/**
+ * Mediation agreements whose pay-by day has passed with nobody recording whether they were
+ * kept: each flags its open case for escalation once (escalateMediation remembers the
+ * agreement it handled, so a repeated run or a later morning tells nobody twice).
+ */
+async function escalateOverdueAgreements(prisma: PrismaClient, today: string): Promise<number> {
+  const due = await prisma.caseMediation.findMany({
+    where: {
+      agreementNo: { gt: 0 },
+      honoured: null,
+      payBy: { lt: toDateColumn(today) },
+      case: { status: 'OPEN' },
+    },
+    select: {
+      agreementNo: true,
+      escalatedFor: true,
+      payBy: true,
+      case: { select: { ...CANDIDATE_SELECT, status: true } },
+    },
+    orderBy: { payBy: 'asc' },
+    take: 1000,
+  });
+  let count = 0;
+  for (const row of due) {
+    const payBy = fromDateColumn(row.payBy);
+    if (!payBy || row.escalatedFor === row.agreementNo) continue;
+    const done = await prisma.$transaction((tx) =>
+      escalateMediation(tx, row.case, row.agreementNo, payBy, 'OVERDUE', SYSTEM),
+    );
+    if (done) count += 1;
+  }
+  return count;
 }
 
 export function caseworkHandlers({ db }: { db: Database }): EventHandler[] {

@@ -15,6 +15,11 @@ import {
   ZDispatchCaseInput,
   ZDueThisWeek,
   ZExtendCaseDeadlineInput,
+  ZMediation,
+  ZMediationAgreementInput,
+  ZMediationFollowUpInput,
+  ZMediationPartiesInput,
+  ZMediationSessionInput,
   ZMemberCaseDetail,
   ZMemberCaseListInput,
   ZMemberCaseSummary,
@@ -52,6 +57,13 @@ import {
   submitCase,
 } from './member-cases.service';
 import { listCaseTypes, saveCaseType } from './case-types.service';
+import {
+  addMediationSession,
+  getMediation,
+  recordMediationAgreement,
+  recordMediationFollowUp,
+  setMediationParties,
+} from './mediation.service';
 import './timeline-source';
 
 function officerDeps(ctx: Context & { scope: Scope }) {
@@ -75,6 +87,46 @@ async function changed(ctx: Context, id: string) {
   });
   return row;
 }
+
+/**
+ * Mediation on a case: parties, sessions, the agreement and its follow-up. Each change answers
+ * with the record as it now is (its version is the next change's `expectedVersion`).
+ */
+const mediationRouter = router({
+  get: read()
+    .input(z.object({ caseId: ZCaseId }))
+    .output(ZMediation)
+    .query(({ ctx, input }) => getMediation(ctx.db.prisma, ctx.scope, ctx.actor, input.caseId)),
+  setParties: handle()
+    .input(ZMediationPartiesInput)
+    .output(ZMediation)
+    .mutation(async ({ ctx, input }) => {
+      await setMediationParties(officerDeps(ctx), input);
+      return getMediation(ctx.db.prisma, ctx.scope, ctx.actor, input.caseId);
+    }),
+  addSession: handle()
+    .input(ZMediationSessionInput)
+    .output(ZMediation)
+    .mutation(async ({ ctx, input }) => {
+      await addMediationSession(officerDeps(ctx), input);
+      return getMediation(ctx.db.prisma, ctx.scope, ctx.actor, input.caseId);
+    }),
+  recordAgreement: handle()
+    .input(ZMediationAgreementInput)
+    .output(ZMediation)
+    .mutation(async ({ ctx, input }) => {
+      await recordMediationAgreement(officerDeps(ctx), input);
+      return getMediation(ctx.db.prisma, ctx.scope, ctx.actor, input.caseId);
+    }),
+  /** Kept or not; "not kept" flags the case for escalation (event + the chair is told). */
+  recordFollowUp: handle()
+    .input(ZMediationFollowUpInput)
+    .output(ZMediation)
+    .mutation(async ({ ctx, input }) => {
+      await recordMediationFollowUp(officerDeps(ctx), input);
+      return getMediation(ctx.db.prisma, ctx.scope, ctx.actor, input.caseId);
+    }),
+});
 
 /**
  * Officers' casework: one inbox across kinds, the week's deadlines, and the handling of a case
@@ -156,6 +208,7 @@ export const officerCasesRouter = router({
       await closeCase(officerDeps(ctx), input);
       return changed(ctx, input.id);
     }),
+  mediation: mediationRouter,
 });
 
 /** The signed-in member's own requests. */

@@ -66,7 +66,7 @@ export const memberCaseLink = (id: string) => `/cases/${id}`;
 export const officerCaseLink = (id: string) => `/admin/cases/${id}`;
 
 /** A case the caller may act on: its unit is in their scope. Else NOT_FOUND, like a missing one. */
-async function caseToHandle(db: Db, scope: Scope, id: string): Promise<CaseRow> {
+export async function caseToHandle(db: Db, scope: Scope, id: string): Promise<CaseRow> {
   const row = await db.memberCase.findUnique({ where: { id }, select: CASE_SELECT });
   if (!row) throw new UnionhallError('NOT_FOUND', `case ${id} not found`);
   if (!scope.covers(row.orgUnitPath)) throw new OutOfScopeError(`case ${id}`);
@@ -83,7 +83,7 @@ async function openCaseToHandle(db: Db, scope: Scope, id: string): Promise<CaseR
  * A case the caller may read: its unit is in their scope, or a unit in their scope sent it on
  * and keeps sight of it (a grassroots union that passed a case up sees how it ends).
  */
-async function caseToRead(db: Db, scope: Scope, id: string) {
+export async function caseToRead(db: Db, scope: Scope, id: string) {
   const row = await db.memberCase.findUnique({
     where: { id },
     select: { ...CASE_SELECT, watchers: { select: { orgUnitPath: true } } },
@@ -318,7 +318,7 @@ export async function createCase(deps: OfficerCaseDeps, raw: TCreateCaseInput): 
  * Whether `userId` is an enabled officer who may handle cases of the unit at `unitPath`
  * (a role carrying case.handle on the unit or above it).
  */
-async function mayHandle(tx: Tx, userId: string, unitPath: string): Promise<string | null> {
+export async function mayHandle(tx: Tx, userId: string, unitPath: string): Promise<string | null> {
   const user = await tx.authUser.findUnique({
     where: { id: userId },
     select: {
