@@ -268,14 +268,12 @@ describe.each(testDatabaseTargets())('mediation on %s', (target) => {
   it('takes a record only on mediation cases or stages, and not from outside the scope', async () => {
     const suggestion = await mediationCase('SUGGESTION');
     await expect(
-      caseworker
-        .cases()
-        .mediation.setParties({
-          caseId: suggestion,
-          expectedVersion: 0,
-          ...parties,
-          mediatorId: null,
-        }),
+      caseworker.cases().mediation.setParties({
+        caseId: suggestion,
+        expectedVersion: 0,
+        ...parties,
+        mediatorId: null,
+      }),
     ).rejects.toMatchObject({ appCode: 'MEDIATION_STATE' });
     expect(await caseworker.cases().mediation.get({ caseId: suggestion })).toMatchObject({
       editable: false,
