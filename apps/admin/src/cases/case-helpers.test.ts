@@ -26,6 +26,19 @@ describe('case helpers', () => {
       key: 'CLOSED',
       values: { outcome: 'WON' },
     });
+    expect(
+      eventMessage({ type: 'MEDIATION_FOLLOW_UP_RECORDED', params: { honoured: 'false' } }, 'en')
+        ?.key,
+    ).toBe('MEDIATION_FOLLOW_UP_NOT_HONOURED');
+    expect(
+      eventMessage(
+        { type: 'MEDIATION_ESCALATED', params: { reason: 'OVERDUE', payBy: '2026-03-31' } },
+        'zh-CN',
+      ),
+    ).toEqual({
+      key: 'MEDIATION_ESCALATED_OVERDUE',
+      values: { reason: 'OVERDUE', payBy: '2026-03-31' },
+    });
     expect(eventMessage({ type: 'SOMETHING_NEW', params: {} }, 'en')).toBeNull();
   });
 

@@ -37,6 +37,22 @@ export function eventMessage(
       };
     case 'STAGE_CHANGED':
       return { key: 'STAGE_CHANGED', values: { stage } };
+    case 'MEDIATION_FOLLOW_UP_RECORDED':
+      return {
+        key:
+          params.honoured === 'true'
+            ? 'MEDIATION_FOLLOW_UP_HONOURED'
+            : 'MEDIATION_FOLLOW_UP_NOT_HONOURED',
+        values: params,
+      };
+    case 'MEDIATION_ESCALATED':
+      return {
+        key:
+          params.reason === 'OVERDUE'
+            ? 'MEDIATION_ESCALATED_OVERDUE'
+            : 'MEDIATION_ESCALATED_NOT_HONOURED',
+        values: params,
+      };
     default:
       return isEventKey(event.type) ? { key: event.type, values: params } : null;
   }

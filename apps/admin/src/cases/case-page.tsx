@@ -8,11 +8,13 @@ import {
   type TTimeLimitUnit,
 } from '@unionhall/domain';
 import { Alert, Button, Select, TextField, currentLocale, readApiError } from '@unionhall/ui';
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useTRPC } from '../trpc';
+import { TextArea } from './case-fields';
 import { caseTone, stageName } from './case-helpers';
+import { MediationSection } from './mediation-section';
 import { useEventSentence } from './use-case-text';
 import './cases.css';
 
@@ -89,6 +91,7 @@ export function CasePage() {
             ) : null}
           </section>
 
+          <MediationSection item={item} format={format} />
           <Thread item={item} format={format} />
           <Notes item={item} format={format} />
 
@@ -204,33 +207,6 @@ function useCaseChange(id: string) {
     }
   };
   return { run, error };
-}
-
-function TextArea({
-  label,
-  value,
-  onChange,
-  required,
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  required?: boolean;
-}) {
-  const id = useId();
-  return (
-    <div className="case-textarea">
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        className="uh-input"
-        rows={3}
-        value={value}
-        required={required}
-        onChange={(event) => onChange(event.target.value)}
-      />
-    </div>
-  );
 }
 
 function Thread({ item, format }: { item: TOfficerCaseDetail; format: Intl.DateTimeFormat }) {
