@@ -120,7 +120,12 @@ function MediationBody({
         <p className="case-card__muted">{t('cases.mediation.noParties')}</p>
       )}
       {editable ? (
-        <PartiesForm key={mediation.version} item={item} mediation={mediation} run={run} />
+        <PartiesForm
+          key={`parties-${mediation.version}`}
+          item={item}
+          mediation={mediation}
+          run={run}
+        />
       ) : null}
 
       <h3>{t('cases.mediation.sessions')}</h3>
@@ -154,7 +159,9 @@ function MediationBody({
       ) : (
         <p className="case-card__muted">{t('cases.mediation.noAgreement')}</p>
       )}
-      {editable ? <AgreementForm key={mediation.version} mediation={mediation} run={run} /> : null}
+      {editable ? (
+        <AgreementForm key={`agreement-${mediation.version}`} mediation={mediation} run={run} />
+      ) : null}
 
       {mediation.agreement ? (
         <>
@@ -168,7 +175,7 @@ function MediationBody({
             </p>
           ) : null}
           {followable ? (
-            <FollowUpForm key={mediation.version} mediation={mediation} run={run} />
+            <FollowUpForm key={`follow-up-${mediation.version}`} mediation={mediation} run={run} />
           ) : null}
         </>
       ) : null}
@@ -202,8 +209,9 @@ function PartiesForm({
   if (me.data?.id) {
     choices.set(me.data.id, t('cases.mediation.me', { name: me.data.name }));
   }
-  if (item.assignee) choices.set(item.assignee.id, item.assignee.name);
-  if (parties?.mediator) choices.set(parties.mediator.id, parties.mediator.name);
+  for (const person of [item.assignee, parties?.mediator]) {
+    if (person && !choices.has(person.id)) choices.set(person.id, person.name);
+  }
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void run(() =>

@@ -160,7 +160,7 @@ export const casesEn = {
     heldOn: 'Date',
     place: 'Place',
     attendees: 'Attendees (one per line)',
-    sessionNotes: 'What was said',
+    sessionNotes: 'Notes of the session',
     addSession: 'Add session',
     agreement: 'Agreement',
     noAgreement: 'No agreement reached yet.',
