@@ -138,6 +138,64 @@ test.describe('in English', () => {
   });
 });
 
+test.describe('mediation, in English', () => {
+  test.use({ locale: 'en' });
+
+  test('an officer records a mediation; an agreement not kept flags the case', async ({ page }) => {
+    test.setTimeout(90_000);
+    const member = await signedInMember(page.request, `吴${randomGivenName()}`);
+    const submitted = (await call(member.api, 'member.cases.submit', {
+      id: randomUUID(),
+      kind: 'MEDIATION',
+      title: `Wage arrears mediation ${randomUUID().slice(0, 6)}`,
+      narrative: 'The school owes three months of wages and agreed to sit down with the union.',
+    })) as { id: string };
+
+    await page.goto(`/admin/cases/${submitted.id}`);
+    await expect(
+      page.getByRole('heading', { level: 2, name: 'Mediation', exact: true }),
+    ).toBeVisible();
+    await page.getByRole('button', { name: 'Take it on' }).click();
+    await expect(page.getByRole('button', { name: 'Unassign' })).toBeVisible();
+
+    await page.getByRole('textbox', { name: 'Employer', exact: true }).fill('No. 1 Middle School');
+    await page
+      .getByLabel('Employer’s contact and how to reach them')
+      .fill('Ms Zhang, personnel office, 010-12345678');
+    await page.getByLabel('Mediator').selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Save parties' }).click();
+    await expect(page.getByText('Mediation parties recorded: No. 1 Middle School')).toBeVisible();
+
+    await page.getByRole('textbox', { name: 'Date', exact: true }).fill('2026-11-20');
+    await page
+      .getByRole('textbox', { name: 'Place', exact: true })
+      .fill('District union mediation room');
+    await page.getByLabel('Attendees (one per line)').fill('The member\nMs Zhang');
+    await page.getByLabel('Notes of the session').fill('The school admitted the arrears.');
+    await page.getByRole('button', { name: 'Add session' }).click();
+    await expect(page.getByText('The school admitted the arrears.')).toBeVisible();
+
+    await page
+      .getByRole('textbox', { name: 'Terms', exact: true })
+      .fill('The school pays the wages owed.');
+    await page.getByLabel('Back wages (yuan, optional)').fill('36000');
+    await page.getByLabel('To be done by').fill('2026-12-31');
+    await page.getByRole('button', { name: 'Record agreement' }).click();
+    await expect(page.getByText(/Back wages: 36000\.00 yuan/)).toBeVisible();
+
+    await page.getByLabel('Not kept').check();
+    await page.getByLabel('What was checked').fill('The school refused to pay.');
+    await page.getByRole('button', { name: 'Record follow-up' }).click();
+    await expect(page.getByText(/Reported to the caseworker and the chair on/)).toBeVisible();
+    await expect(
+      page.getByText('Mediation agreement not kept: reported to the caseworker and the chair'),
+    ).toBeVisible();
+    await shoot(page, 'case-mediation-desktop-en');
+    await expectNoAxeViolations(page);
+    await member.api.dispose();
+  });
+});
+
 test.describe('in Chinese', () => {
   test.use({ locale: 'zh-CN' });
 
