@@ -154,7 +154,7 @@ export const casesEn = {
     ownType: 'This unit’s own type',
     inheritedFrom: 'Inherited from {{name}}',
     limit: '{{amount}} {{unit}}',
-    terminal: 'Terminal stage',
+    terminal: 'terminal, no time limit',
     saved: 'Saved “{{name}}”.',
     form: {
       createTitle: 'New case type',
@@ -167,8 +167,8 @@ export const casesEn = {
       code: 'Type code',
       codeHint:
         'Capital letters, digits and underscores, starting with a letter, e.g. MEDIATION. It cannot be changed once saved.',
-      name: 'Name (Chinese)',
-      nameEn: 'Name (English)',
+      name: 'Type name (Chinese)',
+      nameEn: 'Type name (English)',
       kinds: 'Kinds of case it is for',
       active: 'Active (new cases use this type)',
       stages: 'Stages',
