@@ -138,3 +138,53 @@ test.describe('in Chinese', () => {
     await expect(page.getByText('已保存“劳动争议调解（同事改过）”。')).toBeVisible();
   });
 });
+
+test.describe('in English', () => {
+  test.use({ locale: 'en' });
+
+  test('a new type for a kind the unit already covers is refused at the kinds', async ({
+    page,
+  }) => {
+    const unit = await newUnit(page.request);
+    const entries = (await query(page.request, 'officer.caseTypes.list', {
+      orgUnitId: unit.id,
+    })) as { code: string; [field: string]: unknown }[];
+    const mediation = entries.find((entry) => entry.code === 'MEDIATION');
+    if (!mediation) throw new Error('the federation has no mediation type');
+    // The unit's own mediation type, written as another admin would.
+    await call(page.request, 'officer.caseTypes.save', {
+      orgUnitId: unit.id,
+      definition: {
+        code: 'MEDIATION',
+        name: mediation.name,
+        nameEn: mediation.nameEn,
+        kinds: mediation.kinds,
+        stages: mediation.stages,
+      },
+    });
+
+    await page.goto(`/admin/cases/types?unit=${unit.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Case types' })).toBeVisible();
+    await page.getByRole('button', { name: 'New case type' }).click();
+    const editor = page.getByRole('region', { name: 'New case type' });
+    await editor.getByLabel('Type code').fill('QUICK_MEDIATION');
+    await editor.getByLabel('Type name (Chinese)').fill('快速调解');
+    await editor.getByLabel('Type name (English)').fill('Quick mediation');
+    await editor.getByRole('button', { name: 'Save type' }).click();
+    const kinds = editor.getByRole('group', { name: 'Kinds of case it is for' });
+    await expect(kinds).toContainText('Choose at least one kind of case.');
+
+    await kinds.getByLabel('Mediation').check();
+    await editor.getByRole('button', { name: 'Save type' }).click();
+    await expect(kinds).toContainText('Another active type of this unit is already used');
+    await expectNoAxeViolations(page);
+
+    // Saved inactive, it stands beside the unit's type without taking its place.
+    await editor.getByLabel('Active (new cases use this type)').uncheck();
+    await editor.getByRole('button', { name: 'Save type' }).click();
+    await expect(page.getByText('Saved “Quick mediation”.')).toBeVisible();
+    const quick = page.getByTestId('case-type-row').filter({ hasText: 'QUICK_MEDIATION' });
+    await expect(quick).toContainText('Not in effect');
+    await expect(quick).toContainText('Inactive');
+  });
+});

@@ -255,7 +255,19 @@ function CaseTypeEditor({ orgUnitId, editing, entries, onClose, onSaved }: Edito
     }),
   );
   const apiError = save.error ? readApiError(save.error, t('common:errors.network')) : null;
-  const errors = { ...definitionFieldErrors(apiError?.fieldErrors ?? {}), ...clientErrors };
+  const apiFieldErrors = definitionFieldErrors(apiError?.fieldErrors ?? {});
+  let apiMessage = apiError?.message ?? null;
+  if (apiError?.appCode === 'CONFLICT') {
+    // The API refuses a new type whose code the unit has, or a second active type for a kind;
+    // the list on the page tells which, so the message can sit at the field to change.
+    const taken = entries.some((entry) => !entry.inherited && entry.code === draft.code.trim());
+    if (editing.mode === 'new' && taken) apiFieldErrors.code = t('cases.types.form.codeTaken');
+    else apiFieldErrors.kinds = t('cases.types.form.kindsTaken');
+    apiMessage = null;
+  }
+  const errors = { ...apiFieldErrors, ...clientErrors };
+  // An empty choice of kinds reads "too short" from the shared texts; say what is missing.
+  if (clientErrors.kinds) errors.kinds = t('cases.types.form.kindsRequired');
   const latest = editing.mode === 'edit' ? source(editing.code, false) : undefined;
   const conflict = apiError?.appCode === 'VERSION_CONFLICT';
 
@@ -309,7 +321,7 @@ function CaseTypeEditor({ orgUnitId, editing, entries, onClose, onSaved }: Edito
         <p className="page__status">{t('cases.types.form.overrideHint')}</p>
       ) : null}
       <form ref={formRef} className="uh-form" noValidate onSubmit={submit}>
-        {apiError ? (
+        {apiError && apiMessage ? (
           <Alert
             tone="error"
             title={t('cases.types.form.saveError')}
@@ -328,7 +340,7 @@ function CaseTypeEditor({ orgUnitId, editing, entries, onClose, onSaved }: Edito
               ) : null
             }
           >
-            {apiError.message}
+            {apiMessage}
           </Alert>
         ) : null}
         <TextField

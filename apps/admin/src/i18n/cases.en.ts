@@ -170,6 +170,11 @@ export const casesEn = {
       name: 'Type name (Chinese)',
       nameEn: 'Type name (English)',
       kinds: 'Kinds of case it is for',
+      codeTaken:
+        'This unit already has a type with this code: edit that one or choose another code.',
+      kindsRequired: 'Choose at least one kind of case.',
+      kindsTaken:
+        'Another active type of this unit is already used for one of these kinds. Deactivate it, or choose other kinds.',
       active: 'Active (new cases use this type)',
       stages: 'Stages',
       stagesHint:
