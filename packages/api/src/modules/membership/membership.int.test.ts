@@ -334,6 +334,49 @@ describe.each(testDatabaseTargets())('membership on %s', (target) => {
     expect((await verifyAuditChain(db.prisma)).ok).toBe(true);
   });
 
+  it('refuses MERGE_AWAY outside a merge, from officers and integrator tokens alike', async () => {
+    const input = await application({
+      name: '孙丽',
+      email: 'sun.li@example.org',
+      idDocument: { type: 'RESIDENT_ID', number: residentId('19870505', '031') },
+    });
+    await publicCaller().public.membership.applyToJoin(input);
+    const chair = callerFor(db, { actor: people.unitChair });
+    await chair.officer.membership.changeStatus({
+      id: input.id,
+      action: 'APPROVE',
+      expectedVersion: 1,
+    });
+    const edu = await db.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'BJ-EDU' } });
+    const token: Actor = {
+      type: 'INTEGRATOR',
+      id: 'token-member-manage',
+      grants: [{ permissions: ['member.read', 'member.manage'], orgUnitPath: edu.path }],
+    };
+    for (const actor of [people.unitChair, people.federationAdmin, token]) {
+      await expect(
+        callerFor(db, { actor }).officer.membership.changeStatus({
+          id: input.id,
+          action: 'MERGE_AWAY',
+          reason: '重复记录',
+          expectedVersion: 2,
+        }),
+      ).rejects.toMatchObject({ appCode: 'MEMBER_MERGE_ONLY_BY_MERGE' });
+    }
+    const row = await db.prisma.member.findUniqueOrThrow({ where: { id: input.id } });
+    expect(row).toMatchObject({ status: 'ACTIVE', mergedIntoId: null, version: 2 });
+    expect(
+      await db.prisma.memberStatusChange.count({
+        where: { memberId: input.id, action: 'MERGE_AWAY' },
+      }),
+    ).toBe(0);
+    expect(
+      await db.prisma.auditEvent.count({
+        where: { targetId: input.id, action: 'member.status.merge_away' },
+      }),
+    ).toBe(0);
+  });
+
   it('reveals an ID number only with member.sensitive, recording each view', async () => {
     const input = await application({
       name: '刘洋',

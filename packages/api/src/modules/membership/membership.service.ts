@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from '@unionhall/db';
 import {
   CURRENT_CONSENT_VERSION,
   fieldChanges,
+  isDirectStatusAction,
   nameGrams,
   nextMemberStatus,
   normalizeForSearch,
@@ -454,6 +455,14 @@ export async function changeMemberStatus(
   const input = ZChangeMemberStatusInput.parse(raw);
   return deps.prisma.$transaction(async (tx) => {
     const member = await memberInScope(tx, deps.scope, input.id);
+    // MERGE_AWAY here would leave a MERGED record pointing at no survivor: the member's
+    // history, requests and account would be stranded. Only mergeMembers may end a record so.
+    if (!isDirectStatusAction(input.action)) {
+      throw new UnionhallError(
+        'MEMBER_MERGE_ONLY_BY_MERGE',
+        `${input.action} is only done by merging records`,
+      );
+    }
     const to = nextMemberStatus(member.status, input.action);
     if (!to) {
       throw new UnionhallError(
