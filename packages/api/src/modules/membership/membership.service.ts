@@ -3,6 +3,7 @@ import {
   CURRENT_CONSENT_VERSION,
   fieldChanges,
   isDirectStatusAction,
+  isLivingMemberStatus,
   nameGrams,
   nextMemberStatus,
   normalizeForSearch,
@@ -35,6 +36,7 @@ import type { FieldCipher } from '../../crypto/field-cipher';
 import { isLivingIdViolation } from '../../errors';
 import { tellApplicant } from './application-notice';
 import { recordEmployment } from './employment.service';
+import { cancelPendingRequests } from './pending-requests';
 import { memberSortName } from './sort-name';
 
 type Tx = Prisma.TransactionClient;
@@ -504,6 +506,9 @@ export async function changeMemberStatus(
         ...(input.reason ? { reason: { before: null, after: input.reason } } : {}),
       },
     });
+    if (!isLivingMemberStatus(to)) {
+      await cancelPendingRequests(tx, deps, member, { action: input.action, toStatus: to });
+    }
     const summary = await tx.member
       .findUniqueOrThrow({ where: { id: member.id }, select: MEMBER_SUMMARY_SELECT })
       .then(toSummary);

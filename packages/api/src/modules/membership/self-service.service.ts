@@ -21,6 +21,7 @@ import { auditedRead, type AuditWriter } from '../../audit';
 import type { Actor, Context } from '../../context';
 import type { FieldCipher } from '../../crypto/field-cipher';
 import { idCipherContext } from './membership.service';
+import { cancelPendingRequests } from './pending-requests';
 
 type Tx = Prisma.TransactionClient;
 
@@ -348,6 +349,7 @@ export async function resign(deps: SelfServiceDeps, raw: { reason: string }) {
         reason: { before: null, after: input.reason },
       },
     });
+    await cancelPendingRequests(tx, deps, member, { action: 'RESIGN', toStatus: to });
     return { status: to };
   });
 }
