@@ -421,6 +421,35 @@ describe.each(testDatabaseTargets())('member self-service and its review on %s',
     ).toMatchObject({ state: 'REJECTED' });
   });
 
+  it('exports the member’s employment history, past and current spells', async () => {
+    const { caller } = await activeMember('许诺');
+    const chair = callerFor(db, { actor: people.unitChair });
+    for (const [employerName, jobTitle] of [
+      ['滨江第一印刷厂', '排版工'],
+      ['滨江数码印务有限公司', '印前主管'],
+    ] as const) {
+      const request = await caller.member.profile.requestChange({ employerName, jobTitle });
+      await chair.officer.memberRequests.decideChange({ id: request.id, approve: true });
+    }
+    const exported = await caller.member.profile.exportData();
+    expect(exported.employment).toEqual([
+      expect.objectContaining({
+        employer: '滨江第一印刷厂',
+        jobTitle: '排版工',
+        endedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        source: 'CHANGE_REQUEST',
+      }),
+      expect.objectContaining({
+        employer: '滨江数码印务有限公司',
+        workplace: null,
+        jobTitle: '印前主管',
+        endedOn: null,
+        endReason: null,
+        source: 'CHANGE_REQUEST',
+      }),
+    ]);
+  });
+
   it('answers "not found" to a member account without a record', async () => {
     const stranger = callerFor(db, { actor: { type: 'MEMBER', id: randomUUID(), grants: [] } });
     await expect(stranger.member.profile.changeRequests()).rejects.toMatchObject({
