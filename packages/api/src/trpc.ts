@@ -1,10 +1,10 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { UnionhallError, type TPermission, type TPolicy } from '@unionhall/domain';
-import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { Context } from './context';
 import { auditRefusal, checkPolicy, OutOfScopeError, scopeFor } from './access';
 import { AppTRPCError, appCodeOf, localizeIssues, publicMessage, toAppError } from './errors';
+import { transformer } from './transformer';
 
 export interface ProcedureMeta {
   /** Who may call the procedure. Required: a procedure without one is refused. */
@@ -15,7 +15,7 @@ export const t = initTRPC
   .context<Context>()
   .meta<ProcedureMeta>()
   .create({
-    transformer: superjson,
+    transformer,
     // Clients get a code, a translated message and structured issues: never a stack or SQL.
     errorFormatter({ shape, error, ctx }) {
       const locale = ctx?.locale ?? 'zh-CN';
