@@ -1,4 +1,3 @@
-import { trpcServer } from '@hono/trpc-server';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import {
@@ -42,14 +41,18 @@ import {
 } from '@unionhall/domain';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { compress } from 'hono/compress';
-import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from './logger';
+import { declaredBodyLimit } from './body-limit';
+import { compressResponses } from './compress';
+import { apiCors as corsFor } from './cors';
 import { csrfGuard } from './csrf';
 import { memberImportUpload } from './import-upload';
 import { staticApp } from './static-apps';
+import { trpcHandler } from './trpc-handler';
+
+export { trpcHandler } from './trpc-handler';
 
 export interface AppConfig {
   corsOrigins: string[];
@@ -242,7 +245,7 @@ export function createApp({
       crossOriginEmbedderPolicy: false,
     }),
   );
-  app.use(compress());
+  app.use(compressResponses());
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
@@ -303,25 +306,25 @@ export function createApp({
     },
   );
 
-  const trpcBodyLimit = bodyLimit({
+  const trpcBodyLimit = declaredBodyLimit({
     maxSize: config.bodyLimitBytes,
     onError: (c) => c.json(errorBody(c, 'PAYLOAD_TOO_LARGE'), 413),
   });
-  const uploadBodyLimit = bodyLimit({
+  const uploadBodyLimit = declaredBodyLimit({
     // One base64 file plus the JSON around it (announcement id, file name).
     maxSize: Math.max(config.bodyLimitBytes, MAX_ATTACHMENT_BASE64 + 64 * 1024),
     onError: (c) => c.json(errorBody(c, 'PAYLOAD_TOO_LARGE'), 413),
   });
-  const importBodyLimit = bodyLimit({
+  const importBodyLimit = declaredBodyLimit({
     // The base64 file plus the JSON around it (file name, mapping).
     maxSize: Math.max(config.bodyLimitBytes, MAX_IMPORT_FILE_BASE64 + 64 * 1024),
     onError: (c) => c.json(errorBody(c, 'PAYLOAD_TOO_LARGE'), 413),
   });
-  const apiCors = cors({
-    origin: (origin) => (config.corsOrigins.includes(origin) ? origin : null),
+  const apiCors = corsFor({
+    origins: config.corsOrigins,
     allowHeaders: ['content-type', 'authorization', 'x-unionhall-locale', 'trpc-accept'],
     allowMethods: ['GET', 'POST'],
-    maxAge: 600,
+    maxAgeSeconds: 600,
   });
   const apiContext = async (c: Context<Env>) =>
     createContext(apiDeps, {
@@ -355,12 +358,12 @@ export function createApp({
       );
       return (isUpload ? uploadBodyLimit : trpcBodyLimit)(c, next);
     },
-    trpcServer({
+    trpcHandler({
       endpoint: '/trpc',
       router,
       allowMethodOverride: true,
       maxBatchSize: config.trpcMaxBatch,
-      createContext: (_opts, c) => apiContext(c),
+      createContext: apiContext,
     }),
   );
 
