@@ -5,6 +5,8 @@ import {
   appRouter,
   auditWriter,
   buildJobCatalog,
+  cacheActors,
+  forgetActors,
   createInProcessRunner,
   CLIENT_IP_HEADER,
   createContext,
@@ -63,6 +65,11 @@ export interface AppConfig {
   memberDist?: string;
   /** Send HSTS (off for plain-http local development, where it would pin localhost). */
   hsts: boolean;
+  /**
+   * How long (ms) who holds a session cookie is remembered between requests (see
+   * packages/api/src/auth/actor-cache.ts); 0 asks Better Auth every time. Default 5000.
+   */
+  actorCacheMs?: number;
 }
 
 export interface AppDeps {
@@ -118,6 +125,9 @@ function socketAddress(c: Context): string | undefined {
 }
 
 type Env = { Variables: { requestId: string } };
+
+/** Who holds a session is asked again after this long at the latest (actorCacheMs). */
+const DEFAULT_ACTOR_CACHE_MS = 5000;
 
 /** Where the unsubscribe links in notification emails point (see delivery.ts). */
 const UNSUBSCRIBE_PATH = '/api/notifications/unsubscribe';
@@ -196,6 +206,7 @@ export function createApp({
   router = appRouter,
 }: AppDeps) {
   const app = new Hono<Env>();
+  cacheActors(auth, config.actorCacheMs ?? DEFAULT_ACTOR_CACHE_MS);
   const apiDeps: ApiDeps = {
     db,
     logger,
@@ -290,6 +301,9 @@ export function createApp({
         c.req.path,
         await auth.handler(new Request(c.req.raw, { headers })),
       );
+      // Signing in or out, revoking sessions, changing a password or the second factor: who a
+      // session is may have changed, so callers remembered from sessions are asked again.
+      if (!SESSION_READING_PATHS.has(c.req.path)) forgetActors(auth);
       if (response.status === 429) {
         // Refused before any of Better Auth's hooks run, so the audit row is written here.
         await db.prisma.$transaction((tx) =>

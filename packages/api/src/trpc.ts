@@ -3,6 +3,7 @@ import { UnionhallError, type TPermission, type TPolicy } from '@unionhall/domai
 import { ZodError } from 'zod';
 import type { Context } from './context';
 import { auditRefusal, checkPolicy, OutOfScopeError, scopeFor } from './access';
+import { forgetActors } from './auth/actor';
 import { AppTRPCError, appCodeOf, localizeIssues, publicMessage, toAppError } from './errors';
 import { transformer } from './transformer';
 
@@ -58,6 +59,9 @@ export const baseProcedure = t.procedure.use(async ({ meta, path, type, ctx, nex
     );
   }
   const result = await next();
+  // A change may decide who a session is (roles, accounts, sessions, units): the callers
+  // remembered for the coming requests are asked again (see auth/actor-cache.ts).
+  if (type === 'mutation') forgetActors(ctx.auth);
   if (result.ok) return result;
   const error = toAppError(result.error);
   if (error.cause instanceof OutOfScopeError) await auditRefusal(ctx, path, error.cause.message);
