@@ -3,6 +3,7 @@ import { seedDemoData } from '@unionhall/db';
 import { createTestDatabase, testDatabaseTargets } from '@unionhall/db/testing';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { createApp } from './app';
 import {
   signedInOfficer,
@@ -95,6 +96,42 @@ describe.each(testDatabaseTargets())('remembered sessions on %s', (target) => {
     });
     expect(given.status).toBe(200);
     expect(await listMembers(clerk.jar)).toBe(200);
+  });
+
+  it('stops a revoked API token at its next request', async () => {
+    const created = await call(admin, 'officer.tokens.create', {
+      name: 'cache test',
+      orgUnitId: mechUnitId,
+      scopes: ['member.read'],
+      expiresInDays: null,
+    });
+    expect(created.status).toBe(200);
+    const {
+      result: {
+        data: { json },
+      },
+    } = z
+      .object({
+        result: z.object({
+          data: z.object({
+            json: z.object({ token: z.object({ id: z.string() }), key: z.string() }),
+          }),
+        }),
+      })
+      .parse(await created.json());
+    const { key } = json;
+    const { id } = json.token;
+    const withToken = async () =>
+      (
+        await app.request(`${TEST_ORIGIN}/trpc/officer.membership.list`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+          body: JSON.stringify({ json: { limit: 5 } }),
+        })
+      ).status;
+    expect(await withToken()).toBe(200);
+    expect((await call(admin, 'officer.tokens.revoke', { id })).status).toBe(200);
+    expect(await withToken()).toBe(401);
   });
 
   it('sees a change made around the API once the cache is emptied (or its time is up)', async () => {

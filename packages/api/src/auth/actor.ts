@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { PrismaClient } from '@unionhall/db';
 import { parseCookies, SECURE_COOKIE_PREFIX } from 'better-auth/cookies';
 import { isTokenScope, roleGrant, type TAccessGrant, type TTokenScope } from '@unionhall/domain';
@@ -37,8 +38,15 @@ export async function officerGrants(prisma: PrismaClient, userId: string): Promi
   return grants.map((grant) => roleGrant(grant.role, grant.orgUnit.path));
 }
 
+/** Tokens that never expire are remembered like any other for the cache's time alone. */
+const NEVER = new Date(8.64e15);
+
 /** An API token's scopes over the unit it was issued for. */
-async function tokenActor(auth: Auth, prisma: PrismaClient, key: string): Promise<Actor | null> {
+async function tokenActor(
+  auth: Auth,
+  prisma: PrismaClient,
+  key: string,
+): Promise<CachedActor | null> {
   const result = await auth.api.verifyApiKey({ body: { key } });
   if (!result.valid || !result.key) return null;
   const metadata: unknown = result.key.metadata;
@@ -54,12 +62,31 @@ async function tokenActor(auth: Auth, prisma: PrismaClient, key: string): Promis
   if (!unit) return null;
   const scopes = result.key.permissions?.[TOKEN_SCOPE_NAMESPACE] ?? [];
   return {
-    type: 'INTEGRATOR',
-    id: result.key.id,
-    // Only the scopes a token may carry count, whatever else a row says: a token never
-    // administers tokens or access.
-    grants: [{ permissions: scopes.filter(isTokenScope), orgUnitPath: unit.path }],
+    actor: {
+      type: 'INTEGRATOR',
+      id: result.key.id,
+      // Only the scopes a token may carry count, whatever else a row says: a token never
+      // administers tokens or access.
+      grants: [{ permissions: scopes.filter(isTokenScope), orgUnitPath: unit.path }],
+    },
+    sessionExpiresAt: result.key.expiresAt ?? NEVER,
   };
+}
+
+/** Keys of the cache: a digest, so no token or cookie value is kept in memory past its request. */
+function cacheKey(kind: 'token' | 'session', secret: string): string {
+  return `${kind}:${createHash('sha256').update(secret).digest('base64url')}`;
+}
+
+/** `load`'s caller, through the cache where `auth` has one. */
+async function remembered(
+  auth: Auth,
+  key: () => string,
+  load: () => Promise<CachedActor | null>,
+): Promise<Actor> {
+  const cache = actorCaches.get(auth);
+  const actor = cache ? await cache.resolve(key(), load) : ((await load())?.actor ?? null);
+  return actor ?? ANONYMOUS;
 }
 
 /**
@@ -74,7 +101,12 @@ export async function resolveActor(
 ): Promise<Actor> {
   const authorization = headers.get('authorization');
   if (authorization?.toLowerCase().startsWith('bearer ')) {
-    return (await tokenActor(auth, prisma, authorization.slice(7).trim())) ?? ANONYMOUS;
+    const key = authorization.slice(7).trim();
+    return remembered(
+      auth,
+      () => cacheKey('token', key),
+      () => tokenActor(auth, prisma, key),
+    );
   }
   // Without a session cookie Better Auth can only answer "no session", and asking costs a whole
   // endpoint call (its request context, hooks, async context tracking) on every anonymous
@@ -83,10 +115,11 @@ export async function resolveActor(
   const cookie = headers.get('cookie');
   const token = cookie ? parseCookies(cookie).get(SESSION_COOKIE) : undefined;
   if (!token) return ANONYMOUS;
-  const load = () => sessionActor(auth, prisma, headers);
-  const cache = actorCaches.get(auth);
-  const actor = cache ? await cache.resolve(token, load) : ((await load())?.actor ?? null);
-  return actor ?? ANONYMOUS;
+  return remembered(
+    auth,
+    () => cacheKey('session', token),
+    () => sessionActor(auth, prisma, headers),
+  );
 }
 
 /** The owner of the request's session, asked of Better Auth; null without a usable session. */
