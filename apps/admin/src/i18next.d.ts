@@ -1,4 +1,5 @@
 import type { TCommonCatalog } from '@unionhall/ui';
+import type { TNotificationSettingsCatalog } from '@unionhall/ui/notification-settings';
 import type { TAdminCatalog } from './i18n/zh-CN';
 
 // Typed translation keys: a typo in t('...') is a compile error.
@@ -6,6 +7,10 @@ declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'admin';
     fallbackNS: 'common';
-    resources: { admin: TAdminCatalog; common: TCommonCatalog };
+    resources: {
+      admin: TAdminCatalog;
+      common: TCommonCatalog;
+      notificationSettings: TNotificationSettingsCatalog;
+    };
   }
 }

@@ -76,6 +76,14 @@ export const router = createBrowserRouter(
           }),
         },
         {
+          path: 'cases',
+          lazy: async () => ({ Component: (await import('./cases/cases-page')).CasesPage }),
+        },
+        {
+          path: 'cases/:id',
+          lazy: async () => ({ Component: (await import('./cases/case-page')).CasePage }),
+        },
+        {
           path: 'verify-card',
           lazy: async () => ({
             Component: (await import('./cards/verify-card-page')).VerifyCardPage,
@@ -89,6 +97,12 @@ export const router = createBrowserRouter(
           path: 'notifications',
           lazy: async () => ({
             Component: (await import('./notifications/notifications-page')).NotificationsPage,
+          }),
+        },
+        {
+          path: 'notifications/settings',
+          lazy: async () => ({
+            Component: (await import('./notifications/settings-page')).NotificationSettingsPage,
           }),
         },
         {

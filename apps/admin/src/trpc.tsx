@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import superjson from 'superjson';
 import { i18n } from './i18n';
 
-export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 const queryClient = new QueryClient({
   defaultOptions: {

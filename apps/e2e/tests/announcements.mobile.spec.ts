@@ -1,36 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { baseURL, OFFICER_STATE } from '../playwright.config';
 import { expectNoAxeViolations } from './support/axe';
-
-/** A resident ID born on a date no other spec uses, so the run's IDs never collide with theirs. */
-function residentId(): string {
-  const first17 = `11010519880808${String(Math.floor(Math.random() * 900) + 100)}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((total, weight, index) => total + weight * Number(first17[index]), 0);
-  return first17 + '10X98765432'.charAt(sum % 11);
-}
-
-/** Calls a tRPC procedure over HTTP the way the apps do (superjson envelope). */
-async function call(request: APIRequestContext, path: string, input?: unknown): Promise<unknown> {
-  const response =
-    input === undefined
-      ? await request.get(`/trpc/${path}`)
-      : await request.post(`/trpc/${path}`, { data: { json: input } });
-  const body = (await response.json()) as { result?: { data?: { json?: unknown } } };
-  expect(response.ok(), `${path}: ${JSON.stringify(body)}`).toBe(true);
-  return body.result?.data?.json;
-}
-
-async function latestCode(request: APIRequestContext, to: string): Promise<string> {
-  const response = await request.get('/api/dev/outbox');
-  const { messages } = (await response.json()) as { messages: { to: string; code: string }[] };
-  const message = messages.find((candidate) => candidate.to === to && Boolean(candidate.code));
-  if (!message) throw new Error(`no code was sent to ${to}`);
-  return message.code;
-}
+import { call, latestCode, residentId } from './support/members';
 
 async function shoot(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
@@ -71,7 +45,7 @@ test('an officer publishes an announcement with an image; a member reads it on t
   await call(officerApi, 'public.membership.applyToJoin', {
     id: memberId,
     name: '王芳',
-    idDocument: { type: 'RESIDENT_ID', number: residentId() },
+    idDocument: { type: 'RESIDENT_ID', number: residentId('19880808') },
     phone: '13900139001',
     email,
     orgUnitId: school.id,
@@ -185,6 +159,21 @@ test('an officer publishes an announcement with an image; a member reads it on t
   await expect.poll(() => imageLoaded(page, '[data-testid="news-body"] img')).toBe(true);
   await shoot(page, 'news-item-phone-en-offline');
   await context.setOffline(false);
+
+  // The fan-out also told them in their notification centre (with the decision on their
+  // application), under union news; the notice opens the announcement.
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Notifications, 2 unread' }).click();
+  const notice = page
+    .getByTestId('notification-list')
+    .getByRole('listitem')
+    .filter({ hasText: title });
+  await expect(notice).toContainText(`滨江市第一中学工会: ${title}`);
+  await expect(notice).toContainText('Union news');
+  await expect(notice).toContainText('All teachers are welcome on the sports ground');
+  await shoot(page, 'notification-announcement-phone-en');
+  await notice.getByRole('link').click();
+  await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
 
   // In Chinese too.
   await page.getByLabel('Language').selectOption('zh-CN');

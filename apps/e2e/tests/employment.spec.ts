@@ -140,3 +140,81 @@ test('an HR system posts leavers through @unionhall/client; the member page show
   await page.screenshot({ path: testInfo.outputPath('employment-zh.png') });
   await page.evaluate(() => localStorage.removeItem('unionhall.lang'));
 });
+
+test('an officer corrects a spell and ends it; the timeline shows it start and end', async ({
+  page,
+  request,
+}, testInfo) => {
+  const employer = await data<{ id: string; name: string }>(
+    await request.post('/trpc/officer.employers.create', {
+      data: {
+        json: {
+          name: `滨江印刷厂${Date.now() % 100000}`,
+          orgUnitId: await unitId(request, 'BJ-NO1-HS'),
+        },
+      },
+    }),
+  );
+  const name = `欧阳${randomGivenName()}`;
+  const csv = [
+    'name,id number,phone,unit code,employer,job',
+    `${name},${randomResidentId()},${randomMobile()},BJ-NO1-HS,${employer.name},排版工`,
+  ].join('\n');
+  await data(
+    await request.post('/trpc/officer.memberImport.commit', {
+      data: {
+        json: {
+          file: Buffer.from(csv, 'utf8').toString('base64'),
+          fileName: 'printer.csv',
+          mapping: { name: 0, idNumber: 1, phone: 2, unitCode: 3, employer: 4, jobTitle: 5 },
+        },
+      },
+    }),
+  );
+  const list = await data<{ items: { id: string }[] }>(
+    await request.get(
+      `/trpc/officer.membership.list?input=${encodeURIComponent(
+        JSON.stringify({ json: { query: name, employerId: employer.id } }),
+      )}`,
+    ),
+  );
+  await page.goto(`/admin/members/${list.items[0]?.id ?? ''}`);
+  const section = page.getByRole('region', { name: 'Employment history' });
+  await expect(section).toContainText('Job: 排版工');
+
+  await section.getByRole('button', { name: `Correct the spell at ${employer.name}` }).click();
+  const edit = page.getByRole('dialog', { name: 'Correct employment' });
+  await edit.getByLabel('Job title').fill('质检员');
+  // No dates in the future: the server's rule, in the officer's language, at the field.
+  await edit.getByLabel('Start date').fill('2999-03-01');
+  await edit.getByRole('button', { name: 'Save correction' }).click();
+  await expect(edit).toContainText('The date cannot be later than today');
+  await page.screenshot({ path: testInfo.outputPath('employment-correct-en.png') });
+  await edit.getByLabel('Start date').fill('2020-03-01');
+  await edit.getByRole('button', { name: 'Save correction' }).click();
+  await expect(edit).toBeHidden();
+  await expect(section).toContainText(`Corrected the spell at ${employer.name}.`);
+  await expect(section).toContainText('Job: 质检员');
+
+  await section.getByRole('button', { name: `End the spell at ${employer.name}` }).click();
+  const end = page.getByRole('dialog', { name: 'End employment' });
+  await end.getByLabel('Reason for leaving (optional)').fill('调岗');
+  await expectNoAxeViolations(page);
+  await end.getByRole('button', { name: 'End employment' }).click();
+  await expect(end).toBeHidden();
+  await expect(section).toContainText('Reason for leaving: 调岗');
+  await expect(section.getByRole('button', { name: /^End the spell/ })).toHaveCount(0);
+
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await expect(timeline).toContainText(`Left ${employer.name}`);
+  await expect(timeline).toContainText(`Started at ${employer.name} as 质检员`);
+  await expect(timeline).toContainText('Employment record corrected');
+  await page.screenshot({ path: testInfo.outputPath('employment-ended-en.png'), fullPage: true });
+
+  await page.evaluate(() => localStorage.setItem('unionhall.lang', 'zh-CN'));
+  await page.reload();
+  const zhTimeline = page.getByRole('region', { name: '动态' });
+  await expect(zhTimeline).toContainText(`从${employer.name}离职`);
+  await expect(zhTimeline).toContainText(`入职${employer.name}，岗位：质检员`);
+  await page.evaluate(() => localStorage.removeItem('unionhall.lang'));
+});

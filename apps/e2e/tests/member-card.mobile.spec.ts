@@ -1,34 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { baseURL, OFFICER_STATE } from '../playwright.config';
 import { expectNoAxeViolations } from './support/axe';
-
-/** GB 11643 check character, so each run applies with a fresh, valid resident ID. */
-function residentId(birth: string, sequence: string): string {
-  const first17 = `110105${birth}${sequence}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((total, weight, index) => total + weight * Number(first17[index]), 0);
-  return first17 + '10X98765432'.charAt(sum % 11);
-}
-
-/** Calls a tRPC procedure over HTTP the way the apps do (superjson envelope). */
-async function call(request: APIRequestContext, path: string, input?: unknown): Promise<unknown> {
-  const response =
-    input === undefined
-      ? await request.get(`/trpc/${path}`)
-      : await request.post(`/trpc/${path}`, { data: { json: input } });
-  const body = (await response.json()) as { result?: { data?: { json?: unknown } } };
-  expect(response.ok(), `${path}: ${JSON.stringify(body)}`).toBe(true);
-  return body.result?.data?.json;
-}
-
-async function latestCode(request: APIRequestContext, to: string): Promise<string> {
-  const response = await request.get('/api/dev/outbox');
-  const { messages } = (await response.json()) as { messages: { to: string; code: string }[] };
-  const message = messages.find((candidate) => candidate.to === to && Boolean(candidate.code));
-  if (!message) throw new Error(`no code was sent to ${to}`);
-  return message.code;
-}
+import { call, latestCode, residentId } from './support/members';
 
 async function shoot(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
@@ -59,11 +33,10 @@ test('an approved member shows the card; an officer verifies it offline and onli
   if (!unit) throw new Error('demo unit BJ-NO1-HS missing');
   const id = randomUUID();
   const email = `card.${id.slice(0, 8)}@example.org`;
-  const sequence = String(Math.floor(Math.random() * 900) + 100);
   await call(officerApi, 'public.membership.applyToJoin', {
     id,
     name: '刘洋',
-    idDocument: { type: 'RESIDENT_ID', number: residentId('19920315', sequence) },
+    idDocument: { type: 'RESIDENT_ID', number: residentId('19920315') },
     phone: '13900139000',
     email,
     orgUnitId: unit.id,

@@ -1,30 +1,16 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { OFFICER_STATE } from '../playwright.config';
 import { expectNoAxeViolations } from './support/axe';
+import { call, latestCode, randomMobile, residentId } from './support/members';
 
-/** GB 11643's check character, so each run applies with a fresh, valid resident ID. */
-function residentId(): { valid: string; wrongCheck: string } {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sequence = String(Math.floor(Math.random() * 1000)).padStart(3, '0');
-  const first17 = `11010519900307${sequence}`;
-  const sum = [...first17].reduce(
-    (total, digit, index) => total + Number(digit) * (weights[index] ?? 0),
-    0,
-  );
-  const check = '10X98765432'.charAt(sum % 11);
-  return { valid: `${first17}${check}`, wrongCheck: `${first17}${check === '1' ? '2' : '1'}` };
-}
-
-/** A fresh mainland mobile number, so a retried run never meets its own earlier application. */
-const mobile = () => `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-
-/** The development outbox stands in for the applicant's mailbox. */
-async function latestCode(request: APIRequestContext, to: string): Promise<string> {
-  const response = await request.get('/api/dev/outbox');
-  const { messages } = (await response.json()) as { messages: { to: string; code: string }[] };
-  const message = messages.find((candidate) => candidate.to === to && Boolean(candidate.code));
-  if (!message) throw new Error(`no code was sent to ${to}`);
-  return message.code;
+/**
+ * A fresh, valid resident ID for each run, and the same number with a wrong check character
+ * (what a typing slip gives).
+ */
+function residentIds(): { valid: string; wrongCheck: string } {
+  const valid = residentId('19900307');
+  const first17 = valid.slice(0, 17);
+  return { valid, wrongCheck: `${first17}${valid.endsWith('1') ? '2' : '1'}` };
 }
 
 interface MemberRow {
@@ -40,12 +26,7 @@ async function asOfficer<T>(
 ): Promise<T> {
   const context = await browser.newContext({ storageState: OFFICER_STATE });
   try {
-    return await run(async (path, input) => {
-      const response = await context.request.post(`/trpc/${path}`, { data: { json: input } });
-      expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
-      const body = (await response.json()) as { result: { data: { json: unknown } } };
-      return body.result.data.json;
-    });
+    return await run((path, input) => call(context.request, path, input));
   } finally {
     await context.close();
   }
@@ -80,8 +61,8 @@ test.describe('applying in Chinese', () => {
     page,
     browser,
   }, testInfo) => {
-    const id = residentId();
-    const phone = mobile();
+    const id = residentIds();
+    const phone = randomMobile();
     const email = `apply-${phone}@example.com`;
 
     await page.goto('/');
@@ -199,8 +180,8 @@ test.describe('applying in English', () => {
     page,
     browser,
   }, testInfo) => {
-    const id = residentId();
-    const phone = mobile();
+    const id = residentIds();
+    const phone = randomMobile();
     const email = `held-${phone}@example.com`;
 
     await page.goto('/join');

@@ -1,12 +1,7 @@
-import {
-  expect,
-  test,
-  type APIRequestContext,
-  type BrowserContext,
-  type Page,
-} from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { baseURL } from '../playwright.config';
 import { expectNoAxeViolations } from './support/axe';
+import { latestCode } from './support/members';
 
 test.use({ locale: 'zh-CN', permissions: ['notifications'] });
 
@@ -78,14 +73,6 @@ function stubPushManager() {
     localStorage.setItem(STORAGE, JSON.stringify(stored));
     return asSubscription(stored) as unknown as PushSubscription;
   };
-}
-
-async function latestCode(request: APIRequestContext, to: string): Promise<string> {
-  const response = await request.get('/api/dev/outbox');
-  const { messages } = (await response.json()) as { messages: { to: string; code?: string }[] };
-  const code = messages.find((candidate) => candidate.to === to && candidate.code)?.code;
-  if (!code) throw new Error(`no code was sent to ${to}`);
-  return code;
 }
 
 async function signIn(page: Page) {
@@ -195,6 +182,8 @@ test('signing out stops the notifications to this phone', async ({ page, context
   await expect(section.getByText('已开启。工会的通知会显示在这部手机上。')).toBeVisible();
 
   await page.getByRole('button', { name: '退出登录' }).click();
+  // Sign-out unregisters the phone first and then lands on the home screen: wait for it.
+  await page.waitForURL((url) => url.pathname === '/');
   await signIn(page);
   await expect(section.getByText('这部手机尚未开启通知。')).toBeVisible();
   expect(await serverHas(page)).toBe(false);

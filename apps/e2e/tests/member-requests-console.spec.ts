@@ -10,21 +10,16 @@ import {
 } from '@playwright/test';
 import { baseURL, OFFICER_STATE } from '../playwright.config';
 import { expectNoAxeViolations } from './support/axe';
-import { randomGivenName, randomMobile, randomResidentId } from './support/members';
+import {
+  call,
+  latestCode,
+  randomGivenName,
+  randomMobile,
+  randomResidentId,
+} from './support/members';
 
 /** The consent version the server expects (see support/members.ts). */
 const CONSENT_VERSION = '2026-11';
-
-/** Calls a tRPC procedure over HTTP the way the apps do (superjson envelope). */
-async function call(request: APIRequestContext, path: string, input?: unknown): Promise<unknown> {
-  const response =
-    input === undefined
-      ? await request.get(`/trpc/${path}`)
-      : await request.post(`/trpc/${path}`, { data: { json: input } });
-  const body = (await response.json()) as { result?: { data?: { json?: unknown } } };
-  expect(response.ok(), `${path}: ${JSON.stringify(body)}`).toBe(true);
-  return body.result?.data?.json;
-}
 
 async function unitId(request: APIRequestContext, code: string): Promise<string> {
   const tree = (await call(request, 'public.org.tree')) as { id: string; code: string }[];
@@ -72,11 +67,7 @@ async function signedInMember(officer: APIRequestContext, name: string) {
     data: { email: member.email, type: 'sign-in' },
   });
   expect(sent.ok()).toBe(true);
-  const outbox = (await (await api.get('/api/dev/outbox')).json()) as {
-    messages: { to: string; code: string }[];
-  };
-  const code = outbox.messages.find((message) => message.to === member.email && message.code)?.code;
-  if (!code) throw new Error(`no code was sent to ${member.email}`);
+  const code = await latestCode(api, member.email);
   const signedIn = await api.post('/api/auth/sign-in/email-otp', {
     data: { email: member.email, otp: code },
   });
@@ -126,6 +117,19 @@ test.describe('in English', () => {
       .getByRole('link', { name: 'Requests' })
       .click();
     await expect(page.getByRole('heading', { level: 1, name: 'Requests' })).toBeVisible();
+
+    // The queue is worked from the longest waiting: a request made later comes after it.
+    const later = await signedInMember(page.request, `孟${randomGivenName()}`);
+    await call(later.api, 'member.profile.requestChange', { jobTitle: '年级组长' });
+    await page.reload();
+    const cards = page.locator('ol.requests-list > li');
+    await expect(cards.filter({ hasText: later.name })).toHaveCount(1);
+    const texts = await cards.allTextContents();
+    const order = [member.name, later.name].map((name) =>
+      texts.findIndex((text) => text.includes(name)),
+    );
+    expect(order[0]).toBeGreaterThanOrEqual(0);
+    expect(order[0]).toBeLessThan(order[1] ?? -1);
 
     // Change requests: what the member proposes beside what the record says now.
     const change = page.getByRole('listitem').filter({ hasText: member.name });

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 
 interface Words {
@@ -16,6 +16,10 @@ interface Words {
   show: string;
   delete: string;
   deleted: string;
+  rename: string;
+  renameSubmit: string;
+  renamed: string;
+  nameTaken: string;
 }
 
 const WORDS: Record<'en' | 'zh-CN', Words> = {
@@ -33,6 +37,10 @@ const WORDS: Record<'en' | 'zh-CN', Words> = {
     show: 'Show segment',
     delete: 'Delete segment',
     deleted: 'Deleted the segment',
+    rename: 'Rename segment',
+    renameSubmit: 'Save name',
+    renamed: 'Renamed the segment to',
+    nameTaken: 'This unit already has a segment with this name.',
   },
   'zh-CN': {
     tag: '标签',
@@ -48,8 +56,18 @@ const WORDS: Record<'en' | 'zh-CN', Words> = {
     show: '显示该分组',
     delete: '删除分组',
     deleted: '已删除分组',
+    rename: '重命名分组',
+    renameSubmit: '保存名称',
+    renamed: '已将分组重命名为',
+    nameTaken: '该组织已有同名的会员分组',
   },
 };
+
+/** The `json` of a tRPC answer, as superjson wraps it. */
+async function data<T>(response: Awaited<ReturnType<APIRequestContext['get']>>): Promise<T> {
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
+}
 
 /** The names in the table, in order: what "the same results" compares. */
 async function shownNames(page: Page, words: Words): Promise<string[]> {
@@ -62,8 +80,9 @@ for (const locale of ['en', 'zh-CN'] as const) {
   test.describe(`in ${locale}`, () => {
     test.use({ locale });
 
-    test('filter by a tag, save it as a segment, apply it again, delete it', async ({
+    test('filter by a tag, save it as a segment, apply it again, rename it, delete it', async ({
       page,
+      request,
     }, testInfo) => {
       const words = WORDS[locale];
       const segmentName = `劳模 ${locale} ${String(randomInt(100_000, 1_000_000))}`;
@@ -117,14 +136,45 @@ for (const locale of ['en', 'zh-CN'] as const) {
       await expectNoAxeViolations(page);
       await page.setViewportSize({ width: 1280, height: 800 });
 
+      // Rename: a name another segment of the unit has is refused at the name field.
+      const saved = await data<{ id: string; name: string; orgUnitId: string }[]>(
+        await request.get('/trpc/officer.segments.list'),
+      );
+      const mine = saved.find((segment) => segment.name === segmentName);
+      const taken = `${segmentName} 已有`;
+      const other = await data<{ id: string; version: number }>(
+        await request.post('/trpc/officer.segments.create', {
+          data: { json: { name: taken, orgUnitId: mine?.orgUnitId ?? '', filters: {} } },
+        }),
+      );
+      const renamedName = `${segmentName} 新`;
+      await page.getByRole('button', { name: words.rename }).click();
+      const rename = page.getByRole('dialog', { name: words.rename });
+      await rename.getByLabel(words.name).fill(taken);
+      await rename.getByRole('button', { name: words.renameSubmit }).click();
+      await expect(rename).toContainText(words.nameTaken);
+      await expectNoAxeViolations(page);
+      await rename.getByLabel(words.name).fill(renamedName);
+      await rename.getByRole('button', { name: words.renameSubmit }).click();
+      await expect(rename).toBeHidden();
+      await expect(page.getByRole('status').filter({ hasText: words.renamed })).toContainText(
+        renamedName,
+      );
+      await expect(picker.locator('option', { hasText: renamedName })).toHaveCount(1);
+      await data(
+        await request.post('/trpc/officer.segments.delete', {
+          data: { json: { id: other.id, expectedVersion: other.version } },
+        }),
+      );
+
       await page.getByRole('button', { name: words.delete }).click();
       const confirm = page.getByRole('dialog', { name: words.delete });
-      await expect(confirm).toContainText(segmentName);
+      await expect(confirm).toContainText(renamedName);
       await expectNoAxeViolations(page);
       await confirm.getByRole('button', { name: words.delete }).click();
       await expect(confirm).toBeHidden();
       await expect(page.getByRole('status').filter({ hasText: words.deleted })).toContainText(
-        segmentName,
+        renamedName,
       );
       await expect(picker.locator('option', { hasText: segmentName })).toHaveCount(0);
     });

@@ -1,21 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { baseURL, OFFICER_STATE } from '../playwright.config';
 import { expectNoAxeViolations } from './support/axe';
-import { applyToJoin, randomGivenName, randomMobile } from './support/members';
+import { applyToJoin, latestCode, randomGivenName, randomMobile } from './support/members';
 
 test.use({ locale: 'zh-CN' });
 
 const MEMBER = 'member@binjiang.demo';
-
-/** The development outbox stands in for the member's mailbox (newest message first). */
-async function latestCode(request: APIRequestContext, to: string): Promise<string> {
-  const response = await request.get('/api/dev/outbox');
-  const { messages } = (await response.json()) as { messages: { to: string; code: string }[] };
-  const message = messages.find((candidate) => candidate.to === to && Boolean(candidate.code));
-  if (!message) throw new Error(`no code was sent to ${to}`);
-  return message.code;
-}
 
 async function signIn(page: Page, email: string) {
   await page.goto('/sign-in');

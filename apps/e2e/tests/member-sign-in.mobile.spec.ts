@@ -1,17 +1,9 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { latestCode } from './support/members';
 
 test.use({ locale: 'zh-CN' });
 
 const MEMBER = 'member@binjiang.demo';
-
-/** The development outbox stands in for the member's mailbox. */
-async function latestCode(request: APIRequestContext, to: string): Promise<string> {
-  const response = await request.get('/api/dev/outbox');
-  const { messages } = (await response.json()) as { messages: { to: string; code: string }[] };
-  const message = messages.find((candidate) => candidate.to === to && Boolean(candidate.code));
-  if (!message) throw new Error(`no code was sent to ${to}`);
-  return message.code;
-}
 
 test('a member signs in with a code sent by email, sees the account, and signs out', async ({
   page,

@@ -8,9 +8,13 @@ const overflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 const TEXTS = {
-  'zh-CN': { cards: '会员列表，按姓名排序', applicant: '申请中', warning: '可能与已有记录重复' },
+  'zh-CN': {
+    cards: '入会申请，等待最久的在前',
+    applicant: '申请中',
+    warning: '可能与已有记录重复',
+  },
   en: {
-    cards: 'Members, by name',
+    cards: 'Applications, longest waiting first',
     applicant: 'Applicant',
     warning: 'This may be a duplicate of an existing record',
   },
@@ -35,6 +39,8 @@ for (const locale of ['zh-CN', 'en'] as const) {
       await page.goto(`/admin/members?status=APPLICANT&q=${phone.slice(-8)}`);
       const cards = page.getByRole('list', { name: text.cards }).getByRole('listitem');
       await expect(cards).toHaveCount(2);
+      // Longest waiting first.
+      await expect(cards.first()).toContainText(first.name);
       await expect(page.getByRole('table')).toHaveCount(0);
       await expect(cards.filter({ hasText: first.name })).toContainText(text.applicant);
       expect(await overflow(page)).toBeLessThanOrEqual(0);

@@ -38,7 +38,9 @@ test.describe('in English', () => {
     await expect(page).toHaveURL(/status=APPLICANT/);
     await search(page, 'Search', 'Search', phone.slice(-8));
     await expect(page).toHaveURL(new RegExp(`q=${phone.slice(-8)}`));
-    const table = page.getByRole('table', { name: 'Members, by name' });
+    const table = page.getByRole('table', { name: 'Applications, longest waiting first' });
+    // Longest waiting first: the first application heads the queue.
+    await expect(table.getByRole('rowheader').first()).toContainText(first.name);
     for (const person of [first, second]) {
       const row = table.getByRole('row').filter({ hasText: person.name });
       await expect(row).toContainText('Applicant');
@@ -124,6 +126,23 @@ test.describe('in English', () => {
   });
 });
 
+test('the member list is in Chinese name order: 李 before 王 before 张', async ({
+  page,
+  baseURL,
+}) => {
+  // One given name for the three, so a search finds them together; the surnames decide.
+  const given = `${randomGivenName()}${randomGivenName().charAt(0)}`;
+  const names = [`张${given}`, `王${given}`, `李${given}`];
+  for (const name of names) await applyToJoin(String(baseURL), { name, phone: randomMobile() });
+  await page.goto(`/admin/members?q=${encodeURIComponent(given)}`);
+  const table = page.getByRole('table', { name: /Members, by name|会员列表，按姓名排序/ });
+  await expect(table.getByRole('rowheader').filter({ hasText: names[0] })).not.toHaveCount(0);
+  const shown = (await table.getByRole('rowheader').allTextContents())
+    .map((text) => text.trim())
+    .filter((text) => names.includes(text));
+  expect(shown).toEqual([`李${given}`, `王${given}`, `张${given}`]);
+});
+
 test.describe('in Chinese', () => {
   test.use({ locale: 'zh-CN' });
 
@@ -136,7 +155,7 @@ test.describe('in Chinese', () => {
     await expect(
       page.getByRole('navigation', { name: '会员视图' }).getByRole('link', { name: '入会申请' }),
     ).toHaveAttribute('aria-current', 'page');
-    const table = page.getByRole('table', { name: '会员列表，按姓名排序' });
+    const table = page.getByRole('table', { name: '入会申请，等待最久的在前' });
     await expect(table.getByRole('row').filter({ hasText: first.name })).toContainText('申请中');
     await expect(table.getByRole('row').filter({ hasText: second.name })).toContainText(
       `尾号 ${phone.slice(-4)}`,

@@ -1,35 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { baseURL, OFFICER_STATE } from '../playwright.config';
 import { expectNoAxeViolations } from './support/axe';
-import { randomGivenName, randomMobile } from './support/members';
-
-/** GB 11643 check character; a birth date no other spec uses keeps the IDs of runs apart. */
-function residentId(): string {
-  const first17 = `11010519881108${String(Math.floor(Math.random() * 900) + 100)}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((total, weight, index) => total + weight * Number(first17[index]), 0);
-  return first17 + '10X98765432'.charAt(sum % 11);
-}
-
-/** Calls a tRPC procedure over HTTP the way the apps do (superjson envelope). */
-async function call(request: APIRequestContext, path: string, input?: unknown): Promise<unknown> {
-  const response =
-    input === undefined
-      ? await request.get(`/trpc/${path}`)
-      : await request.post(`/trpc/${path}`, { data: { json: input } });
-  const body = (await response.json()) as { result?: { data?: { json?: unknown } } };
-  expect(response.ok(), `${path}: ${JSON.stringify(body)}`).toBe(true);
-  return body.result?.data?.json;
-}
-
-async function latestCode(request: APIRequestContext, to: string): Promise<string> {
-  const response = await request.get('/api/dev/outbox');
-  const { messages } = (await response.json()) as { messages: { to: string; code: string }[] };
-  const message = messages.find((candidate) => candidate.to === to && Boolean(candidate.code));
-  if (!message) throw new Error(`no code was sent to ${to}`);
-  return message.code;
-}
+import { call, latestCode, randomGivenName, randomMobile, residentId } from './support/members';
 
 async function shoot(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
@@ -61,7 +34,7 @@ test('a member reads notifications offline and sets channels, language and quiet
   await call(officer.request, 'public.membership.applyToJoin', {
     id,
     name: `东方${randomGivenName()}`,
-    idDocument: { type: 'RESIDENT_ID', number: residentId() },
+    idDocument: { type: 'RESIDENT_ID', number: residentId('19881108') },
     phone: randomMobile(),
     email,
     orgUnitId: unit.id,
@@ -126,6 +99,8 @@ test('a member reads notifications offline and sets channels, language and quiet
   await expect(page.getByLabel('开始时间')).toHaveValue('22:00');
   await page.getByLabel('开始时间').fill('23:00');
   await page.getByLabel('结束时间').fill('07:00');
+  await expect(page.getByLabel('未读通知邮件摘要')).toHaveValue('OFF');
+  await page.getByLabel('未读通知邮件摘要').selectOption({ label: '每周一' });
   await page.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByText('已保存。')).toBeVisible();
   await expectNoSidewaysScroll(page);
@@ -138,6 +113,7 @@ test('a member reads notifications offline and sets channels, language and quiet
   await expect(page.getByLabel('邮件、短信和推送使用的语言')).toHaveValue('en');
   await expect(page.getByLabel('开始时间')).toHaveValue('23:00');
   await expect(page.getByLabel('结束时间')).toHaveValue('07:00');
+  await expect(page.getByLabel('未读通知邮件摘要')).toHaveValue('WEEKLY');
 
   // Start and end may not be the same: the server says so on the field.
   await page.getByLabel('结束时间').fill('23:00');

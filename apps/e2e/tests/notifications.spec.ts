@@ -2,15 +2,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { baseURL } from '../playwright.config';
 import { expectNoAxeViolations } from './support/axe';
 import { randomUUID } from 'node:crypto';
-import { randomGivenName, randomMobile } from './support/members';
-
-/** GB 11643 check character; a birth date no other spec uses keeps the IDs of runs apart. */
-function residentId(): string {
-  const first17 = `11010519881109${String(Math.floor(Math.random() * 900) + 100)}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((total, weight, index) => total + weight * Number(first17[index]), 0);
-  return first17 + '10X98765432'.charAt(sum % 11);
-}
+import { latestCode, randomGivenName, randomMobile, residentId } from './support/members';
 
 /** Applies to join through the public API, as the join form does. */
 async function apply(request: APIRequestContext, name: string, email: string): Promise<string> {
@@ -26,7 +18,7 @@ async function apply(request: APIRequestContext, name: string, email: string): P
       json: {
         id,
         name,
-        idDocument: { type: 'RESIDENT_ID', number: residentId() },
+        idDocument: { type: 'RESIDENT_ID', number: residentId('19881109') },
         phone: randomMobile(),
         email,
         orgUnitId: unit.id,
@@ -36,15 +28,6 @@ async function apply(request: APIRequestContext, name: string, email: string): P
   });
   expect(response.ok(), await response.text()).toBe(true);
   return id;
-}
-
-/** The development outbox stands in for the applicant's mailbox (sign-in codes). */
-async function latestCode(request: APIRequestContext, to: string): Promise<string> {
-  const response = await request.get('/api/dev/outbox');
-  const { messages } = (await response.json()) as { messages: { to: string; code: string }[] };
-  const message = messages.find((candidate) => candidate.to === to && Boolean(candidate.code));
-  if (!message) throw new Error(`no code was sent to ${to}`);
-  return message.code;
 }
 
 test.use({ locale: 'en' });
@@ -108,4 +91,46 @@ test('an officer approves an application and the applicant finds the notificatio
   await app.getByRole('link', { name: '通知', exact: true }).click();
   await expect(list.getByRole('listitem').first()).not.toContainText('未读');
   await phone.close();
+});
+
+test('an officer chooses how notifications reach them, in English and Chinese', async ({
+  page,
+}, testInfo) => {
+  await page.goto('/admin/notifications');
+  await page.getByRole('link', { name: 'Notification settings' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Notification settings' }),
+  ).toBeVisible();
+  const accountEmail = page.getByRole('checkbox', { name: 'Account and membership: Email' });
+  await expect(accountEmail).toBeChecked();
+  await expect(accountEmail).toBeDisabled();
+  const requestsSms = page.getByRole('checkbox', { name: 'My requests: SMS' });
+  const wasOn = await requestsSms.isChecked();
+  await requestsSms.setChecked(!wasOn);
+  await expect(requestsSms).toBeChecked({ checked: !wasOn });
+  await expect(requestsSms).toBeEnabled();
+
+  await page.getByLabel('Email summary of unread notifications').selectOption('DAILY');
+  await page.getByLabel('From').fill('21:30');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: testInfo.outputPath('console-notification-settings-en.png') });
+
+  // Kept on the server: a reload shows what was saved.
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: 'My requests: SMS' })).toBeChecked({
+    checked: !wasOn,
+  });
+  await expect(page.getByLabel('Email summary of unread notifications')).toHaveValue('DAILY');
+  await expect(page.getByLabel('From')).toHaveValue('21:30');
+
+  await page.getByLabel('Language', { exact: true }).selectOption('zh-CN');
+  await expect(page.getByRole('heading', { level: 1, name: '通知设置' })).toBeVisible();
+  await expect(page.getByLabel('未读通知邮件摘要')).toHaveValue('DAILY');
+  await page.screenshot({ path: testInfo.outputPath('console-notification-settings-zh.png') });
+  // Put the officer's choices back for the specs that follow.
+  await page.getByLabel('未读通知邮件摘要').selectOption('OFF');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByText('已保存。')).toBeVisible();
 });

@@ -21,6 +21,10 @@ const NewsItemPage = lazy(() => import('./news/news-item-page'));
 /** The notification centre and its settings: only the header's bell is in the first download. */
 const NotificationsPage = lazy(() => import('./notifications/notifications-page'));
 const NotificationSettingsPage = lazy(() => import('./notifications/settings-page'));
+/** The member's requests to the union: the list, a new request, and one request. */
+const CasesPage = lazy(() => import('./cases/cases-page'));
+const NewCasePage = lazy(() => import('./cases/new-case-page'));
+const CasePage = lazy(() => import('./cases/case-page'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -108,6 +112,30 @@ export function AppRoutes() {
             element={
               <Suspense fallback={<Loading />}>
                 <NotificationSettingsPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="cases"
+            element={
+              <Suspense fallback={<Loading />}>
+                <CasesPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="cases/new"
+            element={
+              <Suspense fallback={<Loading />}>
+                <NewCasePage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="cases/:id"
+            element={
+              <Suspense fallback={<Loading />}>
+                <CasePage />
               </Suspense>
             }
           />

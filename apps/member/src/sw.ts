@@ -78,3 +78,48 @@ self.addEventListener('notificationclick', (event) => {
   const url = typeof data === 'object' && data !== null ? Reflect.get(data, 'url') : undefined;
   event.waitUntil(openApp(typeof url === 'string' ? url : `${self.location.origin}/`));
 });
+
+/** Calls a member procedure the way the app's tRPC client does (one call, superjson body). */
+async function callApi(path: string, input: unknown): Promise<boolean> {
+  const response = await fetch(`/trpc/${path}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ json: input }),
+  });
+  return response.ok;
+}
+
+/**
+ * The push service replaced or expired this browser's subscription (Firefox does this; Chrome
+ * rarely): subscribe again with the same server key and tell the server, so pushes keep coming
+ * without the member opening the app. Signed out, the server refuses, and the old endpoint is
+ * pruned anyway the next time a push to it fails (404/410).
+ */
+async function renewSubscription(event: PushSubscriptionChangeEvent): Promise<void> {
+  const key = event.oldSubscription?.options.applicationServerKey;
+  const renewed =
+    event.newSubscription ??
+    (key
+      ? await self.registration.pushManager.subscribe({
+          userVisibleOnly: true,
+          applicationServerKey: key,
+        })
+      : null);
+  if (!renewed) return;
+  const json = renewed.toJSON();
+  if (!json.endpoint || !json.keys?.p256dh || !json.keys.auth) return;
+  const saved = await callApi('member.push.subscribe', {
+    endpoint: json.endpoint,
+    keys: { p256dh: json.keys.p256dh, auth: json.keys.auth },
+    userAgent: self.navigator.userAgent,
+  });
+  const old = event.oldSubscription?.endpoint;
+  if (saved && old && old !== json.endpoint) {
+    await callApi('member.push.unsubscribe', { endpoint: old });
+  }
+}
+
+self.addEventListener('pushsubscriptionchange', (event) => {
+  event.waitUntil(renewSubscription(event).catch(() => undefined));
+});

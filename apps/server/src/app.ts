@@ -12,6 +12,7 @@ import {
   createContext,
   createMemoryStorage,
   readAnnouncementFile,
+  readCaseFile,
   createLoggingChannels,
   createUnsubscribeTokens,
   readUnsubscribeToken,
@@ -31,6 +32,7 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from '@unionhall/db';
 import {
   ANNOUNCEMENT_FILES_PATH,
+  CASE_FILES_PATH,
   CARD_KEYS_PATH,
   errorMessage,
   MAX_ATTACHMENT_BASE64,
@@ -364,11 +366,13 @@ export function createApp({
       }
       // Member import uploads a spreadsheet (base64 in the body, up to MAX_IMPORT_FILE_BYTES):
       // only a request naming import procedures alone gets the larger limit.
-      // Likewise an announcement's image or file (up to MAX_ATTACHMENT_BYTES), alone.
+      // Likewise an announcement's or a case's image or file (up to MAX_ATTACHMENT_BYTES), alone.
       const isImport = procedures.every((path) => path.startsWith('officer.memberImport.'));
       if (isImport) return importBodyLimit(c, next);
       const isUpload = procedures.every(
-        (path) => path === 'officer.announcements.uploadAttachment',
+        (path) =>
+          path === 'officer.announcements.uploadAttachment' ||
+          path === 'member.cases.addAttachment',
       );
       return (isUpload ? uploadBodyLimit : trpcBodyLimit)(c, next);
     },
@@ -401,6 +405,21 @@ export function createApp({
       'cache-control': 'private, max-age=86400',
       // Read as the type its content was found to be on upload, never sniffed as something else;
       // files that are not images are downloaded, not opened in the app's origin.
+      'x-content-type-options': 'nosniff',
+      'cross-origin-resource-policy': 'same-origin',
+    });
+  });
+  // A case's photos and documents: for the member who raised it and the officers who may read
+  // it (see readCaseFile). Always downloaded, never shown in the app's origin.
+  app.get(`${CASE_FILES_PATH}:id`, async (c) => {
+    const actor = await resolveActor(auth, db.prisma, c.req.raw.headers);
+    const file = await readCaseFile({ db, storage }, actor, c.get('requestId'), c.req.param('id'));
+    if (!file) return c.json(errorBody(c, 'NOT_FOUND'), 404);
+    return c.body(file.bytes, 200, {
+      'content-type': file.contentType,
+      'content-length': String(file.bytes.byteLength),
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'cache-control': 'private, no-store',
       'x-content-type-options': 'nosniff',
       'cross-origin-resource-policy': 'same-origin',
     });

@@ -1,16 +1,9 @@
 import { seedDemoData } from '@unionhall/db';
 import { createTestDatabase, testDatabaseTargets } from '@unionhall/db/testing';
 import { MEMBER_IMPORT_UPLOAD_PATH, residentIdCheckCharacter } from '@unionhall/domain';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from './app';
-import {
-  signedInOfficer,
-  testAuth,
-  testCardSigner,
-  testCipher,
-  type CookieJar,
-} from './test-support';
+import type { createApp } from './app';
+import { signedInOfficer, testApp, type CookieJar } from './test-support';
 
 const ORIGIN = 'http://localhost';
 
@@ -37,15 +30,8 @@ describe.each(testDatabaseTargets())('member import upload route on %s', (target
   beforeAll(async () => {
     db = await createTestDatabase(target);
     await seedDemoData(db);
-    const auth = testAuth(db);
-    app = createApp({
-      cipher: testCipher(),
-      cardSigner: testCardSigner(),
-      db,
-      auth,
-      logger: pino({ level: 'silent' }),
-      config: { corsOrigins: [], bodyLimitBytes: 65536, trpcMaxBatch: 10, hsts: false },
-    });
+    const { app: built, auth } = testApp(db);
+    app = built;
     chair = (
       await signedInOfficer(app, auth, db, {
         email: 'chair@example.org',

@@ -15,7 +15,9 @@ import {
   DevOutbox,
   loadOrCreateAuthSecret,
   seedDemoIdentities,
+  seedDemoCases,
   seedDemoMembers,
+  fillMissingSortNames,
 } from '@unionhall/api';
 import { migrate, openDatabase, seedDemoData } from '@unionhall/db';
 import { createApp } from './app';
@@ -125,7 +127,14 @@ async function main() {
     // After the demo accounts, which it links to; it needs the data keys to encrypt ID numbers.
     const members = await seedDemoMembers(db, cipher);
     if (members.seeded) logger.info(members, 'demo members loaded (first run)');
+    const cases = await seedDemoCases(db, cipher);
+    if (cases.seeded) logger.info(cases, 'demo cases loaded (first run)');
   }
+
+  // Members written before the list sorted by pinyin (or by raw inserts that leave the key
+  // out) get their sort keys; a no-op once every row has one.
+  const sorted = await fillMissingSortNames(db.prisma);
+  if (sorted > 0) logger.info({ members: sorted }, 'member sort keys filled');
 
   const cardKey = loadCardSigningKey({
     signingKey: env.CARD_SIGNING_KEY,

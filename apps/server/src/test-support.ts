@@ -13,7 +13,8 @@ import {
 } from '@unionhall/api';
 import type { Database } from '@unionhall/db';
 import * as OTPAuth from 'otpauth';
-import type { createApp } from './app';
+import pino from 'pino';
+import { createApp } from './app';
 
 export const TEST_ORIGIN = 'http://localhost';
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -41,6 +42,25 @@ export function testCardSigner(): CardSigner {
   return createCardSigner(generateCardSigningKey());
 }
 
+type App = ReturnType<typeof createApp>;
+
+/**
+ * The HTTP application as most tests build it: test auth, fresh keys, a silent log and small
+ * limits. Returns the auth too, for signing people in.
+ */
+export function testApp(db: Database): { app: App; auth: Auth } {
+  const auth = testAuth(db);
+  const app = createApp({
+    cipher: testCipher(),
+    cardSigner: testCardSigner(),
+    db,
+    auth,
+    logger: pino({ level: 'silent' }),
+    config: { corsOrigins: [], bodyLimitBytes: 65536, trpcMaxBatch: 10, hsts: false },
+  });
+  return { app, auth };
+}
+
 /** Carries cookies between requests the way a browser does (enough for these flows). */
 export class CookieJar {
   private readonly cookies = new Map<string, string>();
@@ -61,8 +81,6 @@ export class CookieJar {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   }
 }
-
-type App = ReturnType<typeof createApp>;
 
 export function postAuth(app: App, path: string, body: unknown, jar?: CookieJar) {
   return app.request(`${TEST_ORIGIN}/api/auth${path}`, {

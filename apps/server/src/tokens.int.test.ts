@@ -1,16 +1,9 @@
 import { forgetActors, type Auth } from '@unionhall/api';
 import { seedDemoData } from '@unionhall/db';
 import { createTestDatabase, testDatabaseTargets } from '@unionhall/db/testing';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from './app';
-import {
-  signedInOfficer,
-  testAuth,
-  type CookieJar,
-  testCipher,
-  testCardSigner,
-} from './test-support';
+import type { createApp } from './app';
+import { signedInOfficer, testApp, type CookieJar } from './test-support';
 
 const ORIGIN = 'http://localhost';
 
@@ -25,15 +18,9 @@ describe.each(testDatabaseTargets())('API tokens over HTTP on %s', (target) => {
   beforeAll(async () => {
     db = await createTestDatabase(target);
     await seedDemoData(db);
-    auth = testAuth(db);
-    app = createApp({
-      cipher: testCipher(),
-      cardSigner: testCardSigner(),
-      db,
-      auth,
-      logger: pino({ level: 'silent' }),
-      config: { corsOrigins: [], bodyLimitBytes: 65536, trpcMaxBatch: 10, hsts: false },
-    });
+    const built = testApp(db);
+    app = built.app;
+    auth = built.auth;
     officer = (
       await signedInOfficer(app, auth, db, {
         email: 'admin@example.org',
@@ -66,10 +53,14 @@ describe.each(testDatabaseTargets())('API tokens over HTTP on %s', (target) => {
   const unitId = async (code: string) =>
     (await db.prisma.orgUnit.findUniqueOrThrow({ where: { code } })).id;
 
-  async function issue(code: string, expiresInDays: number | null = null) {
+  async function issue(
+    code: string,
+    expiresInDays: number | null = null,
+    scopes: string[] = ['org.read'],
+  ) {
     const response = await call(
       'officer.tokens.create',
-      { name: `Sync ${code}`, orgUnitId: await unitId(code), scopes: ['org.read'], expiresInDays },
+      { name: `Sync ${code}`, orgUnitId: await unitId(code), scopes, expiresInDays },
       { jar: officer },
     );
     expect(response.status).toBe(200);
@@ -103,6 +94,53 @@ describe.each(testDatabaseTargets())('API tokens over HTTP on %s', (target) => {
     });
     // Issuing tokens is never a token's business.
     expect((await call('officer.tokens.list', {}, { token: key })).status).toBe(403);
+  });
+
+  it('lets a hotline’s token open a case for a member once and read it back', async () => {
+    const { key } = await issue('BJ-EDU', null, ['case.read', 'case.handle']);
+    const univ = await db.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'BJ-UNIV' } });
+    const memberId = crypto.randomUUID();
+    await db.prisma.member.create({
+      data: {
+        id: memberId,
+        orgUnitId: univ.id,
+        orgUnitPath: univ.path,
+        name: '热线来电人',
+        searchName: '热线来电人',
+        searchGrams: [],
+        status: 'ACTIVE',
+      },
+    });
+    const request = {
+      id: crypto.randomUUID(),
+      memberId,
+      kind: 'WORKPLACE_PROBLEM',
+      topic: 'WAGES_UNPAID',
+      title: '热线：拖欠课时费',
+      narrative: '来电反映学院三个月未发课时费。',
+    };
+    const first = await data<{ id: string }>(
+      await call('officer.cases.create', request, { token: key }),
+    );
+    // The hotline's retry after a lost answer opens nothing new.
+    const again = await data<{ id: string }>(
+      await call('officer.cases.create', request, { token: key }),
+    );
+    expect(again.id).toBe(first.id);
+    expect(await db.prisma.memberCase.count({ where: { memberId } })).toBe(1);
+    const read = await data<{ channel: string; stage: { key: string } }>(
+      await call('officer.cases.get', { id: first.id }, { token: key }),
+    );
+    expect(read).toMatchObject({ channel: 'HOTLINE', stage: { key: 'intake' } });
+
+    // A token without the scope is refused.
+    const { key: orgOnly } = await issue('BJ-EDU');
+    const refused = await call(
+      'officer.cases.create',
+      { ...request, id: crypto.randomUUID() },
+      { token: orgOnly },
+    );
+    expect(refused.status).toBe(403);
   });
 
   it('stops working at once when revoked', async () => {

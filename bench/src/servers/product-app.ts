@@ -6,22 +6,13 @@
 // (written to /dev/null, so its cost is paid but nothing piles up), no static apps.
 import { randomUUID } from 'node:crypto';
 import { serve } from '@hono/node-server';
-import {
-  createApiToken,
-  createAuth,
-  createCardSigner,
-  createFieldCipher,
-  createOfficer,
-  DevOutbox,
-  generateCardSigningKey,
-  generateDataKeys,
-  grantRole,
-} from '@unionhall/api';
+import { createApiToken, createOfficer, grantRole } from '@unionhall/api';
 import { openDatabase } from '@unionhall/db';
 import { ZRole } from '@unionhall/domain';
 import { createApp } from '@unionhall/server';
 import * as OTPAuth from 'otpauth';
 import pino from 'pino';
+import { benchApiDeps } from '../lib/bench-api-deps';
 
 const ORIGIN = 'http://localhost';
 const PASSWORD = 'bench horse battery staple';
@@ -32,21 +23,16 @@ if (!url || !unitCode) throw new Error('BENCH_DB_URL and BENCH_OFFICER_UNIT are 
 const role = ZRole.parse(process.env.BENCH_OFFICER_ROLE ?? 'UNION_ADMIN');
 
 const db = await openDatabase({ url });
-const auth = createAuth({
-  prisma: db.prisma,
-  secret: 'unionhall-bench-secret-0123456789abcdef',
-  baseURL: ORIGIN,
-  sender: new DevOutbox(),
+const deps = benchApiDeps(
+  db,
+  pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: false })),
   // The sign-in limit (5 a minute) would refuse back-to-back bench runs; it guards
   // /api/auth/* only, never the /trpc requests measured here.
-  rateLimit: false,
-});
+  { baseURL: ORIGIN, rateLimit: false },
+);
+const { auth } = deps;
 const app = createApp({
-  db,
-  auth,
-  cipher: createFieldCipher(generateDataKeys()),
-  cardSigner: createCardSigner(generateCardSigningKey()),
-  logger: pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: false })),
+  ...deps,
   config: { corsOrigins: [], bodyLimitBytes: 1024 * 1024, trpcMaxBatch: 10, hsts: false },
 });
 

@@ -16,18 +16,10 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { getRequestListener } from '@hono/node-server';
 import {
-  createInProcessRunner,
-  createMemoryStorage,
   appRouter,
-  createAuth,
   createCallerFactory,
-  createCardSigner,
   createContext,
-  createFieldCipher,
   createOfficer,
-  DevOutbox,
-  generateCardSigningKey,
-  generateDataKeys,
   grantRole,
   officerGrants,
 } from '@unionhall/api';
@@ -35,6 +27,7 @@ import { migrate, openDatabase, repoRoot, seedDemoData } from '@unionhall/db';
 import { createApp } from '@unionhall/server';
 import * as OTPAuth from 'otpauth';
 import pino from 'pino';
+import { benchApiDeps } from '../lib/bench-api-deps';
 import { memberCsv } from '../lib/member-csv';
 
 const databaseUrl = process.env.BENCH_DATABASE_URL;
@@ -80,23 +73,11 @@ if (address === null || typeof address === 'string') throw new Error('not listen
 const { port } = address;
 const origin = `http://127.0.0.1:${port}`;
 
-const logger = pino({ level: 'warn' });
-const auth = createAuth({
-  prisma: db.prisma,
-  secret: 'unionhall-bench-secret-0123456789abcdef',
-  baseURL: origin,
-  sender: new DevOutbox(),
-  rateLimit: false,
-});
-const cipher = createFieldCipher(generateDataKeys());
-const cardSigner = createCardSigner(generateCardSigningKey());
+const deps = benchApiDeps(db, pino({ level: 'warn' }), { baseURL: origin, rateLimit: false });
+const { auth } = deps;
 const serveStatic = process.env.BENCH_STATIC === '1';
 const app = createApp({
-  db,
-  auth,
-  cipher,
-  cardSigner,
-  logger,
+  ...deps,
   config: {
     corsOrigins: [],
     bodyLimitBytes: 1024 * 1024,
@@ -155,22 +136,11 @@ if (process.env.BENCH_OFFICER === '1' || seedMembers > 0) {
   if (seedMembers > 0) {
     // Through the product's own import, in files the tRPC procedure accepts (≤ 10,000 rows).
     const caller = createCallerFactory(appRouter)(
-      createContext(
-        {
-          db,
-          logger,
-          auth,
-          cipher,
-          cardSigner,
-          jobs: createInProcessRunner({ db, logger, catalog: { handlers: [], schedules: [] } }),
-          storage: createMemoryStorage(),
-        },
-        {
-          requestId: 'bench-seed',
-          locale: 'en',
-          actor: { type: 'OFFICER', id: user.id, grants: await officerGrants(db.prisma, user.id) },
-        },
-      ),
+      createContext(deps, {
+        requestId: 'bench-seed',
+        locale: 'en',
+        actor: { type: 'OFFICER', id: user.id, grants: await officerGrants(db.prisma, user.id) },
+      }),
     );
     for (let first = 0; first < seedMembers; first += 10_000) {
       const count = Math.min(10_000, seedMembers - first);

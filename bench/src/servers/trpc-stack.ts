@@ -1,5 +1,5 @@
 // P2 and P6: the bench router (lib/bench-router.ts) served by the product's tRPC stack.
-//   BENCH_STACK=trpc          Hono + app.ts's tRPC handler mounted with app.ts's options, the
+//   BENCH_STACK=trpc          Hono + app.ts's tRPC handler (@hono/trpc-server) with its options, the
 //                             product's createContext, the caller fixed as anonymous.
 //   BENCH_STACK=trpc-session  the same, resolving the caller like app.ts (resolveActor: API
 //                             token, else Better Auth's session lookup, else anonymous).
@@ -10,20 +10,7 @@
 // as in production), so the cost of writing them is measured, not the terminal's.
 import { randomUUID } from 'node:crypto';
 import { serve } from '@hono/node-server';
-import {
-  ANONYMOUS,
-  createAuth,
-  createCardSigner,
-  createContext,
-  createFieldCipher,
-  createInProcessRunner,
-  createMemoryStorage,
-  DevOutbox,
-  generateCardSigningKey,
-  generateDataKeys,
-  resolveActor,
-  type ApiDeps,
-} from '@unionhall/api';
+import { ANONYMOUS, createContext, resolveActor } from '@unionhall/api';
 import { openDatabase } from '@unionhall/db';
 import { pickLocale } from '@unionhall/domain';
 import { createApp, trpcHandler } from '@unionhall/server';
@@ -31,6 +18,7 @@ import { readEnv } from '@unionhall/server/env';
 import { createLogger } from '@unionhall/server/logger';
 import { Hono } from 'hono';
 import pino from 'pino';
+import { benchApiDeps } from '../lib/bench-api-deps';
 import { benchRouter } from '../lib/bench-router';
 
 const stack = process.env.BENCH_STACK ?? 'app';
@@ -43,21 +31,11 @@ const logger = createLogger({
   pretty: false,
   destination: pino.destination({ dest: '/dev/null', sync: true }),
 });
-const auth = createAuth({
-  prisma: db.prisma,
-  secret: 'unionhall-bench-secret-0123456789abcdef',
-  baseURL: 'http://localhost',
-  sender: new DevOutbox(),
-});
-const cipher = createFieldCipher(generateDataKeys());
-const cardSigner = createCardSigner(generateCardSigningKey());
-const jobs = createInProcessRunner({ db, logger, catalog: { handlers: [], schedules: [] } });
-const storage = createMemoryStorage();
+// Jobs and storage are never touched by the bench procedure: benchApiDeps' runner that is never
+// started and files in memory stand in.
+const deps = benchApiDeps(db, logger, { baseURL: 'http://localhost' });
 
 function trpcOnly(resolveSession: boolean) {
-  // Jobs and storage are never touched by the bench procedure: a runner that is never started
-  // and files in memory stand in.
-  const apiDeps: ApiDeps = { db, logger, auth, cipher, cardSigner, jobs, storage };
   const app = new Hono();
   // The options app.ts passes, minus its middleware.
   app.use(
@@ -68,11 +46,11 @@ function trpcOnly(resolveSession: boolean) {
       allowMethodOverride: true,
       maxBatchSize: env.TRPC_MAX_BATCH,
       createContext: async (c) =>
-        createContext(apiDeps, {
+        createContext(deps, {
           requestId: randomUUID(),
           locale: pickLocale(c.req.header('accept-language')),
           actor: resolveSession
-            ? await resolveActor(auth, db.prisma, c.req.raw.headers)
+            ? await resolveActor(deps.auth, db.prisma, c.req.raw.headers)
             : ANONYMOUS,
         }),
     }),
@@ -82,11 +60,7 @@ function trpcOnly(resolveSession: boolean) {
 
 function product() {
   return createApp({
-    db,
-    logger,
-    auth,
-    cipher,
-    cardSigner,
+    ...deps,
     router: benchRouter,
     config: {
       corsOrigins: env.CORS_ORIGINS,

@@ -372,6 +372,9 @@ describe.each(testDatabaseTargets())('objects outside the caller’s unit on %s'
   let applicants = 0;
   /** An applicant in the machinery union: outside the education union's officers' reach. */
   async function applicantInMachineryUnion() {
+    return applicantIn('BJ-MECH');
+  }
+  async function applicantIn(code: string) {
     const id = crypto.randomUUID();
     applicants += 1;
     const first17 = `11010519800101${String(100 + applicants)}`;
@@ -381,7 +384,7 @@ describe.each(testDatabaseTargets())('objects outside the caller’s unit on %s'
       idDocument: { type: 'RESIDENT_ID', number: first17 + residentIdCheckCharacter(first17) },
       phone: '13900000099',
       email: `mech-${id}@authz.test`,
-      orgUnitId: (await unit('BJ-MECH')).id,
+      orgUnitId: (await unit(code)).id,
       consentVersion: CURRENT_CONSENT_VERSION,
     });
     return db.prisma.member.findUniqueOrThrow({ where: { id } });
@@ -787,6 +790,24 @@ describe.each(testDatabaseTargets())('objects outside the caller’s unit on %s'
     },
   );
 
+  crossUnit(
+    'officer.segments.rename',
+    'a segment of another union is "not found" and keeps its name',
+    async () => {
+      const segment = await db.prisma.memberSegment.create({
+        data: { name: '机械骨干', orgUnitId: (await unit('BJ-MECH')).id, filters: {} },
+      });
+      const caller = callerFor(db, { actor: people.unionAdmin });
+      await expectLikeNotFound(
+        (id) => caller.officer.segments.rename({ id, name: '改名', expectedVersion: 1 }),
+        segment.id,
+      );
+      expect(
+        await db.prisma.memberSegment.findUniqueOrThrow({ where: { id: segment.id } }),
+      ).toMatchObject({ name: '机械骨干', version: 1 });
+    },
+  );
+
   /** A published announcement of the machinery union, with an image, written directly. */
   async function announcementOfMachineryUnion() {
     const mech = await unit('BJ-MECH');
@@ -960,6 +981,83 @@ describe.each(testDatabaseTargets())('objects outside the caller’s unit on %s'
     );
   });
 
+  /** An open spell of a member of the machinery union, at an employer of that union. */
+  async function spellInMachineryUnion() {
+    const other = await applicantInMachineryUnion();
+    const employer = await employerOfMachineryUnion();
+    return db.prisma.employmentRecord.create({
+      data: { memberId: other.id, employerId: employer.id, source: 'OFFICER' },
+    });
+  }
+  const spellSnapshot = async (id: string) =>
+    JSON.stringify(await db.prisma.employmentRecord.findUnique({ where: { id } }));
+
+  crossUnit(
+    'officer.employment.update',
+    'another union’s spell, or its employer for one of ours, is "not found"; nothing changes',
+    async () => {
+      const spell = await spellInMachineryUnion();
+      const before = await spellSnapshot(spell.id);
+      const caller = callerFor(db, { actor: people.unitChair });
+      const ours = await callerFor(db, { actor: people.federationAdmin }).officer.employers.create({
+        name: `教育局${crypto.randomUUID().slice(0, 8)}`,
+        orgUnitId: (await unit('BJ-EDU')).id,
+      });
+      await expectLikeNotFound(
+        (id) =>
+          caller.officer.employment.update({
+            id,
+            employerId: ours.id,
+            workplaceId: null,
+            jobTitle: null,
+            startedOn: null,
+            endedOn: null,
+            expectedVersion: 1,
+          }),
+        spell.id,
+      );
+      expect(await spellSnapshot(spell.id)).toBe(before);
+
+      const ourSpell = await db.prisma.employmentRecord.create({
+        data: {
+          memberId: (await applicantIn('BJ-NO1-HS')).id,
+          employerId: ours.id,
+          source: 'OFFICER',
+        },
+      });
+      const ourBefore = await spellSnapshot(ourSpell.id);
+      await expectLikeNotFound(
+        (employerId) =>
+          caller.officer.employment.update({
+            id: ourSpell.id,
+            employerId,
+            workplaceId: null,
+            jobTitle: null,
+            startedOn: null,
+            endedOn: null,
+            expectedVersion: 1,
+          }),
+        spell.employerId,
+      );
+      expect(await spellSnapshot(ourSpell.id)).toBe(ourBefore);
+    },
+  );
+
+  crossUnit(
+    'officer.employment.end',
+    'another union’s spell is "not found" and stays open',
+    async () => {
+      const spell = await spellInMachineryUnion();
+      const before = await spellSnapshot(spell.id);
+      const caller = callerFor(db, { actor: people.unitChair });
+      await expectLikeNotFound(
+        (id) => caller.officer.employment.end({ id, endedOn: '2026-11-01', expectedVersion: 1 }),
+        spell.id,
+      );
+      expect(await spellSnapshot(spell.id)).toBe(before);
+    },
+  );
+
   crossUnit(
     'officer.employment.recordLeavers',
     'an employer of another union is "not found" and no employment changes',
@@ -979,6 +1077,225 @@ describe.each(testDatabaseTargets())('objects outside the caller’s unit on %s'
       expect(await records()).toBe(before);
     },
   );
+  /** An active member of the machinery union and an open case of theirs, opened at the top. */
+  async function caseOfMachineryUnion() {
+    const mech = await unit('BJ-MECH');
+    const memberId = crypto.randomUUID();
+    await db.prisma.member.create({
+      data: {
+        id: memberId,
+        orgUnitId: mech.id,
+        orgUnitPath: mech.path,
+        name: '机械会员',
+        searchName: '机械会员',
+        searchGrams: ['机', '械', '会', '员'],
+        status: 'ACTIVE',
+      },
+    });
+    const id = crypto.randomUUID();
+    await callerFor(db, { actor: people.federationAdmin }).officer.cases.create({
+      id,
+      memberId,
+      kind: 'WORKPLACE_PROBLEM',
+      topic: 'SAFETY',
+      title: '车间安全隐患',
+      narrative: '冲压车间防护罩损坏。',
+    });
+    const snapshot = async () =>
+      JSON.stringify({
+        row: await db.prisma.memberCase.findUnique({ where: { id } }),
+        events: await db.prisma.caseEvent.count({ where: { caseId: id } }),
+        messages: await db.prisma.caseMessage.count({ where: { caseId: id } }),
+        notes: await db.prisma.caseNote.count({ where: { caseId: id } }),
+        watchers: await db.prisma.caseWatcher.count({ where: { caseId: id } }),
+      });
+    return { id, memberId, snapshot };
+  }
+
+  crossUnit(
+    'officer.cases.create',
+    'a member of another union is "not found" and no case is opened',
+    async () => {
+      const { memberId } = await caseOfMachineryUnion();
+      const count = await db.prisma.memberCase.count();
+      const caller = callerFor(db, { actor: people.caseworker });
+      await expectLikeNotFound(
+        (id) =>
+          caller.officer.cases.create({
+            id: crypto.randomUUID(),
+            memberId: id,
+            kind: 'SUGGESTION',
+            title: '越权登记',
+            narrative: '不应写入',
+          }),
+        memberId,
+      );
+      expect(await db.prisma.memberCase.count()).toBe(count);
+    },
+  );
+
+  crossUnit('officer.cases.inbox', 'another union as the unit filter is "not found"', async () => {
+    const caller = callerFor(db, { actor: people.caseworker });
+    await expectLikeNotFound(
+      (orgUnitId) => caller.officer.cases.inbox({ orgUnitId }),
+      (await unit('BJ-MECH')).id,
+    );
+  });
+
+  crossUnit('officer.cases.get', 'another union’s case is "not found"', async () => {
+    const { id } = await caseOfMachineryUnion();
+    const caller = callerFor(db, { actor: people.unitChair });
+    await expectLikeNotFound((caseId) => caller.officer.cases.get({ id: caseId }), id);
+  });
+
+  crossUnit(
+    'officer.cases.assign',
+    'another union’s case is "not found" and unchanged',
+    async () => {
+      const { id, snapshot } = await caseOfMachineryUnion();
+      const before = await snapshot();
+      const caller = callerFor(db, { actor: people.unitChair });
+      await expectLikeNotFound(
+        (caseId) =>
+          caller.officer.cases.assign({ id: caseId, expectedVersion: 1, assigneeId: null }),
+        id,
+      );
+      expect(await snapshot()).toBe(before);
+    },
+  );
+
+  for (const path of ['advance', 'extendDeadline', 'close'] as const) {
+    crossUnit(
+      `officer.cases.${path}`,
+      'another union’s case is "not found" and unchanged',
+      async () => {
+        const { id, snapshot } = await caseOfMachineryUnion();
+        const before = await snapshot();
+        const cases = callerFor(db, { actor: people.caseworker }).officer.cases;
+        await expectLikeNotFound((caseId) => {
+          const base = { id: caseId, expectedVersion: 1 };
+          if (path === 'advance') return cases.advance(base);
+          if (path === 'extendDeadline') {
+            return cases.extendDeadline({
+              ...base,
+              extension: { amount: 5, unit: 'working_days' },
+              reason: '越权延期',
+            });
+          }
+          return cases.close({ ...base, outcome: 'WON', closingNote: '越权办结' });
+        }, id);
+        expect(await snapshot()).toBe(before);
+      },
+    );
+  }
+
+  crossUnit(
+    'officer.cases.dispatch',
+    'neither another union’s case nor a unit outside (other than above) may be named',
+    async () => {
+      const { id, snapshot } = await caseOfMachineryUnion();
+      const before = await snapshot();
+      const caller = callerFor(db, { actor: people.unionAdmin }).officer.cases;
+      const univ = await unit('BJ-UNIV');
+      await expectLikeNotFound(
+        (caseId) =>
+          caller.dispatch({
+            id: caseId,
+            expectedVersion: 1,
+            orgUnitId: univ.id,
+            reason: '越权转办',
+          }),
+        id,
+      );
+      expect(await snapshot()).toBe(before);
+      // A case of the caller's own union cannot be sent sideways into another union.
+      const mine = await db.prisma.member.create({
+        data: {
+          id: crypto.randomUUID(),
+          orgUnitId: (await unit('BJ-UNIV')).id,
+          orgUnitPath: (await unit('BJ-UNIV')).path,
+          name: '大学会员',
+          searchName: '大学会员',
+          searchGrams: ['大', '学', '会', '员'],
+          status: 'ACTIVE',
+        },
+      });
+      const ownCase = crypto.randomUUID();
+      await caller.create({
+        id: ownCase,
+        memberId: mine.id,
+        kind: 'SUGGESTION',
+        title: '食堂建议',
+        narrative: '增加晚餐窗口。',
+      });
+      await expectLikeNotFound(
+        (orgUnitId) =>
+          caller.dispatch({ id: ownCase, expectedVersion: 1, orgUnitId, reason: '越权转办' }),
+        (await unit('HX-STEEL')).id,
+      );
+      expect(
+        (await db.prisma.memberCase.findUniqueOrThrow({ where: { id: ownCase } })).orgUnitId,
+      ).toBe((await unit('BJ-UNIV')).id);
+    },
+  );
+
+  for (const path of ['addNote', 'sendMessage', 'recordCallback'] as const) {
+    crossUnit(
+      `officer.cases.${path}`,
+      'another union’s case is "not found" and gets nothing',
+      async () => {
+        const { id, snapshot } = await caseOfMachineryUnion();
+        const before = await snapshot();
+        const cases = callerFor(db, { actor: people.caseworker }).officer.cases;
+        await expectLikeNotFound(
+          (caseId) =>
+            path === 'recordCallback'
+              ? cases.recordCallback({ caseId, reached: true, note: '越权回访' })
+              : cases[path]({ caseId, body: '越权写入' }),
+          id,
+        );
+        expect(await snapshot()).toBe(before);
+      },
+    );
+  }
+
+  crossUnit('officer.caseTypes.list', 'another union as the unit is "not found"', async () => {
+    const caller = callerFor(db, { actor: people.unionAdmin });
+    await expectLikeNotFound(
+      (orgUnitId) => caller.officer.caseTypes.list({ orgUnitId }),
+      (await unit('BJ-MECH')).id,
+    );
+  });
+
+  crossUnit('officer.caseTypes.save', 'no case type is written on another union', async () => {
+    const count = await db.prisma.caseType.count();
+    const caller = callerFor(db, { actor: people.unionAdmin });
+    await expectLikeNotFound(
+      (orgUnitId) =>
+        caller.officer.caseTypes.save({
+          orgUnitId,
+          definition: {
+            code: 'OUTSIDE',
+            name: '越权类型',
+            nameEn: 'Outside',
+            kinds: ['SUGGESTION'],
+            stages: [
+              {
+                key: 'intake',
+                name: '受理',
+                nameEn: 'Intake',
+                limit: { amount: 1, unit: 'working_days' },
+                terminal: false,
+              },
+              { key: 'closed', name: '办结', nameEn: 'Closed', limit: null, terminal: true },
+            ],
+          },
+        }),
+      (await unit('BJ-MECH')).id,
+    );
+    expect(await db.prisma.caseType.count()).toBe(count);
+  });
+
   crossUnit(
     'officer.system.retryJob',
     "background work is the root's: a federation role granted lower down finds nothing",

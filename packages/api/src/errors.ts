@@ -34,9 +34,13 @@ const TRPC_CODE: Record<TErrorCode, TRPC_ERROR_CODE_KEY> = {
   MEMBER_CONSENT_OUTDATED: 'UNPROCESSABLE_CONTENT',
   MEMBER_STATUS_TRANSITION: 'UNPROCESSABLE_CONTENT',
   MEMBER_ALREADY_APPLIED: 'CONFLICT',
+  MEMBER_ID_IN_USE: 'CONFLICT',
   MEMBER_REQUEST_OPEN: 'CONFLICT',
   MEMBER_NOT_IN_GOOD_STANDING: 'UNPROCESSABLE_CONTENT',
   MEMBER_MERGE_REFUSED: 'UNPROCESSABLE_CONTENT',
+  EMPLOYMENT_ALREADY_OPEN: 'CONFLICT',
+  SEGMENT_NAME_TAKEN: 'CONFLICT',
+  EMPLOYMENT_ALREADY_ENDED: 'CONFLICT',
   ROLE_ESCALATION: 'FORBIDDEN',
   LAST_ACCESS_MANAGER: 'UNPROCESSABLE_CONTENT',
   CANNOT_DISABLE_SELF: 'UNPROCESSABLE_CONTENT',
@@ -49,6 +53,13 @@ const TRPC_CODE: Record<TErrorCode, TRPC_ERROR_CODE_KEY> = {
   ATTACHMENT_TYPE_NOT_ALLOWED: 'UNPROCESSABLE_CONTENT',
   ATTACHMENT_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   ATTACHMENT_LIMIT_REACHED: 'UNPROCESSABLE_CONTENT',
+  CASE_STATE: 'UNPROCESSABLE_CONTENT',
+  CASE_STAGE_MOVE: 'UNPROCESSABLE_CONTENT',
+  CASE_CALLBACK_REQUIRED: 'UNPROCESSABLE_CONTENT',
+  CASE_DISPATCH_TARGET: 'UNPROCESSABLE_CONTENT',
+  CASE_ASSIGNEE_INVALID: 'UNPROCESSABLE_CONTENT',
+  CASE_NOT_A_MEMBER: 'UNPROCESSABLE_CONTENT',
+  CASE_TYPE_STAGE_IN_USE: 'CONFLICT',
 };
 
 /** The reverse, for errors raised by tRPC itself (bad JSON, unknown procedure, ...). */
@@ -75,11 +86,8 @@ export class AppTRPCError extends TRPCError {
   }
 }
 
-/** Which unique constraint a Prisma error violated, if it was one. */
-export function uniqueViolationFields(error: unknown): string[] | null {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2002')
-    return null;
-  const meta: unknown = error.meta;
+/** The constraint a driver adapter reported in an error's meta: its fields, or its name. */
+function constraintOf(meta: unknown): string[] {
   const found = new Set<string>();
   // Classic engines report `meta.target`; driver adapters nest the constraint deeper.
   const visit = (value: unknown, depth: number) => {
@@ -96,6 +104,35 @@ export function uniqueViolationFields(error: unknown): string[] | null {
   return [...found];
 }
 
+/** Which unique constraint a Prisma error violated, if it was one. */
+export function uniqueViolationFields(error: unknown): string[] | null {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2002')
+    return null;
+  return constraintOf(error.meta);
+}
+
+/**
+ * The partial unique index that keeps one living record per person (member.id_hash where the
+ * status is APPLICANT, ACTIVE, LAPSED or SUSPENDED; see the member_living_id_hash migration).
+ */
+export const LIVING_ID_INDEX = 'member_living_id_hash_key';
+
+/**
+ * Whether a database error is that index refusing a second living record. The PostgreSQL
+ * adapter names the index; PGlite's names the column (no other unique index has it). Raw
+ * statements (the import's bulk insert) fail with another Prisma code but the same details.
+ */
+export function isLivingIdViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.message.includes(LIVING_ID_INDEX)) return true;
+  if (error.code !== 'P2002' && error.code !== 'P2010') return false;
+  const fields = constraintOf(error.meta);
+  return (
+    fields.includes(LIVING_ID_INDEX) ||
+    (fields.length === 1 && (fields[0] === 'id_hash' || fields[0] === 'idHash'))
+  );
+}
+
 /** Maps anything a procedure threw to a TRPCError with a domain code; keeps the cause. */
 export function toAppError(error: TRPCError): TRPCError {
   if (error instanceof AppTRPCError) return error;
@@ -105,6 +142,7 @@ export function toAppError(error: TRPCError): TRPCError {
   if (cause instanceof Prisma.PrismaClientKnownRequestError && cause.code === 'P2025') {
     return new AppTRPCError('NOT_FOUND', cause);
   }
+  if (isLivingIdViolation(cause)) return new AppTRPCError('MEMBER_ID_IN_USE', cause);
   if (cause instanceof Prisma.PrismaClientKnownRequestError && cause.code === 'P2002') {
     return new AppTRPCError('CONFLICT', cause);
   }

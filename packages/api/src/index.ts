@@ -86,6 +86,8 @@ export {
   seedDemoIdentities,
 } from './auth/demo-identities';
 export { seedDemoMembers } from './auth/demo-members';
+export { seedDemoCases } from './modules/casework/demo-cases';
+export { fillMissingSortNames } from './modules/membership/sort-name';
 export {
   buildJobCatalog,
   type JobCatalogDeps,
@@ -106,6 +108,7 @@ export {
   type StoredObject,
 } from './storage';
 export { readAnnouncementFile, type AnnouncementFile } from './modules/announcements/files';
+export { readCaseFile, type CaseFile } from './modules/casework/files';
 export { notify, type NotifyInput } from './notifications/notify';
 export { createLoggingChannels } from './notifications/logging-channels';
 export {

@@ -4,6 +4,11 @@ import {
   officerAnnouncementsRouter,
 } from './modules/announcements/announcements.router';
 import { officerAuditRouter } from './modules/audit/audit.router';
+import {
+  memberCasesRouter,
+  officerCaseTypesRouter,
+  officerCasesRouter,
+} from './modules/casework/casework.router';
 import { officerEmployersRouter } from './modules/employers/employers.router';
 import { officerOrgRouter, publicOrgRouter } from './modules/org/org.router';
 import {
@@ -44,6 +49,7 @@ export const appRouter = router({
     push: memberPushRouter,
     announcements: memberAnnouncementsRouter,
     notifications: memberNotificationsRouter,
+    cases: memberCasesRouter,
   }),
   officer: router({
     org: officerOrgRouter,
@@ -60,6 +66,8 @@ export const appRouter = router({
     system: officerSystemRouter,
     announcements: officerAnnouncementsRouter,
     notifications: officerNotificationsRouter,
+    cases: officerCasesRouter,
+    caseTypes: officerCaseTypesRouter,
   }),
 });
 

@@ -54,9 +54,21 @@ describe.each(testDatabaseTargets())('migrate on %s', (target) => {
   it('creates the path indexes with text_pattern_ops (not expressible in schema.prisma)', async () => {
     const rows = await db.prisma.$queryRaw<Array<{ indexdef: string }>>`
       SELECT indexdef FROM pg_indexes
-      WHERE indexname IN ('org_unit_path_idx', 'member_org_unit_path_name_id_idx')`;
-    expect(rows).toHaveLength(2);
+      WHERE indexname IN ('org_unit_path_idx', 'member_org_unit_path_name_id_idx',
+        'member_case_org_unit_path_status_created_at_id_idx', 'case_watcher_org_unit_path_idx')`;
+    expect(rows).toHaveLength(4);
     for (const row of rows) expect(row.indexdef).toContain('text_pattern_ops');
+  });
+
+  it('keeps one living record per ID hash with a partial unique index (hand-written)', async () => {
+    const rows = await db.prisma.$queryRaw<Array<{ indexdef: string }>>`
+      SELECT indexdef FROM pg_indexes WHERE indexname = 'member_living_id_hash_key'`;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.indexdef).toMatch(/CREATE UNIQUE INDEX .* \(id_hash\) WHERE/);
+    for (const status of ['APPLICANT', 'ACTIVE', 'LAPSED', 'SUSPENDED']) {
+      expect(rows[0]?.indexdef).toContain(status);
+    }
+    expect(rows[0]?.indexdef).not.toContain('RESIGNED');
   });
 
   it('uses the gram index for a member name search', async () => {

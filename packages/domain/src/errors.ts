@@ -24,9 +24,13 @@ export const ERROR_CODES = [
   'MEMBER_CONSENT_OUTDATED',
   'MEMBER_STATUS_TRANSITION',
   'MEMBER_ALREADY_APPLIED',
+  'MEMBER_ID_IN_USE',
   'MEMBER_REQUEST_OPEN',
   'MEMBER_NOT_IN_GOOD_STANDING',
   'MEMBER_MERGE_REFUSED',
+  'EMPLOYMENT_ALREADY_OPEN',
+  'SEGMENT_NAME_TAKEN',
+  'EMPLOYMENT_ALREADY_ENDED',
   'ROLE_ESCALATION',
   'LAST_ACCESS_MANAGER',
   'CANNOT_DISABLE_SELF',
@@ -39,6 +43,13 @@ export const ERROR_CODES = [
   'ATTACHMENT_TYPE_NOT_ALLOWED',
   'ATTACHMENT_TOO_LARGE',
   'ATTACHMENT_LIMIT_REACHED',
+  'CASE_STATE',
+  'CASE_STAGE_MOVE',
+  'CASE_CALLBACK_REQUIRED',
+  'CASE_DISPATCH_TARGET',
+  'CASE_ASSIGNEE_INVALID',
+  'CASE_NOT_A_MEMBER',
+  'CASE_TYPE_STAGE_IN_USE',
 ] as const;
 export type TErrorCode = (typeof ERROR_CODES)[number];
 
@@ -110,9 +121,26 @@ export const ERROR_MESSAGES: Record<TErrorCode, Record<TLocale, string>> = {
     'zh-CN': '这两条记录不能合并：请选择会籍记录作为保留记录，且两条记录都未被合并过。',
     en: 'These two records cannot be merged: keep the record with the membership, and neither may be merged already.',
   },
+  SEGMENT_NAME_TAKEN: {
+    'zh-CN': '该组织已有同名的会员分组，请换一个名称。',
+    en: 'This unit already has a segment with this name. Choose another name.',
+  },
+  EMPLOYMENT_ALREADY_OPEN: {
+    'zh-CN': '该会员已有一段在职的工作经历，请先结束那一段。',
+    en: 'This member already has a current job. End that spell first.',
+  },
+  EMPLOYMENT_ALREADY_ENDED: {
+    'zh-CN': '这段工作经历已经结束。',
+    en: 'This employment spell has already ended.',
+  },
   MEMBER_ALREADY_APPLIED: {
     'zh-CN': '该证件号码已有入会申请或会员记录，请登录查看，或联系所在工会。',
     en: 'There is already an application or membership with this document number. Sign in to see it, or contact your union.',
+  },
+  MEMBER_ID_IN_USE: {
+    'zh-CN':
+      '该证件号码已属于另一条有效的会员记录（申请中、正常、失效或暂停），同一人只能有一条有效记录。请先查看并合并重复记录。',
+    en: 'This ID number already belongs to another living member record (applicant, active, lapsed or suspended); one person has one living record. Look at the duplicate and merge it first.',
   },
   ROLE_ESCALATION: {
     'zh-CN': '不能授予超出您自己在该组织权限的角色。',
@@ -163,6 +191,34 @@ export const ERROR_MESSAGES: Record<TErrorCode, Record<TLocale, string>> = {
   ATTACHMENT_LIMIT_REACHED: {
     'zh-CN': '每条公告最多 20 个图片和附件。',
     en: 'An announcement can carry at most 20 images and files.',
+  },
+  CASE_STATE: {
+    'zh-CN': '该诉求当前状态下不能进行此操作（已办结的诉求不能再更改，只有办结后才能评价）。',
+    en: 'This is not possible in the case’s current state (a closed case cannot change; only a closed case can be rated).',
+  },
+  CASE_STAGE_MOVE: {
+    'zh-CN': '不能转入该阶段：诉求只能按顺序向后推进，办结类阶段之后不能再推进。',
+    en: 'The case cannot move to that stage: stages only move forward, and not beyond a terminal stage.',
+  },
+  CASE_CALLBACK_REQUIRED: {
+    'zh-CN': '办结前请先回访当事会员并记录回访结果。',
+    en: 'Call the member back and record the callback before closing the case.',
+  },
+  CASE_DISPATCH_TARGET: {
+    'zh-CN': '只能把诉求转给当前承办单位的上级或下级单位。',
+    en: 'A case can only be sent to a unit above or below the one holding it.',
+  },
+  CASE_ASSIGNEE_INVALID: {
+    'zh-CN': '该工作人员无权办理这个单位的诉求。',
+    en: 'This officer may not handle cases of this unit.',
+  },
+  CASE_NOT_A_MEMBER: {
+    'zh-CN': '只有正式会员才能提交诉求。如已申请入会，请等待审核通过。',
+    en: 'Only members can submit requests. If you have applied to join, please wait for your application to be approved.',
+  },
+  CASE_TYPE_STAGE_IN_USE: {
+    'zh-CN': '仍有办理中的诉求处于要删除的阶段，请保留该阶段，或先推进这些诉求。',
+    en: 'Open cases are still in a stage you are removing. Keep the stage, or move those cases on first.',
   },
 };
 

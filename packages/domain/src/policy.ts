@@ -25,6 +25,14 @@ export const PERMISSIONS = [
   'system.manage',
   // Write, schedule, pin and withdraw announcements for the units in scope; see their reach.
   'announcement.manage',
+  // Members' requests and cases: read the inbox and cases of the units in scope.
+  'case.read',
+  // Handle cases: open one for a member, assign, advance, extend, dispatch, message, close.
+  'case.handle',
+  // Read confidential case narratives without being the assignee (each read is audited).
+  'case.confidential',
+  // Configure the case types (stages and time limits) of the units in scope.
+  'case.configure',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 

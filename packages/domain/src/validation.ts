@@ -43,6 +43,14 @@ export const VALIDATION_MESSAGES = {
     'zh-CN': '统一社会信用代码最后一位（校验码）不正确，请逐位核对营业执照',
     en: 'The last character (check character) of this credit code is wrong; compare it with the licence',
   },
+  'validation.dateInFuture': {
+    'zh-CN': '日期不能晚于今天',
+    en: 'The date cannot be later than today',
+  },
+  'validation.employmentDates': {
+    'zh-CN': '离职日期不能早于入职日期',
+    en: 'The end date cannot be before the start date',
+  },
   'validation.nothingToChange': {
     'zh-CN': '请至少修改一项内容',
     en: 'Change at least one field',
@@ -86,6 +94,34 @@ export const VALIDATION_MESSAGES = {
   'validation.notificationLink': {
     'zh-CN': '链接必须是本站内以 / 开头的路径',
     en: 'The link must be a path on this site, starting with /',
+  },
+  'validation.stageKey': {
+    'zh-CN': '阶段代码须以小写字母开头，只含小写字母、数字和下划线，2 到 32 个字符',
+    en: 'A stage key starts with a lower-case letter and has 2 to 32 lower-case letters, digits or underscores',
+  },
+  'validation.stageLimit': {
+    'zh-CN': '办结类阶段不设时限，其他阶段必须设定时限',
+    en: 'A terminal stage has no time limit; every other stage needs one',
+  },
+  'validation.caseTypeCode': {
+    'zh-CN': '类型代码须以大写字母开头，只含大写字母、数字和下划线，2 到 32 个字符',
+    en: 'A type code starts with a capital letter and has 2 to 32 capital letters, digits or underscores',
+  },
+  'validation.stageKeysUnique': {
+    'zh-CN': '各阶段的代码不能重复',
+    en: 'Each stage needs its own key',
+  },
+  'validation.firstStageOpen': {
+    'zh-CN': '第一个阶段不能是办结类阶段',
+    en: 'The first stage cannot be terminal',
+  },
+  'validation.lastStageTerminal': {
+    'zh-CN': '最后一个阶段必须是办结类阶段',
+    en: 'The last stage must be terminal',
+  },
+  'validation.caseTopic': {
+    'zh-CN': '反映工作中的问题时请选择问题类别；其他类型的诉求不需要选择',
+    en: 'Choose a topic for a problem at work; other kinds of request have none',
   },
 } as const satisfies Record<string, Record<TLocale, string>>;
 

@@ -2,6 +2,11 @@ export { Alert, type AlertProps } from './components/alert';
 export { Button, type ButtonProps } from './components/button';
 export { Dialog, type DialogProps } from './components/dialog';
 export { LanguageSwitcher } from './components/language-switcher';
+export {
+  NotificationBellLink,
+  type BellLinkProps,
+  type NotificationBellLinkProps,
+} from './components/notification-bell-link';
 export { Select, type SelectOption, type SelectProps } from './components/select';
 export { TextField, type TextFieldProps } from './components/text-field';
 export {

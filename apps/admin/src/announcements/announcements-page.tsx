@@ -70,14 +70,14 @@ export function AnnouncementsPage() {
         <p className="page__status">{t('announcements.empty')}</p>
       ) : null}
       {items.length > 0 ? (
-        <ul className="announcement-list" aria-label={t('announcements.caption')}>
+        <ul className="record-cards" aria-label={t('announcements.caption')}>
           {items.map((item) => (
             <AnnouncementRow key={item.id} item={item} format={format} />
           ))}
         </ul>
       ) : null}
       {list.hasNextPage ? (
-        <div className="announcements-more">
+        <div className="list-more">
           <Button disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
             {list.isFetchingNextPage ? t('common:status.loading') : t('announcements.more')}
           </Button>
@@ -105,7 +105,7 @@ function AnnouncementRow({
           ? t('announcements.withdrawnAt', { time: format.format(item.withdrawnAt) })
           : t('announcements.updatedAt', { time: format.format(item.updatedAt) });
   return (
-    <li className="announcement-row" data-testid="announcement-row">
+    <li className="record-card announcement-row" data-testid="announcement-row">
       <div className="announcement-row__head">
         <Link to={`/announcements/${item.id}`} className="announcement-row__title">
           {item.title}

@@ -1,8 +1,14 @@
 import { IMAGE_ACCEPT } from '@unionhall/domain';
 import Image from '@tiptap/extension-image';
-import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
+import {
+  EditorContent,
+  useEditor,
+  useEditorState,
+  type ChainedCommands,
+  type Editor,
+} from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface RichTextEditorProps {
@@ -19,6 +25,16 @@ export interface RichTextEditorProps {
   imageHint?: ReactNode;
 }
 
+/** The buttons that switch a format on and off; `name` is both the state and the text key. */
+const FORMATS = [
+  { name: 'bold', icon: <b>B</b>, toggle: (c: ChainedCommands) => c.toggleBold() },
+  { name: 'italic', icon: <i>I</i>, toggle: (c: ChainedCommands) => c.toggleItalic() },
+  { name: 'heading', icon: 'H', toggle: (c: ChainedCommands) => c.toggleHeading({ level: 2 }) },
+  { name: 'bulletList', icon: '•', toggle: (c: ChainedCommands) => c.toggleBulletList() },
+  { name: 'orderedList', icon: '1.', toggle: (c: ChainedCommands) => c.toggleOrderedList() },
+  { name: 'quote', icon: '“', toggle: (c: ChainedCommands) => c.toggleBlockquote() },
+] as const;
+
 /**
  * The announcement body's editor: Tiptap (ProseMirror) with the formatting the server's
  * sanitiser keeps, nothing more (paragraphs, subheadings, emphasis, lists, quotes, links,
@@ -33,7 +49,9 @@ export default function RichTextEditor({
   imageHint,
 }: RichTextEditorProps) {
   const { t } = useTranslation();
-  const fileInput = useRef<HTMLInputElement>(null);
+  // The hidden file input, kept in state (a callback ref) so the toolbar's list may hold the
+  // image button's action without reading a ref during render.
+  const [fileInput, setFileInput] = useState<HTMLInputElement | null>(null);
   const [uploading, setUploading] = useState(false);
   const editor = useEditor({
     extensions: [
@@ -96,95 +114,69 @@ export default function RichTextEditor({
     }
   }
 
+  // In toolbar order; the image button only once the draft is saved (it uploads to it).
+  const tools: Tool[] = [
+    ...FORMATS.map((format) => ({
+      key: format.name,
+      label: t(`announcements.editor.${format.name}`),
+      pressed: state[format.name],
+      onClick: () => format.toggle(chain()).run(),
+      icon: format.icon,
+    })),
+    {
+      key: 'link',
+      label: state.link ? t('announcements.editor.unlink') : t('announcements.editor.link'),
+      pressed: state.link,
+      onClick: toggleLink,
+      icon: <LinkIcon />,
+    },
+    ...(onUploadImage
+      ? [
+          {
+            key: 'image',
+            label: t('announcements.editor.image'),
+            disabled: uploading,
+            onClick: () => fileInput?.click(),
+            icon: <ImageIcon />,
+          },
+        ]
+      : []),
+    {
+      key: 'undo',
+      label: t('announcements.editor.undo'),
+      disabled: !state.canUndo,
+      onClick: () => chain().undo().run(),
+      icon: '↶',
+    },
+    {
+      key: 'redo',
+      label: t('announcements.editor.redo'),
+      disabled: !state.canRedo,
+      onClick: () => chain().redo().run(),
+      icon: '↷',
+    },
+  ];
+
   return (
     <div className="rte">
       <div className="rte__toolbar" role="toolbar" aria-label={t('announcements.editor.toolbar')}>
-        <ToolButton
-          label={t('announcements.editor.bold')}
-          pressed={state.bold}
-          onClick={() => chain().toggleBold().run()}
-        >
-          <b>B</b>
-        </ToolButton>
-        <ToolButton
-          label={t('announcements.editor.italic')}
-          pressed={state.italic}
-          onClick={() => chain().toggleItalic().run()}
-        >
-          <i>I</i>
-        </ToolButton>
-        <ToolButton
-          label={t('announcements.editor.heading')}
-          pressed={state.heading}
-          onClick={() => chain().toggleHeading({ level: 2 }).run()}
-        >
-          H
-        </ToolButton>
-        <ToolButton
-          label={t('announcements.editor.bulletList')}
-          pressed={state.bulletList}
-          onClick={() => chain().toggleBulletList().run()}
-        >
-          •
-        </ToolButton>
-        <ToolButton
-          label={t('announcements.editor.orderedList')}
-          pressed={state.orderedList}
-          onClick={() => chain().toggleOrderedList().run()}
-        >
-          1.
-        </ToolButton>
-        <ToolButton
-          label={t('announcements.editor.quote')}
-          pressed={state.quote}
-          onClick={() => chain().toggleBlockquote().run()}
-        >
-          “
-        </ToolButton>
-        <ToolButton
-          label={state.link ? t('announcements.editor.unlink') : t('announcements.editor.link')}
-          pressed={state.link}
-          onClick={toggleLink}
-        >
-          <LinkIcon />
-        </ToolButton>
+        {tools.map((tool) => (
+          <ToolButton key={tool.key} tool={tool} />
+        ))}
         {onUploadImage ? (
-          <>
-            <ToolButton
-              label={t('announcements.editor.image')}
-              disabled={uploading}
-              onClick={() => fileInput.current?.click()}
-            >
-              <ImageIcon />
-            </ToolButton>
-            <input
-              ref={fileInput}
-              type="file"
-              accept={IMAGE_ACCEPT}
-              hidden
-              data-testid="editor-image-input"
-              onChange={(event) => {
-                const file = event.target.files?.[0];
-                event.target.value = '';
-                if (file) void insertImage(file);
-              }}
-            />
-          </>
+          <input
+            ref={setFileInput}
+            type="file"
+            accept={IMAGE_ACCEPT}
+            hidden
+            data-testid="editor-image-input"
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              event.target.value = '';
+              if (file) void insertImage(file);
+            }}
+          />
         ) : null}
-        <ToolButton
-          label={t('announcements.editor.undo')}
-          disabled={!state.canUndo}
-          onClick={() => chain().undo().run()}
-        >
-          ↶
-        </ToolButton>
-        <ToolButton
-          label={t('announcements.editor.redo')}
-          disabled={!state.canRedo}
-          onClick={() => chain().redo().run()}
-        >
-          ↷
-        </ToolButton>
       </div>
       {uploading ? (
         <p role="status" className="rte__status">
@@ -197,19 +189,18 @@ export default function RichTextEditor({
   );
 }
 
-function ToolButton({
-  label,
-  pressed,
-  disabled,
-  onClick,
-  children,
-}: {
+/** One toolbar button: what it does, what it is called, and whether it is on or available. */
+interface Tool {
+  key: string;
   label: string;
   pressed?: boolean;
   disabled?: boolean;
   onClick: () => void;
-  children: ReactNode;
-}) {
+  icon: ReactNode;
+}
+
+function ToolButton({ tool }: { tool: Tool }) {
+  const { label, pressed, disabled, onClick, icon } = tool;
   return (
     <button
       type="button"
@@ -222,7 +213,7 @@ function ToolButton({
       onMouseDown={(event) => event.preventDefault()}
       onClick={onClick}
     >
-      <span aria-hidden="true">{children}</span>
+      <span aria-hidden="true">{icon}</span>
     </button>
   );
 }

@@ -22,6 +22,37 @@ export const employmentEn = {
     OFFICER: 'Entered by an officer',
     MERGE: 'Merged record',
   },
+  edit: {
+    short: 'Correct',
+    button: 'Correct the spell at {{employer}}',
+    title: 'Correct employment',
+    intro:
+      'Change the employer, workplace, job and dates to what they really were. The change is audited.',
+    searchEmployer: 'Search employers',
+    employer: 'Employer',
+    workplace: 'Workplace',
+    noWorkplace: 'Not specified',
+    jobTitle: 'Job title',
+    startedOn: 'Start date',
+    endedOn: 'End date',
+    endRequired: 'A spell that has ended needs an end date.',
+    datesOrder: 'The end date cannot be before the start date.',
+    submit: 'Save correction',
+    done: 'Corrected the spell at {{employer}}.',
+    versionConflict:
+      'Someone else changed this spell meanwhile. It has been reloaded; check it and try again.',
+  },
+  end: {
+    short: 'End',
+    button: 'End the spell at {{employer}}',
+    title: 'End employment',
+    intro:
+      'The member has left {{employer}}: give the last day. The member record will no longer show this employer.',
+    endedOn: 'End date',
+    reason: 'Reason for leaving (optional)',
+    submit: 'End employment',
+    done: 'Ended the spell at {{employer}}.',
+  },
   sourceLabel: 'Source: {{source}}',
   followUp: 'Follow up',
   followUpText:

@@ -1,3 +1,4 @@
+import { casesEn } from './cases.en';
 import { announcementsEn } from './announcements.en';
 import { notificationsEn } from './notifications.en';
 import { employersEn } from './employers.en';
@@ -62,6 +63,7 @@ export const adminEn = {
     verifyCard: 'Verify a card',
     system: 'Background work',
     announcements: 'Announcements',
+    cases: 'Cases',
   },
   verifyCard: {
     title: 'Verify a card',
@@ -261,6 +263,12 @@ export const adminEn = {
         sensitive: 'See members’ full ID numbers (each view is recorded)',
       },
       announcement: { manage: 'Write, publish and withdraw announcements; see their reach' },
+      case: {
+        read: 'See members’ requests and cases',
+        handle: 'Handle cases: assign, advance, message, dispatch and close them',
+        confidential: 'Read confidential case narratives (each read is recorded)',
+        configure: 'Configure case types: stages and time limits',
+      },
     },
     whoCan: {
       title: 'Who can do what here',
@@ -381,6 +389,8 @@ export const adminEn = {
       'access.read': 'See who holds which role',
       'member.read': 'Read member lists and records',
       'member.manage': 'Import, export and change member records',
+      'case.read': 'Read cases (members’ requests)',
+      'case.handle': 'Open cases for members and handle them',
     },
     keyStart: 'Key starts with {{start}}',
     createdBy: 'by {{name}}',
@@ -526,6 +536,7 @@ export const adminEn = {
   memberMerge: memberMergeEn,
   memberSegments: memberSegmentsEn,
   announcements: announcementsEn,
+  cases: casesEn,
   employment: employmentEn,
   system: systemEn,
   notifications: notificationsEn,

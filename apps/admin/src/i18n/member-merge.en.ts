@@ -80,12 +80,18 @@ export const memberMergeEn = {
       REJECTED: 'Transfer to {{to}} declined',
       CANCELLED: 'Transfer to {{to}} withdrawn',
     },
+    employment: {
+      started: 'Started at {{employer}}',
+      startedAs: 'Started at {{employer}} as {{jobTitle}}',
+      ended: 'Left {{employer}}',
+    },
     audit: {
       merge: 'Merged with another record',
       mergeAway: 'Merged into another record',
       contactUpdate: 'Contact details changed',
       idRead: 'Full ID number viewed',
       dataExport: 'Personal data exported',
+      employmentUpdate: 'Employment record corrected',
       other: 'Recorded: {{action}}',
     },
   },

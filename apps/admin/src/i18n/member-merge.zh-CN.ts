@@ -71,12 +71,18 @@ export const memberMergeZhCN = {
       REJECTED: '转入{{to}}的申请被拒绝',
       CANCELLED: '转入{{to}}的申请已撤回',
     },
+    employment: {
+      started: '入职{{employer}}',
+      startedAs: '入职{{employer}}，岗位：{{jobTitle}}',
+      ended: '从{{employer}}离职',
+    },
     audit: {
       merge: '与另一条记录合并',
       mergeAway: '并入另一条记录',
       contactUpdate: '联系方式已更新',
       idRead: '查看了完整证件号码',
       dataExport: '导出了个人数据',
+      employmentUpdate: '工作经历已更正',
       other: '记录：{{action}}',
     },
   },

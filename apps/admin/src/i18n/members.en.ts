@@ -21,6 +21,7 @@ export const membersEn = {
     clear: 'Clear filters',
   },
   caption: 'Members, by name',
+  captionApplications: 'Applications, longest waiting first',
   column: {
     name: 'Name',
     memberNumber: 'Member number',

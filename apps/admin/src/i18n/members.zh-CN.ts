@@ -19,6 +19,7 @@ export const membersZhCN = {
     clear: '清除筛选',
   },
   caption: '会员列表，按姓名排序',
+  captionApplications: '入会申请，等待最久的在前',
   column: {
     name: '姓名',
     memberNumber: '会员号',

@@ -12,6 +12,11 @@ export const notificationsEn = {
   unread: 'Unread',
   markAllRead: 'Mark all as read',
   markRead: 'Mark as read',
+  settingsLink: 'Notification settings',
+  settingsTitle: 'Notification settings',
+  settingsIntro: 'Choose how notifications reach you, and when to be left alone.',
+  back: 'Back to notifications',
+  settingsLoadError: 'Your notification settings could not be loaded.',
   loadMore: 'Show more',
   category: {
     account: 'Account',

@@ -11,6 +11,11 @@ export const notificationsZhCN = {
   markAllRead: '全部标为已读',
   markRead: '标为已读',
   loadMore: '加载更多',
+  settingsLink: '通知设置',
+  settingsTitle: '通知设置',
+  settingsIntro: '选择通知通过哪些方式送达您，以及何时不打扰您。',
+  back: '返回通知',
+  settingsLoadError: '通知设置加载失败。',
   category: {
     account: '账户',
     union_news: '工会通知',

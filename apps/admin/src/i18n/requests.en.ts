@@ -27,6 +27,7 @@ export const requestsEn = {
   loadError: 'The requests could not be loaded.',
   refresh: 'Reload',
   changes: {
+    loadMore: 'Load more',
     caption: 'What {{name}} asks to change',
     field: 'Field',
     now: 'Now',
@@ -55,6 +56,7 @@ export const requestsEn = {
     rejected: 'Rejected the change request of {{name}}.',
   },
   transfers: {
+    loadMore: 'Load more',
     directionLabel: 'Direction',
     incoming: 'Incoming',
     outgoing: 'Outgoing',

@@ -24,6 +24,7 @@ export const requestsZhCN = {
   loadError: '无法加载申请事项。',
   refresh: '刷新',
   changes: {
+    loadMore: '加载更多',
     caption: '{{name}} 申请变更的信息',
     field: '项目',
     now: '当前',
@@ -52,6 +53,7 @@ export const requestsZhCN = {
     rejected: '已驳回 {{name}} 的信息变更申请。',
   },
   transfers: {
+    loadMore: '加载更多',
     directionLabel: '转接方向',
     incoming: '转入本组织',
     outgoing: '转出本组织',

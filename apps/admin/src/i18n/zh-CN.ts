@@ -1,3 +1,4 @@
+import { casesZhCN } from './cases.zh-CN';
 import { announcementsZhCN } from './announcements.zh-CN';
 import { notificationsZhCN } from './notifications.zh-CN';
 import { employersZhCN } from './employers.zh-CN';
@@ -60,6 +61,7 @@ export const adminZhCN = {
     system: '后台任务',
     verifyCard: '核验会员证',
     announcements: '公告',
+    cases: '诉求办理',
   },
   verifyCard: {
     title: '核验会员证',
@@ -252,6 +254,12 @@ export const adminZhCN = {
         sensitive: '查看会员完整身份证件号码（每次查看均有记录）',
       },
       announcement: { manage: '撰写、发布和撤回公告，查看送达情况' },
+      case: {
+        read: '查看会员诉求案件',
+        handle: '办理诉求：分派、推进、回复、转办和办结',
+        confidential: '查看保密诉求的陈述内容（每次查看均有记录）',
+        configure: '配置诉求类型：办理阶段和时限',
+      },
     },
     whoCan: {
       title: '谁能在这里做什么',
@@ -367,6 +375,8 @@ export const adminZhCN = {
       'access.read': '查看人员的角色分配',
       'member.read': '查看会员名单和档案',
       'member.manage': '导入、导出和修改会员档案',
+      'case.read': '查看诉求案件',
+      'case.handle': '为会员登记诉求并办理',
     },
     keyStart: '密钥开头 {{start}}',
     createdBy: '由 {{name}} 创建',
@@ -507,6 +517,7 @@ export const adminZhCN = {
   memberMerge: memberMergeZhCN,
   memberSegments: memberSegmentsZhCN,
   announcements: announcementsZhCN,
+  cases: casesZhCN,
   employment: employmentZhCN,
   system: systemZhCN,
   notifications: notificationsZhCN,

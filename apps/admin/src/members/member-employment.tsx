@@ -1,17 +1,36 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TEmploymentRecord } from '@unionhall/domain';
-import { Alert, currentLocale, readApiError } from '@unionhall/ui';
-import { useMemo } from 'react';
+import { Alert, Button, currentLocale, readApiError } from '@unionhall/ui';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../trpc';
+import { EditEmploymentDialog, EndEmploymentDialog } from './employment-dialogs';
+
+interface Props {
+  memberId: string;
+  followUp: boolean;
+  /** Whether the officer may correct and end spells (member.manage on the member's unit). */
+  canManage: boolean;
+  /** After a change: the member record (employer, job) and the timeline follow the spell. */
+  onChanged: () => void;
+}
 
 /** The member's employers over time, newest first, with where each spell was learnt. */
-export function MemberEmployment({ memberId, followUp }: { memberId: string; followUp: boolean }) {
+export function MemberEmployment({ memberId, followUp, canManage, onChanged }: Props) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const history = useQuery(
     trpc.officer.employment.history.queryOptions({ memberId }, { staleTime: 0 }),
   );
+  const [editing, setEditing] = useState<{ spell: TEmploymentRecord; kind: 'edit' | 'end' } | null>(
+    null,
+  );
+  const [flash, setFlash] = useState<string | null>(null);
+  const reload = () =>
+    queryClient.invalidateQueries({
+      queryKey: trpc.officer.employment.history.queryKey({ memberId }),
+    });
   const locale = currentLocale(i18n);
   // Dates are calendar days: formatted in UTC so that no time zone shifts them by one.
   const date = useMemo(
@@ -37,6 +56,7 @@ export function MemberEmployment({ memberId, followUp }: { memberId: string; fol
           {t('employment.followUpText')}
         </Alert>
       ) : null}
+      {flash ? <Alert tone="success">{flash}</Alert> : null}
       {history.error ? (
         <Alert tone="error" title={t('employment.loadError')}>
           {readApiError(history.error, t('common:errors.network')).message}
@@ -77,10 +97,55 @@ export function MemberEmployment({ memberId, followUp }: { memberId: string; fol
                   source: t(`employment.source.${record.source}`),
                 })}
               </p>
+              {canManage ? (
+                <div className="member-history__actions">
+                  <Button
+                    size="sm"
+                    aria-label={t('employment.edit.button', { employer: record.employerName })}
+                    onClick={() => setEditing({ spell: record, kind: 'edit' })}
+                  >
+                    {t('employment.edit.short')}
+                  </Button>
+                  {record.endedOn ? null : (
+                    <Button
+                      size="sm"
+                      variant="danger"
+                      aria-label={t('employment.end.button', { employer: record.employerName })}
+                      onClick={() => setEditing({ spell: record, kind: 'end' })}
+                    >
+                      {t('employment.end.short')}
+                    </Button>
+                  )}
+                </div>
+              ) : null}
             </li>
           ))}
         </ol>
       ) : null}
+      {editing
+        ? (() => {
+            const props = {
+              spell: editing.spell,
+              onClose: () => setEditing(null),
+              onStale: () => void reload(),
+              onDone: (spell: TEmploymentRecord) => {
+                setEditing(null);
+                setFlash(
+                  editing.kind === 'end'
+                    ? t('employment.end.done', { employer: spell.employerName })
+                    : t('employment.edit.done', { employer: spell.employerName }),
+                );
+                void reload();
+                onChanged();
+              },
+            };
+            return editing.kind === 'end' ? (
+              <EndEmploymentDialog {...props} />
+            ) : (
+              <EditEmploymentDialog {...props} />
+            );
+          })()
+        : null}
     </section>
   );
 }

@@ -7,7 +7,10 @@ import { StatusBadge } from './status-badge';
 
 interface Props {
   members: readonly TMemberSummary[];
-  /** Shows when each person applied: what matters in the Applications view. */
+  /**
+   * The Applications view: shows when each person applied, longest waiting first (the list
+   * is then in that order, not by name).
+   */
   showApplied: boolean;
   formatDate: (date: Date) => string;
 }
@@ -40,7 +43,9 @@ export function MemberTable({ members, showApplied, formatDate }: Props) {
   return (
     <div className="data-table-frame">
       <table className="data-table members-table">
-        <caption className="uh-visually-hidden">{t('members.caption')}</caption>
+        <caption className="uh-visually-hidden">
+          {showApplied ? t('members.captionApplications') : t('members.caption')}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t('members.column.name')}</th>
@@ -82,7 +87,10 @@ export function MemberTable({ members, showApplied, formatDate }: Props) {
 export function MemberCards({ members, showApplied, formatDate }: Props) {
   const { t } = useTranslation();
   return (
-    <ol className="members-cards" aria-label={t('members.caption')}>
+    <ol
+      className="record-cards"
+      aria-label={showApplied ? t('members.captionApplications') : t('members.caption')}
+    >
       {members.map((member) => (
         <MemberCard
           key={member.id}
@@ -107,7 +115,7 @@ function MemberCard({
   const { t } = useTranslation();
   const headingId = useId();
   return (
-    <li className="members-card">
+    <li className="record-card">
       <article aria-labelledby={headingId}>
         <header className="members-card__header">
           <h2 id={headingId} className="members-card__title">

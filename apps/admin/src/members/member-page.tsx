@@ -253,6 +253,13 @@ export function MemberPage() {
       <MemberEmployment
         memberId={data.id}
         followUp={data.tags.includes(EMPLOYMENT_FOLLOW_UP_TAG)}
+        canManage={canHere('member.manage') && data.status !== 'MERGED'}
+        onChanged={() => {
+          void refresh();
+          void queryClient.invalidateQueries({
+            queryKey: trpc.officer.membership.timeline.pathKey(),
+          });
+        }}
       />
 
       <MemberTimeline id={data.id} />

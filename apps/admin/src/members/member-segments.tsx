@@ -31,7 +31,7 @@ export function MemberSegments({ filters, units, onApply }: Props) {
   const { canAnywhere, canOn } = usePermissions();
   const segments = useQuery(trpc.officer.segments.list.queryOptions());
   const [chosenId, setChosenId] = useState('');
-  const [dialog, setDialog] = useState<'save' | 'delete' | null>(null);
+  const [dialog, setDialog] = useState<'save' | 'rename' | 'delete' | null>(null);
   const [notice, setNotice] = useState('');
 
   // Only the units where the officer may manage members can own a new segment.
@@ -78,6 +78,11 @@ export function MemberSegments({ filters, units, onApply }: Props) {
             {t('memberSegments.apply')}
           </Button>
           {mayManage && chosen ? (
+            <Button variant="ghost" onClick={() => setDialog('rename')}>
+              {t('memberSegments.rename')}
+            </Button>
+          ) : null}
+          {mayManage && chosen ? (
             <Button variant="ghost" onClick={() => setDialog('delete')}>
               {t('memberSegments.delete')}
             </Button>
@@ -101,6 +106,16 @@ export function MemberSegments({ filters, units, onApply }: Props) {
             setDialog(null);
             setChosenId(segment.id);
             setNotice(t('memberSegments.saved', { name: segment.name }));
+          }}
+        />
+      ) : null}
+      {dialog === 'rename' && chosen ? (
+        <RenameSegmentDialog
+          segment={chosen}
+          onClose={() => setDialog(null)}
+          onRenamed={(segment) => {
+            setDialog(null);
+            setNotice(t('memberSegments.renamed', { name: segment.name }));
           }}
         />
       ) : null}
@@ -163,9 +178,12 @@ function SaveSegmentDialog({
         },
         onError: (caught) => {
           const info = readApiError(caught, t('common:errors.network'));
-          if (info.fieldErrors.name) {
-            setNameError(info.fieldErrors.name);
+          const fieldError =
+            info.appCode === 'SEGMENT_NAME_TAKEN' ? info.message : info.fieldErrors.name;
+          if (fieldError) {
+            setNameError(fieldError);
             nameRef.current?.focus();
+            if (info.appCode === 'SEGMENT_NAME_TAKEN') return;
           }
           setError(info.message);
         },
@@ -205,6 +223,92 @@ function SaveSegmentDialog({
           <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
           <Button type="submit" variant="primary" aria-disabled={create.isPending}>
             {create.isPending ? t('common:status.saving') : t('memberSegments.saveSubmit')}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function RenameSegmentDialog({
+  segment,
+  onClose,
+  onRenamed,
+}: {
+  segment: TMemberSegment;
+  onClose: () => void;
+  onRenamed: (segment: TMemberSegment) => void;
+}) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const rename = useMutation(trpc.officer.segments.rename.mutationOptions());
+  const [name, setName] = useState(segment.name);
+  const [nameError, setNameError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (rename.isPending) return;
+    const trimmed = name.trim();
+    if (!trimmed) {
+      setNameError(t('memberSegments.nameRequired'));
+      nameRef.current?.focus();
+      return;
+    }
+    setNameError(null);
+    setError(null);
+    rename.mutate(
+      { id: segment.id, name: trimmed, expectedVersion: segment.version },
+      {
+        onSuccess: async (renamed) => {
+          await queryClient.invalidateQueries({ queryKey: trpc.officer.segments.pathKey() });
+          onRenamed(renamed);
+        },
+        onError: (caught) => {
+          const info = readApiError(caught, t('common:errors.network'));
+          if (info.appCode === 'VERSION_CONFLICT') {
+            setError(t('memberSegments.deleteConflict'));
+            void queryClient.invalidateQueries({ queryKey: trpc.officer.segments.pathKey() });
+            return;
+          }
+          // A name the unit already uses belongs to the name field.
+          const fieldError =
+            info.appCode === 'SEGMENT_NAME_TAKEN' ? info.message : info.fieldErrors.name;
+          if (fieldError) {
+            setNameError(fieldError);
+            nameRef.current?.focus();
+            return;
+          }
+          setError(info.message);
+        },
+      },
+    );
+  }
+
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      title={t('memberSegments.renameTitle')}
+      description={t('memberSegments.renameIntro')}
+    >
+      <form className="uh-form" noValidate onSubmit={submit}>
+        <TextField
+          ref={nameRef}
+          label={t('memberSegments.name')}
+          required
+          maxLength={60}
+          value={name}
+          error={nameError ?? undefined}
+          onChange={(event) => setName(event.target.value)}
+        />
+        {error ? <Alert tone="error">{error}</Alert> : null}
+        <div className="uh-form__actions">
+          <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
+          <Button type="submit" variant="primary" aria-disabled={rename.isPending}>
+            {rename.isPending ? t('common:status.saving') : t('memberSegments.renameSubmit')}
           </Button>
         </div>
       </form>

@@ -3,6 +3,7 @@ import { MEMBER_STATUSES, type TMemberStatus, type TTimelineEntry } from '@union
 import { Alert, Button, currentLocale, readApiError } from '@unionhall/ui';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEventSentence } from '../cases/use-case-text';
 import { useTRPC } from '../trpc';
 
 const ACTOR_TYPES = ['ANONYMOUS', 'MEMBER', 'OFFICER', 'INTEGRATOR', 'SYSTEM'] as const;
@@ -24,6 +25,7 @@ const AUDIT_KEYS = {
   'member.contact.update': 'contactUpdate',
   'member.id-document.read': 'idRead',
   'member.data-export': 'dataExport',
+  'member.employment.update': 'employmentUpdate',
 } as const;
 
 function oneOf<T extends string>(known: readonly T[], value: string | undefined): T | null {
@@ -33,9 +35,16 @@ function oneOf<T extends string>(known: readonly T[], value: string | undefined)
 /** The sentence of an entry, from its summary key; unknown keys (new sources) show as is. */
 function useSummary() {
   const { t } = useTranslation();
+  const caseEvent = useEventSentence();
   return (entry: TTimelineEntry): string => {
     const [kind, ...rest] = entry.summaryKey.split('.');
     const detail = rest.join('.');
+    if (kind === 'case') {
+      return t('cases.timeline', {
+        number: entry.params.number ?? '',
+        event: caseEvent({ type: detail, params: entry.params }),
+      });
+    }
     if (kind === 'status') {
       const action = oneOf(HISTORY_ACTIONS, detail);
       return action ? t(`members.history.done.${action}`) : detail;
@@ -52,6 +61,16 @@ function useSummary() {
       return state
         ? t(`memberMerge.timeline.transfer.${state}`, params)
         : t('memberMerge.timeline.transfer.requested', params);
+    }
+    if (kind === 'employment') {
+      const employer = entry.params.employer ?? '';
+      if (detail === 'ended') return t('memberMerge.timeline.employment.ended', { employer });
+      return entry.params.jobTitle
+        ? t('memberMerge.timeline.employment.startedAs', {
+            employer,
+            jobTitle: entry.params.jobTitle,
+          })
+        : t('memberMerge.timeline.employment.started', { employer });
     }
     if (kind === 'audit') {
       const known = Object.entries(AUDIT_KEYS).find(([action]) => action === detail)?.[1];
@@ -75,8 +94,12 @@ export function MemberTimeline({ id }: { id: string }) {
     ),
   );
   const locale = currentLocale(i18n);
-  const time = useMemo(
-    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+  const formats = useMemo(
+    () => ({
+      time: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+      // Employment entries stand for calendar days (midnight UTC): no time, and no zone shift.
+      day: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }),
+    }),
     [locale],
   );
   const status = (value: string | undefined): string => {
@@ -101,6 +124,7 @@ export function MemberTimeline({ id }: { id: string }) {
         <ol className="member-history" aria-label={t('memberMerge.timeline.caption')}>
           {entries.map((entry) => {
             const actor = oneOf(ACTOR_TYPES, entry.actorType);
+            const calendarDay = entry.type.startsWith('employment-');
             const from = status(entry.params.from);
             const to = status(entry.params.to);
             return (
@@ -108,8 +132,8 @@ export function MemberTimeline({ id }: { id: string }) {
                 <p className="member-history__head">
                   <strong>{summary(entry)}</strong>
                   <span className="members-muted">
-                    {time.format(entry.occurredAt)}
-                    {actor ? ` · ${t(`members.actorType.${actor}`)}` : null}
+                    {(calendarDay ? formats.day : formats.time).format(entry.occurredAt)}
+                    {actor && !calendarDay ? ` · ${t(`members.actorType.${actor}`)}` : null}
                   </span>
                   {entry.memberId !== id ? (
                     <span className="uh-badge uh-badge--neutral">

@@ -47,9 +47,10 @@ describe('member filters in the URL', () => {
     expect(readMemberFilters(params)).toEqual({ query: '', unitId: '', status: '', tag: '' });
   });
 
-  it('become a list query; Applications is the applicants’ status', () => {
+  it('become a list query; Applications is the applicants’ status, oldest first', () => {
     expect(memberFiltersToInput(APPLICATION_FILTERS)).toEqual({
       status: ['APPLICANT'],
+      order: 'applied',
       limit: 25,
     });
     expect(memberFiltersToInput({ query: ' 8000 ', unitId: '', status: '', tag: '' })).toEqual({

@@ -82,13 +82,15 @@ export function memberFiltersToInput(filters: TMemberFilters): Omit<TMemberListI
     ...(filters.status ? { status: [filters.status] } : {}),
     ...(filters.tag ? { tag: filters.tag } : {}),
     ...(filters.employerId ? { employerId: filters.employerId } : {}),
+    // The application queue: whoever has waited longest comes first.
+    ...(filters.status === 'APPLICANT' ? { order: 'applied' as const } : {}),
     limit: MEMBER_PAGE_SIZE,
   };
 }
 
-/** The filters to save as a segment: the list query without the page size. */
+/** The filters to save as a segment: the list query without its order and page size. */
 export function memberFiltersToSegment(filters: TMemberFilters): TMemberSegmentFilters {
-  const { limit: _limit, ...rest } = memberFiltersToInput(filters);
+  const { limit: _limit, order: _order, ...rest } = memberFiltersToInput(filters);
   return rest;
 }
 

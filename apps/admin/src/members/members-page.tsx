@@ -173,7 +173,7 @@ export function MembersPage() {
       ) : null}
 
       {items.length > 0 ? (
-        <div className="members-more">
+        <div className="list-more">
           {members.hasNextPage ? (
             // aria-disabled, not disabled: a disabled button drops the keyboard focus.
             <Button

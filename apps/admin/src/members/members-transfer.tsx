@@ -21,7 +21,8 @@ export function MembersTransfer({ filters }: { filters: Omit<TMemberListInput, '
     }),
   );
   if (!canAnywhere('member.manage')) return null;
-  const { limit: _limit, ...exportFilters } = filters;
+  // The file is the list's members, not a page of them in the list's order.
+  const { limit: _limit, order: _order, ...exportFilters } = filters;
   const error = exportMutation.error
     ? readApiError(exportMutation.error, t('common:errors.network'))
     : null;

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { NotificationBellLink } from '@unionhall/ui';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { useTRPC } from '../trpc';
@@ -21,23 +22,14 @@ export function NotificationBell() {
   if (!actingOfficer) return null;
   const count = unread.data?.count ?? 0;
   return (
-    <NavLink
+    <NotificationBellLink
+      link={NavLink}
       to="/notifications"
+      count={count}
+      label={count > 0 ? t('notifications.bellUnread', { count }) : t('notifications.bell')}
       className="bell"
-      aria-label={count > 0 ? t('notifications.bellUnread', { count }) : t('notifications.bell')}
-      data-testid="notification-bell"
-    >
-      <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
-        <path
-          fill="currentColor"
-          d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
-        />
-      </svg>
-      {count > 0 ? (
-        <span className="bell__count" aria-hidden="true">
-          {count > 99 ? '99+' : count}
-        </span>
-      ) : null}
-    </NavLink>
+      countClassName="bell__count"
+      iconSize={20}
+    />
   );
 }

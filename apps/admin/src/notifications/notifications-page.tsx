@@ -50,6 +50,7 @@ export function NotificationsPage() {
         <div>
           <h1 id="notifications-title">{t('notifications.title')}</h1>
           <p className="page__intro">{t('notifications.intro')}</p>
+          <Link to="/notifications/settings">{t('notifications.settingsLink')}</Link>
         </div>
         {unread ? (
           <Button onClick={() => markRead.mutate({ all: true })} disabled={markRead.isPending}>

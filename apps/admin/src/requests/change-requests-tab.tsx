@@ -1,4 +1,5 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
+import { Button } from '@unionhall/ui';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -55,8 +56,12 @@ export function ChangeRequestsTab() {
   const trpc = useTRPC();
   const [searchParams] = useSearchParams();
   const state = readRequestState(searchParams);
-  const requests = useQuery(
-    trpc.officer.memberRequests.changeRequests.queryOptions({ state }, { staleTime: 0 }),
+  // Oldest first, a page at a time: the longest waiting are decided first.
+  const requests = useInfiniteQuery(
+    trpc.officer.memberRequests.changeRequests.infiniteQueryOptions(
+      { state, limit: 25 },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined, staleTime: 0 },
+    ),
   );
   const units = useQuery(trpc.officer.org.list.queryOptions());
   const canManageIn = useCanManageIn(units.data ?? []);
@@ -65,7 +70,7 @@ export function ChangeRequestsTab() {
   const decide = useMutation(trpc.officer.memberRequests.decideChange.mutationOptions());
   const decision = useDecisionError(() => void requests.refetch());
 
-  const rows = requests.data ?? [];
+  const rows = requests.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <div className="requests-tab">
       <StateFilter current={state} />
@@ -92,6 +97,20 @@ export function ChangeRequestsTab() {
             />
           ))}
         </ol>
+      ) : null}
+      {requests.hasNextPage ? (
+        <div className="requests-more">
+          <Button
+            aria-disabled={requests.isFetchingNextPage}
+            onClick={() => {
+              if (!requests.isFetchingNextPage) void requests.fetchNextPage();
+            }}
+          >
+            {requests.isFetchingNextPage
+              ? t('common:status.loading')
+              : t('requests.changes.loadMore')}
+          </Button>
+        </div>
       ) : null}
       {deciding ? (
         <DecideDialog

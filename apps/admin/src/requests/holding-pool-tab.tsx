@@ -14,7 +14,8 @@ export function HoldingPoolTab() {
   const trpc = useTRPC();
   const pool = useInfiniteQuery(
     trpc.officer.membership.list.infiniteQueryOptions(
-      { needsPlacement: true, status: ['APPLICANT'], limit: 25 },
+      // Oldest first: whoever has waited longest for a unit is placed first.
+      { needsPlacement: true, status: ['APPLICANT'], order: 'applied', limit: 25 },
       { getNextPageParam: (page) => page.nextCursor, staleTime: 0 },
     ),
   );

@@ -1,5 +1,6 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import type { TTransfer } from '@unionhall/domain';
+import { Button } from '@unionhall/ui';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -33,8 +34,12 @@ export function TransfersTab() {
   const [searchParams] = useSearchParams();
   const direction = readTransferDirection(searchParams);
   const state = readRequestState(searchParams);
-  const transfers = useQuery(
-    trpc.officer.memberRequests.transfers.queryOptions({ direction, state }, { staleTime: 0 }),
+  // Oldest first, a page at a time: the longest waiting are decided first.
+  const transfers = useInfiniteQuery(
+    trpc.officer.memberRequests.transfers.infiniteQueryOptions(
+      { flow: direction, state, limit: 25 },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined, staleTime: 0 },
+    ),
   );
   const units = useQuery(trpc.officer.org.list.queryOptions());
   const canManageIn = useCanManageIn(units.data ?? []);
@@ -43,7 +48,7 @@ export function TransfersTab() {
   const decide = useMutation(trpc.officer.memberRequests.decideTransfer.mutationOptions());
   const decision = useDecisionError(() => void transfers.refetch());
 
-  const rows = transfers.data ?? [];
+  const rows = transfers.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <div className="requests-tab">
       <DirectionFilter current={direction} />
@@ -75,6 +80,20 @@ export function TransfersTab() {
             />
           ))}
         </ol>
+      ) : null}
+      {transfers.hasNextPage ? (
+        <div className="requests-more">
+          <Button
+            aria-disabled={transfers.isFetchingNextPage}
+            onClick={() => {
+              if (!transfers.isFetchingNextPage) void transfers.fetchNextPage();
+            }}
+          >
+            {transfers.isFetchingNextPage
+              ? t('common:status.loading')
+              : t('requests.transfers.loadMore')}
+          </Button>
+        </div>
       ) : null}
       {deciding ? (
         <DecideDialog

@@ -23,7 +23,7 @@ export function useDecisionError(onStale: () => void) {
     if (info.appCode === 'CONFLICT') {
       message = t('requests.errors.alreadyDecided');
       onStale();
-    } else if (info.appCode === 'MEMBER_ALREADY_APPLIED') {
+    } else if (info.appCode === 'MEMBER_ID_IN_USE') {
       message = t('requests.errors.alreadyApplied');
     } else if (info.appCode === 'VERSION_CONFLICT') {
       message = t('requests.errors.versionConflict');

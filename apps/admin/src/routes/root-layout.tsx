@@ -35,6 +35,7 @@ export function RootLayout() {
   const devOutbox = useDevOutbox();
   const canReadMembers = canAnywhere('member.read');
   const canManageAnnouncements = canAnywhere('announcement.manage');
+  const canReadCases = canAnywhere('case.read');
   const signedIn = me.data?.kind === 'OFFICER' && me.data.twoFactorEnabled;
   const signedOutPage = useMatches().some((match) => isSignedOutPage(match.handle));
 
@@ -81,6 +82,7 @@ export function RootLayout() {
           </NavLink>
           {canReadMembers ? <NavLink to="/members">{t('nav.members')}</NavLink> : null}
           {canReadMembers ? <NavLink to="/requests">{t('nav.requests')}</NavLink> : null}
+          {canReadCases ? <NavLink to="/cases">{t('nav.cases')}</NavLink> : null}
           {canReadMembers ? <NavLink to="/employers">{t('nav.employers')}</NavLink> : null}
           {canManageAnnouncements ? (
             <NavLink to="/announcements">{t('nav.announcements')}</NavLink>

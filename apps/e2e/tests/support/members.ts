@@ -1,4 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
+import { expect, type APIRequestContext } from '@playwright/test';
 import { createUnionhallClient } from '@unionhall/client';
 
 /**
@@ -17,9 +18,25 @@ function checkCharacter(first17: string): string {
   return '10X98765432'.charAt(sum % 11);
 }
 
-/** A valid, random resident ID (Beijing Chaoyang, born 1990-05-17). */
+/**
+ * A valid resident ID (Beijing Chaoyang) born on `birthDate` (YYYYMMDD), with a random
+ * three-digit sequence unless one is given. Specs pass a birth date no other spec uses, so the
+ * IDs of one spec's runs never collide with another's.
+ */
+export function residentId(birthDate: string, sequence = String(randomInt(100, 1000))): string {
+  const first17 = `110105${birthDate}${sequence}`;
+  return first17 + checkCharacter(first17);
+}
+
+/**
+ * A valid, random resident ID (Beijing Chaoyang, born on a random day of 1970 to 1999). Specs
+ * share one database per run and a person has one living record, so the birth date and the
+ * sequence both vary: about ten million numbers, where a fixed day's 900 collided within a run.
+ */
 export function randomResidentId(): string {
-  const first17 = `11010519900517${String(randomInt(100, 1000))}`;
+  const born = new Date(Date.UTC(1970, 0, 1) + randomInt(0, 30 * 365) * 86_400_000);
+  const day = born.toISOString().slice(0, 10).replaceAll('-', '');
+  const first17 = `110105${day}${String(randomInt(0, 1000)).padStart(3, '0')}`;
   return first17 + checkCharacter(first17);
 }
 
@@ -69,4 +86,38 @@ export async function applyToJoin(
     consentVersion: CONSENT_VERSION,
   });
   return { id, name: person.name, phone: person.phone, idNumber };
+}
+
+/** Calls a tRPC procedure over HTTP the way the apps do (superjson envelope). */
+export async function call(
+  request: APIRequestContext,
+  path: string,
+  input?: unknown,
+): Promise<unknown> {
+  const response =
+    input === undefined
+      ? await request.get(`/trpc/${path}`)
+      : await request.post(`/trpc/${path}`, { data: { json: input } });
+  const body = (await response.json()) as { result?: { data?: { json?: unknown } } };
+  expect(response.ok(), `${path}: ${JSON.stringify(body)}`).toBe(true);
+  return body.result?.data?.json;
+}
+
+/**
+ * The newest sign-in code sent to `to`: the development outbox stands in for the mailbox and
+ * the phone. It lists the newest message first, and holds notification emails too, so the
+ * first message to `to` that carries a code is the one just requested.
+ */
+export async function latestCode(request: APIRequestContext, to: string): Promise<string> {
+  // The page's "send me a code" request may still be on its way when a spec asks: wait for it
+  // (a few seconds at most) instead of failing on a busy machine.
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const response = await request.get('/api/dev/outbox');
+    const { messages } = (await response.json()) as { messages: { to: string; code?: string }[] };
+    const message = messages.find((candidate) => candidate.to === to && Boolean(candidate.code));
+    if (message?.code) return message.code;
+    if (Date.now() > deadline) throw new Error(`no code was sent to ${to}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }

@@ -1,8 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, useOnlineStatus } from '@unionhall/ui';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { forgetQueuedCases, queueSnapshot, readQueue, subscribeQueue } from '../cases/case-queue';
 import { forgetCachedFiles, forgetPersistedQueries } from '../query-persistence';
 import { useTRPC, useTRPCClient } from '../trpc';
 import { signOut } from './auth-api';
@@ -23,6 +24,8 @@ export function AccountPage() {
   const navigate = useNavigate();
   const online = useOnlineStatus();
   const me = useQuery(trpc.public.session.me.queryOptions());
+  // Only to re-render when the queue changes (a request sent while the page is open).
+  useSyncExternalStore(subscribeQueue, queueSnapshot, () => null);
   const loading = <p role="status">{t('common:status.loading')}</p>;
 
   if (me.isPending && !online) {
@@ -51,6 +54,10 @@ export function AccountPage() {
     );
   }
 
+  // Requests queued offline go at sign-out with the member's other records: say so first.
+  const userId = me.data.id;
+  const unsent = readQueue().filter((entry) => entry.owner === userId || entry.owner === '').length;
+
   const leave = async () => {
     // This browser stops receiving the member's notifications before the session ends.
     await import('../push/web-push')
@@ -63,6 +70,8 @@ export function AccountPage() {
     await signOut().catch(() => undefined);
     queryClient.clear();
     forgetPersistedQueries();
+    // Requests still waiting on this phone hold the member's own words: they go too.
+    forgetQueuedCases();
     await forgetCachedFiles();
     await navigate('/');
   };
@@ -82,6 +91,11 @@ export function AccountPage() {
         </Link>
       ) : null}
       {me.data.kind === 'MEMBER' ? (
+        <Link className="uh-button" to="/cases">
+          {t('account.requests')}
+        </Link>
+      ) : null}
+      {me.data.kind === 'MEMBER' ? (
         <Suspense fallback={loading}>
           <MembershipSection />
           <PasskeysSection />
@@ -92,6 +106,9 @@ export function AccountPage() {
         <Link className="account__notifications" to="/notifications/settings">
           {t('account.notifications')}
         </Link>
+      ) : null}
+      {unsent > 0 ? (
+        <Alert tone="warning">{t('account.queuedWarning', { count: unsent })}</Alert>
       ) : null}
       <Button onClick={() => void leave()}>{t('account.signOut')}</Button>
     </section>

@@ -62,6 +62,16 @@ export function HomePage() {
         </section>
       ) : null}
 
+      {session.data?.kind === 'MEMBER' ? (
+        <section className="card home__join" aria-labelledby="requests-entry-heading">
+          <h2 id="requests-entry-heading">{t('home.requests')}</h2>
+          <p>{t('home.requestsText')}</p>
+          <Link className="uh-button uh-button--primary" to="/cases">
+            {t('home.requestsLink')}
+          </Link>
+        </section>
+      ) : null}
+
       {session.data ? null : (
         <section className="card home__join" aria-labelledby="join-entry-heading">
           <h2 id="join-entry-heading">{t('home.join')}</h2>

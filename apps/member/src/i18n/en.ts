@@ -27,6 +27,10 @@ export const memberEn = {
     news: 'Union news',
     newsText: 'Notices from your union, readable offline once loaded.',
     newsLink: 'Read union news',
+    requests: 'My requests',
+    requestsText:
+      'Ask the union for help with a problem at work, legal advice or mediation, or make a suggestion, and follow how it is handled.',
+    requestsLink: 'See my requests',
   },
   notificationBell: {
     label: 'Notifications',
@@ -43,7 +47,12 @@ export const memberEn = {
     email: 'Email',
     signOut: 'Sign out',
     notifications: 'Notification settings',
+    requests: 'My requests',
     offline: 'You are offline, so your sign-in cannot be checked.',
+    queuedWarning_one:
+      '{{count}} request on this phone has not been sent yet. Signing out deletes it: connect and let it be sent first.',
+    queuedWarning_other:
+      '{{count}} requests on this phone have not been sent yet. Signing out deletes them: connect and let them be sent first.',
   },
   signIn: {
     heading: 'Sign in',

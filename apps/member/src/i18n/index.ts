@@ -14,7 +14,15 @@ export const i18n = createI18n(
  * they travel with that screen's code instead of the first download. Call at module level.
  */
 export function addTexts(
-  namespace: 'join' | 'membership' | 'self' | 'push' | 'news' | 'notifications',
+  namespace:
+    | 'join'
+    | 'membership'
+    | 'self'
+    | 'push'
+    | 'news'
+    | 'notifications'
+    | 'notificationSettings'
+    | 'cases',
   texts: Record<TLocale, object>,
 ): void {
   for (const [language, catalog] of Object.entries(texts)) {

@@ -12,40 +12,8 @@ export const notificationsEn = {
   markAllRead: 'Mark all as read',
   loadMore: 'Show more',
   savedCopy: 'Offline: showing the notifications loaded last time.',
-  offlineMutation: 'You are offline. Saving settings needs the network: connect and try again.',
-  category: {
-    account: 'Account and membership',
-    union_news: 'Union news',
-    my_requests: 'My requests',
-    events: 'Events',
-    dues: 'Dues',
-    votes: 'Votes and elections',
-  },
-  channel: {
-    in_app: 'In the app',
-    push: 'Push',
-    email: 'Email',
-    sms: 'SMS',
-  },
   settings: {
     heading: 'Notification settings',
     back: 'Back to notifications',
-    channelsHeading: 'How you are told',
-    channelsIntro:
-      'Choose how each kind of notification reaches you. Notifications in the app always stay, and emails about your account and membership cannot be switched off.',
-    toggle: '{{category}}: {{channel}}',
-    locked: 'Always on',
-    saved: 'Saved.',
-    languageHeading: 'Language and quiet hours',
-    language: 'Language of email, SMS and push',
-    languages: { 'zh-CN': '简体中文', en: 'English' },
-    quietEnabled: 'Quiet hours',
-    quietHint:
-      'During quiet hours, push and SMS wait until the quiet hours end; email is sent as usual. Times are Beijing time.',
-    quietStart: 'From',
-    quietEnd: 'Until',
-    save: 'Save',
-    conflict:
-      'Your settings were changed on another device. The latest settings are loaded: make your change again.',
   },
 } satisfies TNotificationsCatalog;

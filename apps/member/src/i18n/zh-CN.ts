@@ -24,6 +24,10 @@ export const memberZhCN = {
     news: '通知公告',
     newsText: '工会发给您的通知，下载后没有网络也能查看。',
     newsLink: '查看通知公告',
+    requests: '我的诉求',
+    requestsText:
+      '遇到劳动权益问题、需要法律帮助或有建议，可以直接向工会提出，并随时查看办理进度。',
+    requestsLink: '查看我的诉求',
   },
   notificationBell: {
     label: '通知',
@@ -39,7 +43,12 @@ export const memberZhCN = {
     email: '邮箱',
     signOut: '退出登录',
     notifications: '通知设置',
+    requests: '我的诉求',
     offline: '您当前处于离线状态，登录状态需联网确认。',
+    queuedWarning_one:
+      '本设备上还有 {{count}} 条诉求尚未发送。退出登录会删除它，请联网发送后再退出。',
+    queuedWarning_other:
+      '本设备上还有 {{count}} 条诉求尚未发送。退出登录会删除它们，请联网发送后再退出。',
   },
   signIn: {
     heading: '登录',

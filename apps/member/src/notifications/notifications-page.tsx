@@ -160,7 +160,9 @@ function NotificationEntry({
   const content = (
     <>
       <span className="notes__meta">
-        <span className="uh-badge uh-badge--neutral">{t(`category.${item.category}`)}</span>
+        <span className="uh-badge uh-badge--neutral">
+          {t(`notificationSettings:category.${item.category}`)}
+        </span>
         <time dateTime={item.createdAt.toISOString()}>{when}</time>
         {item.readAt ? null : <span className="notes__unread">{t('unread')}</span>}
       </span>

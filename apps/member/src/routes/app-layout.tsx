@@ -2,12 +2,14 @@ import { LanguageSwitcher, useOnlineStatus } from '@unionhall/ui';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
+import { useQueuedCaseSender } from '../cases/use-queue-sender';
 import { NotificationBell } from '../notifications/notification-bell';
 
 /** The phone-first frame: a compact header with the offline badge and the language picker. */
 export function AppLayout() {
   const { t } = useTranslation();
   const online = useOnlineStatus();
+  useQueuedCaseSender();
 
   useEffect(() => {
     document.title = t('title');

@@ -30,6 +30,7 @@ import {
   type EmployerKind,
 } from './demo-members-data';
 import { DEMO_MEMBERS, DEMO_OFFICERS } from './demo-identities';
+import { memberSortName } from '../modules/membership/sort-name';
 
 const MARKER = 'demo_members_loaded_at';
 /** The counter changeMemberStatus takes member numbers from; the demo's numbers come first. */
@@ -525,6 +526,7 @@ const MEMBER_COLUMNS = {
   status: '"MemberStatus"',
   name: 'text',
   searchName: 'text',
+  sortName: 'text',
   searchGrams: 'text[]',
   sex: 'text',
   birthDate: 'date',
@@ -680,6 +682,7 @@ export async function seedDemoMembers(
           status: member.status,
           name: member.name,
           searchName: normalizeForSearch(member.name),
+          sortName: memberSortName(member.name),
           searchGrams: nameGrams(member.name),
           sex: member.sex,
           birthDate: new Date(`${member.birthDate}T00:00:00Z`),

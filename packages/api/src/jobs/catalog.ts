@@ -1,7 +1,9 @@
 import type { Database } from '@unionhall/db';
 import { announcementHandlers } from '../modules/announcements/announcements.jobs';
+import { caseworkHandlers, CASEWORK_SCHEDULES } from '../modules/casework/casework.jobs';
 import type { Channels } from '../notifications/channels';
 import { deliverNotification } from '../notifications/delivery';
+import { sendDigests } from '../notifications/digest';
 import type { UnsubscribeTokens } from '../notifications/unsubscribe';
 import { defineHandler, type JobCatalog } from './handlers';
 
@@ -30,7 +32,13 @@ export function buildJobCatalog({
 }: JobCatalogDeps): JobCatalog {
   const delivery = { prisma: db.prisma, channels, publicUrl, unsubscribeTokens };
   return {
-    schedules: [{ name: 'outbox-cleanup', cron: '17 3 * * *', event: 'schedule.outbox-cleanup' }],
+    schedules: [
+      { name: 'outbox-cleanup', cron: '17 3 * * *', event: 'schedule.outbox-cleanup' },
+      // Digests at 08:00 Beijing time, the end of the default quiet hours.
+      { name: 'digest-daily', cron: '0 8 * * *', event: 'schedule.digest-daily' },
+      { name: 'digest-weekly', cron: '0 8 * * 1', event: 'schedule.digest-weekly' },
+      ...CASEWORK_SCHEDULES,
+    ],
     handlers: [
       defineHandler({
         name: 'notification.deliver',
@@ -42,6 +50,20 @@ export function buildJobCatalog({
         name: 'notification.deliver-due',
         event: 'notification.due',
         handle: (event) => deliverNotification(delivery, event.payload.notificationId),
+      }),
+      defineHandler({
+        name: 'notification.digest-daily',
+        event: 'schedule.digest-daily',
+        handle: async (event) => {
+          await sendDigests(delivery, 'DAILY', new Date(event.payload.firedAt));
+        },
+      }),
+      defineHandler({
+        name: 'notification.digest-weekly',
+        event: 'schedule.digest-weekly',
+        handle: async (event) => {
+          await sendDigests(delivery, 'WEEKLY', new Date(event.payload.firedAt));
+        },
       }),
       defineHandler({
         name: 'outbox.cleanup',
@@ -56,6 +78,7 @@ export function buildJobCatalog({
         },
       }),
       ...announcementHandlers({ db }),
+      ...caseworkHandlers({ db }),
     ],
   };
 }

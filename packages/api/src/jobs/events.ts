@@ -22,8 +22,14 @@ export const EVENT_PAYLOADS = {
   'notification.created': z.object({ notificationId: z.uuid() }),
   /** A notification's push or SMS waited for the end of quiet hours, which is now. */
   'notification.due': z.object({ notificationId: z.uuid() }),
+  /** Cron: every morning, case deadlines are reminded to assignees and escalated when past. */
+  'schedule.case-deadlines': z.object({ firedAt: z.iso.datetime() }),
   /** Cron: once a day, old finished outbox rows are removed. */
   'schedule.outbox-cleanup': z.object({ firedAt: z.iso.datetime() }),
+  /** Cron: at 08:00 Beijing time, the email digests of those who chose daily ones… */
+  'schedule.digest-daily': z.object({ firedAt: z.iso.datetime() }),
+  /** …and on Mondays, of those who chose weekly ones. */
+  'schedule.digest-weekly': z.object({ firedAt: z.iso.datetime() }),
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

@@ -102,7 +102,7 @@ export function createInProcessRunner(options: InProcessRunnerOptions): JobRunne
   }
 
   async function processRow(row: ClaimedRow): Promise<void> {
-    let failure: string | undefined;
+    let failure: { handler: string; error: string } | undefined;
     let done = new Set(row.handled);
     try {
       const event = parseEnvelope({ ...row, createdAt: row.created_at });
@@ -116,7 +116,7 @@ export function createInProcessRunner(options: InProcessRunnerOptions): JobRunne
             data: { handled: [...done] },
           });
         } catch (error) {
-          failure = `${handler.name}: ${errorText(error)}`;
+          failure = { handler: handler.name, error: errorText(error) };
           logger.warn(
             {
               eventId: row.id,
@@ -129,12 +129,12 @@ export function createInProcessRunner(options: InProcessRunnerOptions): JobRunne
         }
       }
     } catch (error) {
-      failure = `envelope: ${errorText(error)}`;
+      failure = { handler: 'envelope', error: errorText(error) };
     }
     if (failure === undefined) {
       await prisma.outboxEvent.update({
         where: { id: row.id },
-        data: { status: 'done', processedAt: new Date(), lastError: null },
+        data: { status: 'done', processedAt: new Date(), lastError: null, failedHandler: null },
       });
       return;
     }
@@ -144,7 +144,8 @@ export function createInProcessRunner(options: InProcessRunnerOptions): JobRunne
       where: { id: row.id },
       data: {
         status: dead ? 'dead' : 'pending',
-        lastError: failure,
+        lastError: `${failure.handler}: ${failure.error}`,
+        failedHandler: failure.handler,
         availableAt: new Date(Date.now() + retryDelayMs(row.attempts)),
         ...(dead ? { processedAt: new Date() } : {}),
       },
@@ -214,13 +215,14 @@ export function createInProcessRunner(options: InProcessRunnerOptions): JobRunne
           status: true,
           attempts: true,
           lastError: true,
+          failedHandler: true,
           processedAt: true,
           createdAt: true,
         },
       });
       return rows.map((row) => ({
         id: row.id,
-        handler: row.lastError?.split(':')[0] ?? row.type,
+        handler: row.failedHandler ?? row.type,
         eventType: row.type,
         attempts: row.attempts,
         lastError: row.lastError,

@@ -134,6 +134,7 @@ describe.each(testDatabaseTargets())('background work in process on %s', (target
     expect(waiting).toMatchObject({ status: 'pending', attempts: 1, handled: ['test.steady'] });
     expect(waiting.availableAt.getTime()).toBeGreaterThan(Date.now());
     expect(waiting.lastError).toContain('test.flaky: Error: provider unavailable');
+    expect(waiting.failedHandler).toBe('test.flaky');
     // Not due yet: draining now runs nothing.
     await runner.drain();
     expect(flaky.runs).toHaveLength(1);
@@ -146,7 +147,12 @@ describe.each(testDatabaseTargets())('background work in process on %s', (target
     expect(flaky.effects.size).toBe(1);
     expect(steady.runs).toEqual([member]);
     const done = await db.prisma.outboxEvent.findUniqueOrThrow({ where: { id: waiting.id } });
-    expect(done).toMatchObject({ status: 'done', attempts: 3 });
+    expect(done).toMatchObject({
+      status: 'done',
+      attempts: 3,
+      lastError: null,
+      failedHandler: null,
+    });
   });
 
   it('gives up after the last attempt, lists the dead letter, and runs it again on retry', async () => {
@@ -169,6 +175,23 @@ describe.each(testDatabaseTargets())('background work in process on %s', (target
     expect(await runner.retry(letter?.id ?? '')).toBe(false);
     await runner.drain();
     expect(broken.runs).toHaveLength(MAX_ATTEMPTS + 1);
+    expect(broken.effects.size).toBe(1);
+  });
+
+  it('names the failed handler from its own column, even when the name has a colon', async () => {
+    const broken = recorder('test:colon.broken');
+    const runner = createInProcessRunner({ db, logger: silentLogger, catalog: catalogOf(broken) });
+    const member = uuid();
+    await emitCreated(db, member);
+    broken.failNext(1);
+    await runner.drain();
+    const failed = await runner.listFailed();
+    const waiting = failed.find((job) => job.handler.startsWith('test:'));
+    expect(waiting).toMatchObject({ handler: 'test:colon.broken', dead: false, attempts: 1 });
+    expect(waiting?.lastError).toContain('test:colon.broken: Error: provider unavailable');
+    // Done on the next attempt, so the later tests' runners find nothing of it left.
+    await makeDue(db);
+    await runner.drain();
     expect(broken.effects.size).toBe(1);
   });
 

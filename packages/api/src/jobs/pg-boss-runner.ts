@@ -142,7 +142,12 @@ export function createPgBossRunner(options: PgBossRunnerOptions): JobRunner {
         logger.warn({ eventId: row.id, err: errorText(error) }, 'outbox relay failed');
         await prisma.outboxEvent.update({
           where: { id: row.id },
-          data: { status: 'pending', lastError: `relay: ${errorText(error)}`, lockedUntil: null },
+          data: {
+            status: 'pending',
+            lastError: `relay: ${errorText(error)}`,
+            failedHandler: 'relay',
+            lockedUntil: null,
+          },
         });
       }
     }

@@ -45,7 +45,7 @@ type Outcome =
   | { status: 'deferred'; until: Date }
   | { status: 'failed'; detail: string };
 
-const RECIPIENT_SELECT = {
+export const RECIPIENT_SELECT = {
   id: true,
   kind: true,
   email: true,
@@ -56,7 +56,7 @@ const RECIPIENT_SELECT = {
   notificationPreferences: { select: { category: true, channel: true, enabled: true } },
 } satisfies Prisma.AuthUserSelect;
 
-type Recipient = Prisma.AuthUserGetPayload<{ select: typeof RECIPIENT_SELECT }>;
+export type Recipient = Prisma.AuthUserGetPayload<{ select: typeof RECIPIENT_SELECT }>;
 
 function errorText(error: unknown): string {
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -74,12 +74,22 @@ function quietHoursOf(recipient: Recipient): QuietHours | null {
  * Where to reach a person on a channel. A member's contact details (which they keep current
  * themselves) come first, then the sign-in account's; officers have only the account.
  */
-function addressOf(recipient: Recipient, channel: 'email' | 'sms'): string | null {
+export function addressOf(recipient: Recipient, channel: 'email' | 'sms'): string | null {
   if (channel === 'email') return recipient.member?.email ?? recipient.email;
   return recipient.member?.phone ?? recipient.phoneNumber ?? null;
 }
 
-function absolute(publicUrl: string, path: string): string {
+/** Where a person manages their notifications: the console for officers, else the PWA. */
+export function preferencesPath(recipient: { kind: string }): string {
+  return recipient.kind === 'OFFICER' ? '/admin/notifications/settings' : '/notifications/settings';
+}
+
+/** Where a person's notification centre is: the console's for officers, else the PWA's. */
+export function centrePath(recipient: { kind: string }): string {
+  return recipient.kind === 'OFFICER' ? '/admin/notifications' : '/notifications';
+}
+
+export function absolute(publicUrl: string, path: string): string {
   return `${publicUrl.replace(/\/+$/, '')}${path}`;
 }
 
@@ -245,10 +255,7 @@ async function sendEmail({ deps, recipient, category, locale, text, link }: Chan
         deps.publicUrl,
         `/api/notifications/unsubscribe?token=${deps.unsubscribeTokens.sign({ userId: recipient.id, category })}`,
       );
-  const preferencesUrl = absolute(
-    deps.publicUrl,
-    recipient.kind === 'OFFICER' ? '/admin/notifications' : '/notifications/settings',
-  );
+  const preferencesUrl = absolute(deps.publicUrl, preferencesPath(recipient));
   await deps.channels.email.send(
     renderEmail({ to, locale, category, text, link, preferencesUrl, unsubscribeUrl }),
   );

@@ -545,6 +545,7 @@ describe.each(testDatabaseTargets())('notifications on %s', (target) => {
       const settings = await caller.member.notifications.settings.get();
       expect(settings).toEqual({
         language: 'zh-CN',
+        digest: 'OFF',
         quietHours: { enabled: true, start: '22:00', end: '08:00' },
         version: 1,
       });
@@ -553,8 +554,10 @@ describe.each(testDatabaseTargets())('notifications on %s', (target) => {
         quietHours: { enabled: true, start: '23:00', end: '07:30' },
         expectedVersion: 1,
       });
+      // Left out, the digest stays as it was.
       expect(saved).toEqual({
         language: 'en',
+        digest: 'OFF',
         quietHours: { enabled: true, start: '23:00', end: '07:30' },
         version: 2,
       });
@@ -566,5 +569,38 @@ describe.each(testDatabaseTargets())('notifications on %s', (target) => {
         }),
       ).rejects.toMatchObject({ appCode: 'VERSION_CONFLICT' });
     });
+  });
+
+  it('gives officers the same preferences and settings, their own, in the console', async () => {
+    const officer = await person({ kind: 'OFFICER' });
+    const caller = callerFor(db, { actor: officer.actor });
+    const before = await caller.officer.notifications.settings.get();
+    expect(before).toMatchObject({ digest: 'OFF', version: 1 });
+    const saved = await caller.officer.notifications.settings.set({
+      language: 'en',
+      quietHours: { enabled: false, start: '22:00', end: '08:00' },
+      digest: 'DAILY',
+      expectedVersion: before.version,
+    });
+    expect(saved).toMatchObject({ language: 'en', digest: 'DAILY', version: 2 });
+    const matrix = await caller.officer.notifications.preferences.set({
+      changes: [{ category: 'my_requests', channel: 'sms', enabled: false }],
+    });
+    expect(
+      matrix.find((cell) => cell.category === 'my_requests' && cell.channel === 'sms'),
+    ).toMatchObject({ enabled: false });
+
+    // Told something about a case, the officer is not sent the SMS they switched off.
+    await tell(officer.id, { category: 'my_requests' });
+    await jobs().drain();
+    expect(channels().sentTo(officer.phone ?? '')).toEqual([]);
+    expect(
+      channels()
+        .sent.map((entry) => entry.channel)
+        .sort(),
+    ).toEqual(['email', 'push']);
+    const email = channels().sent.find((entry) => entry.channel === 'email');
+    if (email?.channel !== 'email') throw new Error('no email');
+    expect(email.message.text).toContain(`${TEST_PUBLIC_URL}/admin/notifications/settings`);
   });
 });

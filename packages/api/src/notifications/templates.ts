@@ -62,6 +62,117 @@ export const NOTIFICATION_TEMPLATES = {
       }),
     },
   }),
+  'announcement.published': template({
+    // The excerpt is the start of the text; older notices without one read the generic line.
+    params: z.object({ title: z.string(), unitName: z.string(), excerpt: z.string().default('') }),
+    text: {
+      'zh-CN': (p) => ({
+        title: `${p.unitName}：${p.title}`,
+        body: p.excerpt || '工会发布了新通知，点击查看全文。',
+      }),
+      en: (p) => ({
+        title: `${p.unitName}: ${p.title}`,
+        body:
+          p.excerpt || 'Your union has published a new announcement. Open it to read it in full.',
+      }),
+    },
+  }),
+  'case.stage-changed': template({
+    params: z.object({
+      caseNumber: z.string(),
+      title: z.string(),
+      stageName: z.string(),
+      stageNameEn: z.string(),
+    }),
+    text: {
+      'zh-CN': (p) => ({
+        title: `诉求进展：${p.caseNumber}`,
+        body: `您的诉求“${p.title}”已进入“${p.stageName}”阶段。`,
+      }),
+      en: (p) => ({
+        title: `Update on your request ${p.caseNumber}`,
+        body: `Your request “${p.title}” has moved on to: ${p.stageNameEn}.`,
+      }),
+    },
+  }),
+  'case.message': template({
+    params: z.object({ caseNumber: z.string(), title: z.string() }),
+    text: {
+      'zh-CN': (p) => ({
+        title: `诉求 ${p.caseNumber} 有新回复`,
+        body: `工会工作人员就您的诉求“${p.title}”给您发来了新消息。`,
+      }),
+      en: (p) => ({
+        title: `New reply on your request ${p.caseNumber}`,
+        body: `The union has sent you a message about your request “${p.title}”.`,
+      }),
+    },
+  }),
+  'case.closed': template({
+    params: z.object({
+      caseNumber: z.string(),
+      title: z.string(),
+      outcome: z.enum(['WON', 'SETTLED', 'LOST', 'WITHDRAWN', 'REFERRED']),
+    }),
+    text: {
+      'zh-CN': (p) => ({
+        title: `诉求已办结：${p.caseNumber}`,
+        body: `您的诉求“${p.title}”已办结（${{ WON: '维权成功', SETTLED: '协商解决', LOST: '未获支持', WITHDRAWN: '已撤回', REFERRED: '已转介' }[p.outcome]}）。欢迎在应用中对办理结果进行评价。`,
+      }),
+      en: (p) => ({
+        title: `Your request ${p.caseNumber} is closed`,
+        body: `Your request “${p.title}” is closed (${{ WON: 'won', SETTLED: 'settled', LOST: 'not upheld', WITHDRAWN: 'withdrawn', REFERRED: 'referred' }[p.outcome]}). Please rate how it was handled in the app.`,
+      }),
+    },
+  }),
+  'case.deadline-soon': template({
+    params: z.object({ caseNumber: z.string(), title: z.string(), deadline: z.string() }),
+    text: {
+      'zh-CN': (p) => ({
+        title: `办理期限将至：${p.caseNumber}`,
+        body: `您承办的诉求“${p.title}”当前阶段的期限是 ${p.deadline}，请及时处理。`,
+      }),
+      en: (p) => ({
+        title: `Deadline coming up: ${p.caseNumber}`,
+        body: `The current stage of your case “${p.title}” is due on ${p.deadline}.`,
+      }),
+    },
+  }),
+  'case.deadline-passed': template({
+    params: z.object({
+      caseNumber: z.string(),
+      title: z.string(),
+      deadline: z.string(),
+      assigneeName: z.string().nullable(),
+    }),
+    text: {
+      'zh-CN': (p) => ({
+        title: `诉求已超期：${p.caseNumber}`,
+        body: `诉求“${p.title}”当前阶段已于 ${p.deadline} 到期${p.assigneeName ? `（承办人：${p.assigneeName}）` : '（尚未分派承办人）'}，请督办。`,
+      }),
+      en: (p) => ({
+        title: `Case overdue: ${p.caseNumber}`,
+        body: `The current stage of the case “${p.title}” was due on ${p.deadline}${p.assigneeName ? ` (handled by ${p.assigneeName})` : ' (nobody is assigned)'}. Please follow it up.`,
+      }),
+    },
+  }),
+  'case.assigned': template({
+    params: z.object({
+      caseNumber: z.string(),
+      title: z.string(),
+      deadline: z.string().nullable(),
+    }),
+    text: {
+      'zh-CN': (p) => ({
+        title: `新分派的诉求：${p.caseNumber}`,
+        body: `诉求“${p.title}”已分派给您承办${p.deadline ? `，当前阶段期限 ${p.deadline}` : ''}。`,
+      }),
+      en: (p) => ({
+        title: `Case assigned to you: ${p.caseNumber}`,
+        body: `The case “${p.title}” is now yours${p.deadline ? `; the current stage is due on ${p.deadline}` : ''}.`,
+      }),
+    },
+  }),
 } as const;
 
 export type TemplateKey = keyof typeof NOTIFICATION_TEMPLATES;
@@ -97,6 +208,12 @@ export const CATEGORY_NAMES: Record<TNotificationCategory, Record<TLocale, strin
   votes: { 'zh-CN': '投票与选举', en: 'Votes and elections' },
 };
 
+/** What an unsubscribe link stops, by name: a category's emails, or the digest. */
+export const TOPIC_NAMES: Record<TNotificationCategory | 'digest', Record<TLocale, string>> = {
+  ...CATEGORY_NAMES,
+  digest: { 'zh-CN': '未读通知摘要', en: 'Summary of unread notifications' },
+};
+
 /** The texts around a message (email frame, unsubscribe page), by language. */
 export const CHROME = {
   'zh-CN': {
@@ -115,6 +232,10 @@ export const CHROME = {
     superseded: (category: string) =>
       `您在收到这封邮件后已重新开启“${category}”类邮件，因此本链接不再生效。如需退订，请在通知设置中关闭。`,
     invalid: '该退订链接无效或已损坏。请在应用的通知设置中管理邮件。',
+    digestSubject: (frequency: 'DAILY' | 'WEEKLY', count: number) =>
+      `${frequency === 'DAILY' ? '每日' : '每周'}摘要：您有 ${count} 条未读通知`,
+    digestMore: (count: number) => `另有 ${count} 条未读通知。`,
+    digestOpen: '查看全部通知',
   },
   en: {
     product: 'Union services',
@@ -135,6 +256,11 @@ export const CHROME = {
       `You switched emails about “${category}” back on after this email was sent, so this link no longer applies. To stop them, switch them off in your notification settings.`,
     invalid:
       'This unsubscribe link is not valid. You can manage emails in the app’s notification settings.',
+    digestSubject: (frequency: 'DAILY' | 'WEEKLY', count: number) =>
+      `Your ${frequency === 'DAILY' ? 'daily' : 'weekly'} summary: ${count} unread ${count === 1 ? 'notification' : 'notifications'}`,
+    digestMore: (count: number) =>
+      `And ${count} more unread ${count === 1 ? 'notification' : 'notifications'}.`,
+    digestOpen: 'See all notifications',
   },
 } satisfies Record<TLocale, Record<string, unknown>>;
 

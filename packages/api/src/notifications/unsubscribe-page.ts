@@ -1,9 +1,9 @@
-import type { TLocale, TNotificationCategory } from '@unionhall/domain';
-import { CATEGORY_NAMES, CHROME, escapeHtml } from './templates';
-import type { UnsubscribeOutcome } from './unsubscribe';
+import type { TLocale } from '@unionhall/domain';
+import { CHROME, escapeHtml, TOPIC_NAMES } from './templates';
+import type { UnsubscribeOutcome, UnsubscribeTopic } from './unsubscribe';
 
 export type UnsubscribePageView =
-  | { kind: 'confirm'; category: TNotificationCategory; token: string }
+  | { kind: 'confirm'; category: UnsubscribeTopic; token: string }
   | { kind: 'outcome'; outcome: UnsubscribeOutcome };
 
 /**
@@ -16,7 +16,7 @@ export function renderUnsubscribePage(
   locale: TLocale,
 ): { status: 200 | 400; html: string } {
   const chrome = CHROME[locale];
-  const name = (category: TNotificationCategory) => CATEGORY_NAMES[category][locale];
+  const name = (topic: UnsubscribeTopic) => TOPIC_NAMES[topic][locale];
   let status: 200 | 400 = 200;
   let content: string;
   if (view.kind === 'confirm') {

@@ -8,10 +8,13 @@ import {
 } from '@unionhall/domain';
 import { z } from 'zod';
 
+/** What an unsubscribe link stops: the email of one category, or the email digest. */
+export type UnsubscribeTopic = TNotificationCategory | 'digest';
+
 /** Who an unsubscribe link is for, which emails it stops, and when it was made. */
 export interface UnsubscribeClaims {
   userId: string;
-  category: TNotificationCategory;
+  category: UnsubscribeTopic;
   issuedAt: Date;
 }
 
@@ -22,14 +25,14 @@ export interface UnsubscribeClaims {
  * person or category. It does not expire: mail providers keep offering the button on old mail.
  */
 export interface UnsubscribeTokens {
-  sign(claims: { userId: string; category: TNotificationCategory }, issuedAt?: Date): string;
+  sign(claims: { userId: string; category: UnsubscribeTopic }, issuedAt?: Date): string;
   verify(token: string): UnsubscribeClaims | null;
 }
 
 const ZPayload = z.tuple([
   z.literal(1),
   z.uuid(),
-  ZNotificationCategory,
+  z.union([ZNotificationCategory, z.literal('digest')]),
   z.number().int().nonnegative(),
 ]);
 
@@ -77,7 +80,7 @@ export type UnsubscribeOutcome =
        * made, and an old link must not undo that choice.
        */
       status: 'unsubscribed' | 'unchanged' | 'superseded';
-      category: TNotificationCategory;
+      category: UnsubscribeTopic;
     };
 
 /** What the confirmation page needs to know before anything changes. */
@@ -86,7 +89,8 @@ export function readUnsubscribeToken(
   token: string,
 ): UnsubscribeClaims | null {
   const claims = tokens.verify(token);
-  return claims && !isChannelLocked(claims.category, 'email') ? claims : null;
+  if (!claims) return null;
+  return claims.category === 'digest' || !isChannelLocked(claims.category, 'email') ? claims : null;
 }
 
 /**
@@ -105,6 +109,26 @@ export async function unsubscribeByToken(
   return prisma.$transaction(async (tx) => {
     const user = await tx.authUser.findUnique({ where: { id: userId }, select: { kind: true } });
     if (!user) return { status: 'invalid' } as const;
+    if (category === 'digest') {
+      // The digest is one setting, off or on: the link turns it off. (Unlike a category, it
+      // keeps no time of its own choice, so a link cannot tell an older choice from a newer.)
+      const turnedOff = await tx.notificationSettings.updateMany({
+        where: { userId, digest: { not: 'OFF' } },
+        data: { digest: 'OFF', version: { increment: 1 } },
+      });
+      if (turnedOff.count === 0) return { status: 'unchanged', category } as const;
+      await appendAuditEvent(tx, {
+        actorType: user.kind,
+        actorId: userId,
+        action: 'notification.unsubscribe',
+        outcome: 'SUCCESS',
+        targetType: 'NotificationSettings',
+        targetId: userId,
+        requestId,
+        changes: { digest: { before: 'ON', after: 'OFF' } },
+      });
+      return { status: 'unsubscribed', category } as const;
+    }
     const id = { userId, category, channel: 'email' };
     const current = await tx.notificationPreference.findUnique({
       where: { userId_category_channel: id },

@@ -31,7 +31,14 @@ describe('canGrant', () => {
     // Manages access on the unit (through a token-like grant) but cannot manage the org.
     const limited = [
       {
-        permissions: ['access.manage', 'access.read', 'org.read', 'member.read'] as const,
+        permissions: [
+          'access.manage',
+          'access.read',
+          'org.read',
+          'member.read',
+          'case.read',
+          'case.handle',
+        ] as const,
         orgUnitPath: UNION,
       },
     ];
@@ -73,6 +80,8 @@ describe('access contracts', () => {
       'audit.read',
       'access.read',
       'member.read',
+      'case.read',
+      'case.handle',
     ]);
     expect(permissionsOfRoles([])).toEqual([]);
   });

@@ -31,6 +31,12 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'member.sensitive',
     'system.manage',
     'announcement.manage',
+    'case.read',
+    'case.handle',
+    'case.configure',
+    // Whoever appoints chairs must hold what a chair holds (canGrant), so admins can read
+    // confidential narratives too; each read is audited.
+    'case.confidential',
   ],
   UNION_ADMIN: [
     'org.read',
@@ -43,6 +49,12 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'member.manage',
     'member.sensitive',
     'announcement.manage',
+    'case.read',
+    'case.handle',
+    'case.configure',
+    // Whoever appoints chairs must hold what a chair holds (canGrant), so admins can read
+    // confidential narratives too; each read is audited.
+    'case.confidential',
   ],
   UNIT_CHAIR: [
     'org.read',
@@ -52,11 +64,14 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'member.manage',
     'member.sensitive',
     'announcement.manage',
+    'case.read',
+    'case.handle',
+    'case.confidential',
   ],
-  CASEWORKER: ['org.read', 'member.read'],
+  CASEWORKER: ['org.read', 'member.read', 'case.read', 'case.handle'],
   TREASURER: ['org.read', 'member.read'],
   WELFARE_OFFICER: ['org.read', 'member.read'],
-  AUDITOR: ['org.read', 'audit.read', 'access.read', 'member.read'],
+  AUDITOR: ['org.read', 'audit.read', 'access.read', 'member.read', 'case.read'],
 };
 
 /**

@@ -15,6 +15,9 @@ export const TOKEN_SCOPES = [
   // An employer's HR system posts joiners and leavers (import) and reads the list back.
   'member.read',
   'member.manage',
+  // A hotline or legal-aid system opens cases for members and reads them back.
+  'case.read',
+  'case.handle',
 ] as const satisfies readonly TPermission[];
 export const ZTokenScope = z.enum(TOKEN_SCOPES);
 export type TTokenScope = z.infer<typeof ZTokenScope>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZChinaMobile } from '../identity/phone-number-schema';
+import { ZPastDate } from './union-day';
 
 /** Where an employment record came from. */
 export const ZEmploymentSource = z.enum([
@@ -26,6 +27,7 @@ export const ZEmploymentRecord = z.object({
   id: z.uuid(),
   employerId: z.uuid(),
   employerName: z.string(),
+  workplaceId: z.uuid().nullable(),
   workplaceName: z.string().nullable(),
   jobTitle: z.string().nullable(),
   startedOn: ZDate.nullable(),
@@ -33,10 +35,47 @@ export const ZEmploymentRecord = z.object({
   endReason: z.string().nullable(),
   source: ZEmploymentSource,
   createdAt: z.date(),
+  /** Edits name the version they were based on (VERSION_CONFLICT when stale). */
+  version: z.number().int().positive(),
 });
 export type TEmploymentRecord = z.infer<typeof ZEmploymentRecord>;
 
 export const ZEmploymentHistoryInput = z.object({ memberId: z.uuid() });
+
+const ZJobTitle = z.string().trim().max(100);
+const ZEndReason = z.string().trim().max(200);
+
+/** A spell cannot end before it started. */
+function datesInOrder(spell: { startedOn?: string | null; endedOn?: string | null }): boolean {
+  return !spell.startedOn || !spell.endedOn || spell.startedOn <= spell.endedOn;
+}
+
+/**
+ * An officer's correction of one spell: employer, workplace, job and dates as they really
+ * were. A closed spell keeps an end date (ending an open one is `ZEndEmploymentInput`).
+ */
+export const ZUpdateEmploymentInput = z
+  .object({
+    id: z.uuid(),
+    employerId: z.uuid(),
+    workplaceId: z.uuid().nullable(),
+    jobTitle: ZJobTitle.nullable(),
+    startedOn: ZPastDate.nullable(),
+    endedOn: ZPastDate.nullable(),
+    endReason: ZEndReason.nullable().optional(),
+    expectedVersion: z.number().int().positive(),
+  })
+  .refine(datesInOrder, { path: ['endedOn'], message: 'validation.employmentDates' });
+export type TUpdateEmploymentInput = z.input<typeof ZUpdateEmploymentInput>;
+
+/** An officer ends a member's open spell (the member left that job). */
+export const ZEndEmploymentInput = z.object({
+  id: z.uuid(),
+  endedOn: ZPastDate,
+  endReason: ZEndReason.min(1).optional(),
+  expectedVersion: z.number().int().positive(),
+});
+export type TEndEmploymentInput = z.input<typeof ZEndEmploymentInput>;
 
 /**
  * One leaver as an employer's HR system knows them: by ID number, member number or phone
@@ -47,7 +86,7 @@ export const ZLeaver = z
     idNumber: z.string().trim().min(6).max(32).optional(),
     memberNumber: z.string().trim().min(1).max(32).optional(),
     phone: ZChinaMobile.optional(),
-    leftOn: ZDate,
+    leftOn: ZPastDate,
     reason: z.string().trim().min(1).max(200).optional(),
   })
   .refine(

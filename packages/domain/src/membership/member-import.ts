@@ -126,6 +126,7 @@ export const IMPORT_PROBLEMS = [
   'PHONE',
   'EMAIL',
   'DATE',
+  'DATE_IN_FUTURE',
   'UNKNOWN_UNIT',
   'ALREADY_MEMBER',
   'SAME_PHONE',
@@ -160,6 +161,7 @@ export const IMPORT_PROBLEM_MESSAGES: Record<TImportProblem, Record<TLocale, str
   },
   EMAIL: { 'zh-CN': '邮箱地址无效', en: 'Not a valid email address' },
   DATE: { 'zh-CN': '日期无效（应为 YYYY-MM-DD）', en: 'Not a valid date (use YYYY-MM-DD)' },
+  DATE_IN_FUTURE: { 'zh-CN': '日期不能晚于今天', en: 'The date cannot be later than today' },
   UNKNOWN_UNIT: {
     'zh-CN': '在您管理的组织中找不到该单位代码',
     en: 'No unit with this code among the units you manage',
@@ -233,7 +235,7 @@ export const ZImportResult = z.object({
 export type TImportResult = z.infer<typeof ZImportResult>;
 
 /** Export takes the list's filters, without paging. */
-export const ZMemberExportInput = ZMemberListInput.omit({ cursor: true, limit: true });
+export const ZMemberExportInput = ZMemberListInput.omit({ cursor: true, limit: true, order: true });
 export type TMemberExportInput = z.input<typeof ZMemberExportInput>;
 
 /** The most rows one export writes; larger lists are narrowed with filters. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZMemberStatus, ZMemberStatusAction } from './member-status';
 import { ZChinaMobile } from '../identity/phone-number-schema';
 import { parseResidentId } from './national-id';
+import { ZPastDate } from './union-day';
 
 /** The document a person proves their identity with. */
 export const ID_DOCUMENT_TYPES = ['RESIDENT_ID', 'PASSPORT', 'OTHER'] as const;
@@ -57,7 +58,7 @@ export const ZApplyInput = z.object({
   id: ZMemberId,
   name: ZPersonName,
   idDocument: ZIdDocument,
-  birthDate: z.iso.date().optional(),
+  birthDate: ZPastDate.optional(),
   phone: ZMobilePhone,
   email: ZEmail,
   /** The unit the applicant joins: their employer's grassroots unit, or a regional unit. */
@@ -98,7 +99,12 @@ export const ZMemberListInput = z.object({
   tag: z.string().trim().max(30).optional(),
   /** Only applicants waiting for placement (true), or only the others (false). */
   needsPlacement: z.boolean().optional(),
-  /** The opaque cursor of the previous page. */
+  /**
+   * By name (the list), or by application time, oldest first (the application queue: whoever
+   * has waited longest comes first).
+   */
+  order: z.enum(['name', 'applied']).default('name'),
+  /** The opaque cursor of the previous page (of the same order). */
   cursor: z.string().max(200).optional(),
   limit: z.number().int().min(1).max(100).default(25),
 });

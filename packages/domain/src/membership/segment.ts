@@ -5,10 +5,14 @@ const noControlChars = (value: string) =>
   ![...value].some((char) => (char.codePointAt(0) ?? 0) < 0x20);
 
 /**
- * What a segment selects: the member list filters, without the page cursor or size. Saved as
+ * What a segment selects: the member list filters, without the order, page cursor or size. Saved as
  * JSON on the segment, so the shape is parsed again whenever a segment is read.
  */
-export const ZMemberSegmentFilters = ZMemberListInput.omit({ cursor: true, limit: true });
+export const ZMemberSegmentFilters = ZMemberListInput.omit({
+  cursor: true,
+  limit: true,
+  order: true,
+});
 export type TMemberSegmentFilters = z.infer<typeof ZMemberSegmentFilters>;
 
 export const ZMemberSegmentId = z.uuid();
@@ -25,15 +29,25 @@ export const ZMemberSegment = z.object({
 });
 export type TMemberSegment = z.infer<typeof ZMemberSegment>;
 
+/** Unique within the unit that owns the segment (SEGMENT_NAME_TAKEN otherwise). */
+const ZSegmentName = z.string().trim().min(1).max(60).refine(noControlChars, {
+  message: 'validation.noControlChars',
+});
+
 export const ZCreateMemberSegmentInput = z.object({
-  name: z.string().trim().min(1).max(60).refine(noControlChars, {
-    message: 'validation.noControlChars',
-  }),
+  name: ZSegmentName,
   /** The unit the segment belongs to: who may see it, and the widest set it can select. */
   orgUnitId: z.uuid(),
   filters: ZMemberSegmentFilters,
 });
 export type TCreateMemberSegmentInput = z.input<typeof ZCreateMemberSegmentInput>;
+
+export const ZRenameMemberSegmentInput = z.object({
+  id: ZMemberSegmentId,
+  name: ZSegmentName,
+  expectedVersion: z.number().int().positive(),
+});
+export type TRenameMemberSegmentInput = z.input<typeof ZRenameMemberSegmentInput>;
 
 export const ZDeleteMemberSegmentInput = z.object({
   id: ZMemberSegmentId,

@@ -112,3 +112,53 @@ export const ZDecideRequestInput = z
     }
   });
 export type TDecideRequestInput = z.input<typeof ZDecideRequestInput>;
+
+/**
+ * The officers' queues (change requests, transfers): oldest first, so the longest waiting is
+ * decided first, one keyset page at a time.
+ */
+export const ZRequestQueueInput = z.object({
+  state: ZRequestState.optional(),
+  /** The opaque cursor of the previous page. */
+  cursor: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(100).default(25),
+});
+export type TRequestQueueInput = z.input<typeof ZRequestQueueInput>;
+
+export const ZTransferQueueInput = ZRequestQueueInput.extend({
+  /**
+   * Into the caller's units (to decide) or out of them (to follow). Not named `direction`:
+   * tRPC's infinite queries send their own `direction` (forward or backward) with the cursor.
+   */
+  flow: z.enum(['incoming', 'outgoing']),
+});
+export type TTransferQueueInput = z.input<typeof ZTransferQueueInput>;
+
+/** A change request as its reviewer sees it: beside the member's values now. */
+export const ZReviewedChangeRequest = ZChangeRequest.extend({
+  memberName: z.string(),
+  memberNumber: z.string().nullable(),
+  orgUnitId: z.uuid(),
+  orgUnitName: z.string(),
+  /** The proposed employer's name, whether proposed by id or by name. */
+  proposedEmployerName: z.string().nullable(),
+  /** The member's values now, to compare with the proposed ones. */
+  current: z.object({
+    name: z.string(),
+    idType: z.string(),
+    idLast4: z.string().nullable(),
+    employerName: z.string().nullable(),
+    jobTitle: z.string().nullable(),
+  }),
+});
+export type TReviewedChangeRequest = z.infer<typeof ZReviewedChangeRequest>;
+
+export const ZChangeRequestQueuePage = z.object({
+  items: z.array(ZReviewedChangeRequest),
+  nextCursor: z.string().nullable(),
+});
+
+export const ZTransferQueuePage = z.object({
+  items: z.array(ZTransfer),
+  nextCursor: z.string().nullable(),
+});

@@ -57,10 +57,25 @@ export function quietHoursEnd(now: Date, quiet: QuietHours | null): Date | null 
   return new Date((minuteStart + untilEnd) * MS_PER_MINUTE);
 }
 
+/**
+ * The email digest: a summary of what a person has not read yet, sent at 08:00 Beijing time
+ * every day or on Mondays, and only when there is something unread. Off unless chosen: too
+ * many messages is what members complain about most.
+ */
+export const DIGEST_FREQUENCIES = ['OFF', 'DAILY', 'WEEKLY'] as const;
+export const ZDigestFrequency = z.enum(DIGEST_FREQUENCIES);
+export type TDigestFrequency = z.infer<typeof ZDigestFrequency>;
+
+/** How far back a digest looks when it is the first: one day, or one week. */
+export function digestPeriodMs(frequency: Exclude<TDigestFrequency, 'OFF'>): number {
+  return (frequency === 'DAILY' ? 1 : 7) * MINUTES_PER_DAY * MS_PER_MINUTE;
+}
+
 /** How a person is written to and when they are left alone. */
 export const ZNotificationSettings = z.object({
   /** The language of email, SMS and push (in-app follows the app's language). */
   language: ZLocale,
+  digest: ZDigestFrequency,
   quietHours: z.object({
     enabled: z.boolean(),
     start: ZClockTime,
@@ -78,6 +93,8 @@ export const ZUpdateNotificationSettingsInput = z.object({
       message: 'validation.quietHoursEmpty',
       path: ['end'],
     }),
+  /** Left out, the digest stays as it is (clients older than the digest do not send it). */
+  digest: ZDigestFrequency.optional(),
   /** The version the form was based on; settings that changed meanwhile are a conflict. */
   expectedVersion: z.number().int().positive(),
 });

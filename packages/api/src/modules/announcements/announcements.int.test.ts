@@ -138,6 +138,20 @@ describe.each(testDatabaseTargets())('announcements on %s', (target) => {
     expect(told.map((row) => row.userId).sort()).toEqual(
       [school.userId, youngTeacher.userId, university.userId].sort(),
     );
+    // Each of them has it in their notification centre, linking to it, under union news.
+    const notified = await db.prisma.notification.findMany({
+      where: { key: `announcement:${draft.id}` },
+      select: { userId: true, category: true, template: true, link: true, params: true },
+    });
+    expect(notified.map((row) => row.userId).sort()).toEqual(told.map((row) => row.userId).sort());
+    for (const row of notified) {
+      expect(row).toMatchObject({
+        category: 'union_news',
+        template: 'announcement.published',
+        link: `/news/${draft.id}`,
+        params: { title: '工会换届通知', unitName: edu.name, excerpt: '请各基层工会做好准备。' },
+      });
+    }
     // Recipients include the active member without an account, who cannot be told in the app.
     expect(await officer().officer.announcements.reach({ id: draft.id })).toMatchObject({
       recipients: 4,
@@ -304,12 +318,19 @@ describe.each(testDatabaseTargets())('announcements on %s', (target) => {
     });
     await testJobsFor(db).drain();
     expect(await titlesFor(school)).toContain('撤回测试');
+    expect(
+      await db.prisma.notification.count({ where: { key: `announcement:${draft.id}` } }),
+    ).toBeGreaterThan(0);
     const withdrawn = await officer().officer.announcements.withdraw({
       id: draft.id,
       expectedVersion: published.version,
     });
     expect(withdrawn).toMatchObject({ state: 'WITHDRAWN' });
     expect(await titlesFor(school)).not.toContain('撤回测试');
+    // Its notices are gone from the centres too, so nothing still waiting is sent.
+    expect(await db.prisma.notification.count({ where: { key: `announcement:${draft.id}` } })).toBe(
+      0,
+    );
     await expect(
       officer().officer.announcements.update({
         id: draft.id,

@@ -62,11 +62,12 @@ export function announcementHandlers({ db }: { db: Database }): EventHandler[] {
           select: {
             id: true,
             title: true,
+            excerpt: true,
             state: true,
             audience: true,
             segmentId: true,
             sentAt: true,
-            orgUnit: { select: { path: true } },
+            orgUnit: { select: { path: true, name: true } },
           },
         });
         // Withdrawn before it went out: nobody is told.
@@ -97,6 +98,8 @@ export function announcementHandlers({ db }: { db: Database }): EventHandler[] {
                 userId: member.userId,
                 announcementId: announcement.id,
                 title: announcement.title,
+                excerpt: announcement.excerpt,
+                unitName: announcement.orgUnit.name,
               });
             }
             return true;

@@ -32,6 +32,7 @@ import { emitEvent } from '../../jobs/events';
 import { checkUpload } from '../../storage/file-check';
 import type { BlobStorage } from '../../storage/storage';
 import { segmentInScope } from '../membership/segments.service';
+import { announcementNotificationKey } from './audience';
 import { decodeTimeCursor, encodeTimeCursor } from './cursor';
 import { excerptOf, sanitizeAnnouncementHtml } from './sanitize';
 
@@ -388,6 +389,10 @@ export async function withdrawAnnouncement(
       orgUnitId: current.orgUnitId,
       changes: { state: { before: current.state, after: 'WITHDRAWN' } },
     });
+    // Its notices leave the members' notification centres, and push, email or SMS still
+    // waiting (held by quiet hours, or retrying) are not sent: delivery skips a notice that
+    // no longer exists. What was already sent cannot be called back.
+    await tx.notification.deleteMany({ where: { key: announcementNotificationKey(current.id) } });
     return detail(tx, current.id);
   });
 }

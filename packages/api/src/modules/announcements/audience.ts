@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from '@unionhall/db';
 import { coversUnit, isUnionhallError, type TMemberStatus } from '@unionhall/domain';
 import type { Scope } from '../../access';
+import { notify } from '../../notifications/notify';
 import { membersOfSegmentWhere } from '../membership/segments.service';
 
 type Tx = Prisma.TransactionClient;
@@ -84,26 +85,40 @@ export function visibleToMemberWhere(member: {
   };
 }
 
+/** The key of an announcement's notice to each member (unique per recipient). */
+export function announcementNotificationKey(announcementId: string): string {
+  return `announcement:${announcementId}`;
+}
+
 /**
  * Tells one member about a published announcement, once: the delivery row (announcement,
- * member) is unique, so a fan-out that runs again after a crash tells nobody twice. Returns
- * whether this call told them.
- *
- * THE call site for notifications: when the notification core is merged, a newly written row
- * is followed here by
- *   notify(tx, { userId, category: 'union_news', template: 'announcement.published',
- *                params: { title }, link: `/news/${announcementId}`,
- *                key: `announcement:${announcementId}:${userId}` })
- * which adds the in-app notification and push, email or SMS per the member's preferences,
- * in the same transaction as the row.
+ * member) is unique, so a fan-out that runs again after a crash tells nobody twice. The
+ * notification goes in the same transaction as the row, keyed per announcement and member:
+ * the in-app centre has it as soon as the batch commits, and push, email or SMS follow in the
+ * background per the member's preferences for union news. Returns whether this call told them.
  */
 export async function tellMember(
   tx: Tx,
-  input: { userId: string; announcementId: string; title: string },
+  input: {
+    userId: string;
+    announcementId: string;
+    title: string;
+    excerpt: string;
+    unitName: string;
+  },
 ): Promise<boolean> {
   const written = await tx.announcementDelivery.createMany({
     data: [{ announcementId: input.announcementId, userId: input.userId }],
     skipDuplicates: true,
   });
-  return written.count === 1;
+  if (written.count === 0) return false;
+  await notify(tx, {
+    userId: input.userId,
+    category: 'union_news',
+    template: 'announcement.published',
+    params: { title: input.title, unitName: input.unitName, excerpt: input.excerpt },
+    link: `/news/${input.announcementId}`,
+    key: announcementNotificationKey(input.announcementId),
+  });
+  return true;
 }

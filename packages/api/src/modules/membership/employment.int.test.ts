@@ -7,6 +7,7 @@ import {
   residentIdCheckCharacter,
 } from '@unionhall/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ZodError } from 'zod';
 import type { Actor } from '../../context';
 import { callerFor, personas } from '../../testing/harness';
 import { unionToday } from './employment.service';
@@ -231,5 +232,194 @@ describe.each(testDatabaseTargets())('employment history and leavers on %s', (ta
         leavers: Array.from({ length: 501 }, () => ({ memberNumber: '1', leftOn: '2026-11-01' })),
       }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
+  it('lets an officer correct a spell, guarded by its version, and keeps the member in step', async () => {
+    const school = await employer('第三中学', 'BJ-NO1-HS');
+    const college = await employer('师范学院', 'BJ-NO1-HS');
+    const { id } = await member('BJ-NO1-HS', school.id);
+    const [spell] = await chair().officer.employment.history({ memberId: id });
+    if (!spell) throw new Error('no spell');
+    expect(spell.version).toBe(1);
+
+    const corrected = await chair().officer.employment.update({
+      id: spell.id,
+      employerId: college.id,
+      workplaceId: null,
+      jobTitle: '讲师',
+      startedOn: '2019-09-01',
+      endedOn: null,
+      expectedVersion: 1,
+    });
+    expect(corrected).toMatchObject({
+      employerId: college.id,
+      jobTitle: '讲师',
+      startedOn: '2019-09-01',
+      endedOn: null,
+      version: 2,
+    });
+    // The open spell is where the member works: the record follows it.
+    expect(await db.prisma.member.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      employerId: college.id,
+      jobTitle: '讲师',
+    });
+
+    // An edit based on what the officer saw before someone else's is refused, and changes nothing.
+    await expect(
+      chair().officer.employment.update({
+        id: spell.id,
+        employerId: school.id,
+        workplaceId: null,
+        jobTitle: '教师',
+        startedOn: '2019-09-01',
+        endedOn: null,
+        expectedVersion: 1,
+      }),
+    ).rejects.toMatchObject({ appCode: 'VERSION_CONFLICT' });
+    await expect(
+      chair().officer.employment.update({
+        id: spell.id,
+        employerId: college.id,
+        workplaceId: null,
+        jobTitle: null,
+        startedOn: '2020-01-01',
+        endedOn: '2019-01-01',
+        expectedVersion: 2,
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(
+      await db.prisma.employmentRecord.findUniqueOrThrow({ where: { id: spell.id } }),
+    ).toMatchObject({ employerId: college.id, version: 2 });
+
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'member.employment.update', targetId: id },
+    });
+    expect(audit).toMatchObject({ actorId: people.unitChair.id, targetType: 'Member' });
+    expect(audit.changes).toMatchObject({
+      employerId: { before: school.id, after: college.id },
+      jobTitle: { before: '教师', after: '讲师' },
+      startedOn: { before: unionToday(), after: '2019-09-01' },
+      employmentRecordId: { after: spell.id },
+    });
+  });
+
+  it('ends a spell once, clears the employer, and refuses a stale or repeated end', async () => {
+    const school = await employer('第四中学', 'BJ-NO1-HS');
+    const { id } = await member('BJ-NO1-HS', school.id);
+    const [spell] = await chair().officer.employment.history({ memberId: id });
+    if (!spell) throw new Error('no spell');
+    await expect(
+      chair().officer.employment.end({ id: spell.id, endedOn: unionToday(), expectedVersion: 7 }),
+    ).rejects.toMatchObject({ appCode: 'VERSION_CONFLICT' });
+    const ended = await chair().officer.employment.end({
+      id: spell.id,
+      endedOn: unionToday(),
+      endReason: '调动',
+      expectedVersion: 1,
+    });
+    expect(ended).toMatchObject({ endedOn: unionToday(), endReason: '调动', version: 2 });
+    expect(await db.prisma.member.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      employerId: null,
+    });
+    await expect(
+      chair().officer.employment.end({ id: spell.id, endedOn: unionToday(), expectedVersion: 2 }),
+    ).rejects.toMatchObject({ appCode: 'EMPLOYMENT_ALREADY_ENDED' });
+    expect(
+      await db.prisma.auditEvent.count({
+        where: { action: 'member.employment.end', targetId: id },
+      }),
+    ).toBe(1);
+  });
+
+  it('shows spells starting and ending on the member’s one timeline, page by page', async () => {
+    const school = await employer('第五中学', 'BJ-NO1-HS');
+    const college = await employer('艺术学院', 'BJ-NO1-HS');
+    const { id } = await member('BJ-NO1-HS', school.id);
+    const [spell] = await chair().officer.employment.history({ memberId: id });
+    if (!spell) throw new Error('no spell');
+    await chair().officer.employment.update({
+      id: spell.id,
+      employerId: school.id,
+      workplaceId: null,
+      jobTitle: '教师',
+      startedOn: '2015-09-01',
+      endedOn: '2026-06-30',
+      endReason: '辞职',
+      expectedVersion: 1,
+    });
+    await db.prisma.employmentRecord.create({
+      data: {
+        memberId: id,
+        employerId: college.id,
+        startedOn: new Date('2026-07-01T00:00:00Z'),
+        source: 'OFFICER',
+      },
+    });
+
+    const whole = await chair().officer.membership.timeline({ id, limit: 100 });
+    const employment = whole.items.filter((entry) => entry.type.startsWith('employment-'));
+    expect(
+      employment.map((entry) => [
+        entry.summaryKey,
+        entry.occurredAt.toISOString().slice(0, 10),
+        entry.params.employer,
+      ]),
+    ).toEqual([
+      ['employment.started', '2026-07-01', college.name],
+      ['employment.ended', '2026-06-30', school.name],
+      ['employment.started', '2015-09-01', school.name],
+    ]);
+    expect(employment[1]?.params.reason).toBe('辞职');
+
+    // One entry per page: every entry comes exactly once, in the same order, whichever
+    // sources the page boundaries fall between.
+    const keys: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await chair().officer.membership.timeline({
+        id,
+        limit: 1,
+        ...(cursor ? { cursor } : {}),
+      });
+      keys.push(...page.items.map((entry) => entry.key));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(keys).toEqual(whole.items.map((entry) => entry.key));
+  });
+
+  it('refuses dates in the future: a spell’s start or end, a leaver’s last day', async () => {
+    const school = await employer('第六中学', 'BJ-NO1-HS');
+    const { id } = await member('BJ-NO1-HS', school.id);
+    const [spell] = await chair().officer.employment.history({ memberId: id });
+    if (!spell) throw new Error('no spell');
+    const issues = (error: unknown) =>
+      error instanceof Error && error.cause instanceof ZodError
+        ? error.cause.issues.map((issue) => [issue.path.join('.'), issue.message])
+        : error;
+    const started = await chair()
+      .officer.employment.update({
+        id: spell.id,
+        employerId: school.id,
+        workplaceId: null,
+        jobTitle: null,
+        startedOn: '2999-09-01',
+        endedOn: null,
+        expectedVersion: 1,
+      })
+      .catch(issues);
+    expect(started).toEqual([['startedOn', 'validation.dateInFuture']]);
+    const ended = await chair()
+      .officer.employment.end({ id: spell.id, endedOn: '2999-01-01', expectedVersion: 1 })
+      .catch(issues);
+    expect(ended).toEqual([['endedOn', 'validation.dateInFuture']]);
+    await expect(
+      chair().officer.employment.recordLeavers({
+        employerId: school.id,
+        leavers: [{ memberNumber: 'X', leftOn: '2999-01-01' }],
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(
+      await db.prisma.employmentRecord.findUniqueOrThrow({ where: { id: spell.id } }),
+    ).toMatchObject({ version: 1, endedOn: null });
   });
 });

@@ -1,9 +1,15 @@
 import type { Prisma, PrismaClient } from '@unionhall/db';
 import {
   EMPLOYMENT_FOLLOW_UP_TAG,
+  fieldChanges,
   UnionhallError,
+  ZEndEmploymentInput,
   ZRecordLeaversInput,
+  ZUpdateEmploymentInput,
   type TEmploymentRecord,
+  type TEndEmploymentInput,
+  type TUpdateEmploymentInput,
+  unionToday,
   type TEmploymentSource,
   type TLeaverOutcome,
   type TRecordLeaversInput,
@@ -11,6 +17,7 @@ import {
 } from '@unionhall/domain';
 import { OutOfScopeError, type Scope } from '../../access';
 import type { AuditWriter } from '../../audit';
+import type { Actor } from '../../context';
 import { insertRows } from '../../bulk-insert';
 import type { FieldCipher } from '../../crypto/field-cipher';
 import { idDocumentHash } from './membership.service';
@@ -22,13 +29,8 @@ function dateOnly(day: string): Date {
   return new Date(`${day}T00:00:00Z`);
 }
 
-/**
- * Today's date where the union works. Employment dates are calendar days in China, so a
- * change at 07:00 Beijing time (23:00 UTC the day before) ends a spell on the Beijing day.
- */
-export function unionToday(now: Date = new Date()): string {
-  return now.toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
-}
+/** Today's date where the union works (Beijing), from the domain's calendar rule. */
+export { unionToday };
 
 export interface EmploymentEntry {
   memberId: string;
@@ -100,6 +102,46 @@ export async function recordEmployment(
   );
 }
 
+const EMPLOYMENT_SELECT = {
+  id: true,
+  memberId: true,
+  employerId: true,
+  employer: { select: { name: true } },
+  workplaceId: true,
+  workplace: { select: { name: true } },
+  jobTitle: true,
+  startedOn: true,
+  endedOn: true,
+  endReason: true,
+  source: true,
+  createdAt: true,
+  version: true,
+} satisfies Prisma.EmploymentRecordSelect;
+
+type EmploymentRow = Prisma.EmploymentRecordGetPayload<{ select: typeof EMPLOYMENT_SELECT }>;
+
+/** A calendar date column as YYYY-MM-DD. */
+function dayText(value: Date | null): string | null {
+  return value ? value.toISOString().slice(0, 10) : null;
+}
+
+function toEmploymentRecord(row: EmploymentRow): TEmploymentRecord {
+  return {
+    id: row.id,
+    employerId: row.employerId,
+    employerName: row.employer.name,
+    workplaceId: row.workplaceId,
+    workplaceName: row.workplace?.name ?? null,
+    jobTitle: row.jobTitle,
+    startedOn: dayText(row.startedOn),
+    endedOn: dayText(row.endedOn),
+    endReason: row.endReason,
+    source: row.source,
+    createdAt: row.createdAt,
+    version: row.version,
+  };
+}
+
 /** A member's employment, newest first; members outside the scope are not found. */
 export async function employmentHistory(
   prisma: PrismaClient,
@@ -115,21 +157,234 @@ export async function employmentHistory(
   const rows = await prisma.employmentRecord.findMany({
     where: { memberId },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    include: { employer: { select: { name: true } }, workplace: { select: { name: true } } },
+    select: EMPLOYMENT_SELECT,
   });
-  const day = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null);
-  return rows.map((row) => ({
-    id: row.id,
-    employerId: row.employerId,
-    employerName: row.employer.name,
-    workplaceName: row.workplace?.name ?? null,
-    jobTitle: row.jobTitle,
-    startedOn: day(row.startedOn),
-    endedOn: day(row.endedOn),
-    endReason: row.endReason,
-    source: row.source,
-    createdAt: row.createdAt,
-  }));
+  return rows.map(toEmploymentRecord);
+}
+
+export interface EmploymentEditDeps {
+  prisma: PrismaClient;
+  audit: AuditWriter;
+  scope: Scope;
+  actor: Actor;
+}
+
+/** A spell whose member lies in the scope; anything else is "not found" like a missing id. */
+async function spellInScope(tx: Tx, scope: Scope, id: string) {
+  const spell = await tx.employmentRecord.findUnique({
+    where: { id },
+    select: {
+      ...EMPLOYMENT_SELECT,
+      member: {
+        select: { id: true, orgUnitId: true, orgUnitPath: true, employerId: true, status: true },
+      },
+    },
+  });
+  if (!spell) throw new UnionhallError('NOT_FOUND', `employment record ${id} not found`);
+  if (!scope.covers(spell.member.orgUnitPath) || spell.member.status === 'MERGED') {
+    throw new OutOfScopeError(`employment record ${id}`);
+  }
+  return spell;
+}
+
+/** The fields an edit can change, as the audit row records them. */
+function auditedSpell(spell: {
+  employerId: string;
+  workplaceId: string | null;
+  jobTitle: string | null;
+  startedOn: string | null;
+  endedOn: string | null;
+  endReason: string | null;
+}) {
+  return { ...spell };
+}
+
+const SPELL_FIELDS = [
+  'employerId',
+  'workplaceId',
+  'jobTitle',
+  'startedOn',
+  'endedOn',
+  'endReason',
+] as const;
+
+/**
+ * Writes an edit of a spell based on `expectedVersion`, keeps the member record in step
+ * (its employer, workplace and job are those of the open spell; a spell that ends takes
+ * them away) and writes the audit row, all in the caller's transaction.
+ */
+async function writeSpell(
+  tx: Tx,
+  deps: EmploymentEditDeps,
+  spell: Awaited<ReturnType<typeof spellInScope>>,
+  next: {
+    employerId: string;
+    workplaceId: string | null;
+    jobTitle: string | null;
+    startedOn: string | null;
+    endedOn: string | null;
+    endReason: string | null;
+  },
+  expectedVersion: number,
+  action: 'member.employment.update' | 'member.employment.end',
+): Promise<TEmploymentRecord> {
+  const updated = await tx.employmentRecord.updateMany({
+    where: { id: spell.id, version: expectedVersion },
+    data: {
+      employerId: next.employerId,
+      workplaceId: next.workplaceId,
+      jobTitle: next.jobTitle,
+      startedOn: next.startedOn ? dateOnly(next.startedOn) : null,
+      endedOn: next.endedOn ? dateOnly(next.endedOn) : null,
+      endReason: next.endReason,
+      version: { increment: 1 },
+    },
+  });
+  if (updated.count === 0) {
+    throw new UnionhallError('VERSION_CONFLICT', `employment record ${spell.id} changed meanwhile`);
+  }
+  const member = spell.member;
+  if (next.endedOn === null) {
+    // The open spell is where the member works now: the record (and the list's employer
+    // filter) follows it.
+    await tx.member.update({
+      where: { id: member.id },
+      data: {
+        employerId: next.employerId,
+        workplaceId: next.workplaceId,
+        jobTitle: next.jobTitle,
+        version: { increment: 1 },
+      },
+    });
+  } else if (spell.endedOn === null && member.employerId === spell.employerId) {
+    // The spell the member record showed has ended: it keeps no employer it no longer has.
+    await tx.member.update({
+      where: { id: member.id },
+      data: { employerId: null, workplaceId: null, version: { increment: 1 } },
+    });
+  }
+  const before = toEmploymentRecord(spell);
+  await deps.audit(tx, {
+    action,
+    outcome: 'SUCCESS',
+    targetType: 'Member',
+    targetId: member.id,
+    orgUnitId: member.orgUnitId,
+    changes: {
+      ...fieldChanges(auditedSpell(before), auditedSpell(next), { fields: SPELL_FIELDS }),
+      employmentRecordId: { before: null, after: spell.id },
+    },
+  });
+  return toEmploymentRecord(
+    await tx.employmentRecord.findUniqueOrThrow({
+      where: { id: spell.id },
+      select: EMPLOYMENT_SELECT,
+    }),
+  );
+}
+
+/** An employer (and workplace of it) an officer may record: known, and not another union's. */
+async function employerForSpell(
+  tx: Tx,
+  scope: Scope,
+  employerId: string,
+  workplaceId: string | null,
+): Promise<void> {
+  const employer = await tx.employer.findUnique({
+    where: { id: employerId },
+    select: { orgUnit: { select: { path: true } } },
+  });
+  if (!employer) throw new UnionhallError('NOT_FOUND', `employer ${employerId} not found`);
+  // Employers without a unit yet (named by applicants) are open to all; another union's
+  // employers look like missing ones, as everywhere.
+  if (employer.orgUnit && !scope.covers(employer.orgUnit.path)) {
+    throw new OutOfScopeError(`employer ${employerId}`);
+  }
+  if (workplaceId) {
+    const workplace = await tx.workplace.findFirst({
+      where: { id: workplaceId, employerId },
+      select: { id: true },
+    });
+    if (!workplace) throw new UnionhallError('NOT_FOUND', `workplace ${workplaceId} not found`);
+  }
+}
+
+/**
+ * An officer corrects a spell of a member's employment (employer, workplace, job, dates).
+ * Based on the version the officer saw; audited. A closed spell may be reopened only while
+ * the member has no other open spell (at most one open spell per member).
+ */
+export async function updateEmployment(
+  deps: EmploymentEditDeps,
+  raw: TUpdateEmploymentInput,
+): Promise<TEmploymentRecord> {
+  const input = ZUpdateEmploymentInput.parse(raw);
+  return deps.prisma.$transaction(async (tx) => {
+    const spell = await spellInScope(tx, deps.scope, input.id);
+    await employerForSpell(tx, deps.scope, input.employerId, input.workplaceId);
+    if (spell.endedOn !== null && input.endedOn === null) {
+      const open = await tx.employmentRecord.findFirst({
+        where: { memberId: spell.memberId, endedOn: null, id: { not: spell.id } },
+        select: { id: true },
+      });
+      if (open) {
+        throw new UnionhallError('EMPLOYMENT_ALREADY_OPEN', `member ${spell.memberId} works`);
+      }
+    }
+    return writeSpell(
+      tx,
+      deps,
+      spell,
+      {
+        employerId: input.employerId,
+        workplaceId: input.workplaceId,
+        jobTitle: input.jobTitle === '' ? null : input.jobTitle,
+        startedOn: input.startedOn,
+        endedOn: input.endedOn,
+        endReason:
+          input.endedOn === null
+            ? null
+            : input.endReason === undefined
+              ? spell.endReason
+              : input.endReason || null,
+      },
+      input.expectedVersion,
+      'member.employment.update',
+    );
+  });
+}
+
+/** An officer ends a member's open spell on the day they left; audited. */
+export async function endEmployment(
+  deps: EmploymentEditDeps,
+  raw: TEndEmploymentInput,
+): Promise<TEmploymentRecord> {
+  const input = ZEndEmploymentInput.parse(raw);
+  return deps.prisma.$transaction(async (tx) => {
+    const spell = await spellInScope(tx, deps.scope, input.id);
+    if (spell.endedOn !== null) {
+      throw new UnionhallError('EMPLOYMENT_ALREADY_ENDED', `employment record ${spell.id}`);
+    }
+    const startedOn = dayText(spell.startedOn);
+    if (startedOn && input.endedOn < startedOn) {
+      throw new UnionhallError('VALIDATION_FAILED', 'a spell cannot end before it started');
+    }
+    return writeSpell(
+      tx,
+      deps,
+      spell,
+      {
+        employerId: spell.employerId,
+        workplaceId: spell.workplaceId,
+        jobTitle: spell.jobTitle,
+        startedOn,
+        endedOn: input.endedOn,
+        endReason: input.endReason ?? null,
+      },
+      input.expectedVersion,
+      'member.employment.end',
+    );
+  });
 }
 
 export interface LeaversDeps {

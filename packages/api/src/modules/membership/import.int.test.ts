@@ -4,6 +4,7 @@ import { createTestDatabase, testDatabaseTargets } from '@unionhall/db/testing';
 import { CURRENT_CONSENT_VERSION, residentIdCheckCharacter } from '@unionhall/domain';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unionToday } from '@unionhall/domain';
 import { callerFor, personas } from '../../testing/harness';
 import { ImportUpload } from './import-file';
 
@@ -189,6 +190,24 @@ describe.each(testDatabaseTargets())('member import and export on %s', (target) 
     });
     expect(audits[1]?.changes).toMatchObject({ imported: { before: null, after: 0 } });
     expect(JSON.stringify(audits.map((row) => row.changes))).not.toContain(good1);
+  });
+
+  it('refuses a joined date later than today, in the caller’s language', async () => {
+    const preview = await chair().officer.memberImport.preview({
+      file: base64(
+        [
+          '姓名,身份证号,手机,单位代码,入会日期',
+          `钱未来,${residentId('19960808', '088')},13800130008,BJ-NO1-HS,2999-01-01`,
+          `钱今天,${residentId('19960809', '089')},13800130009,BJ-NO1-HS,${unionToday()}`,
+        ].join('\n'),
+      ),
+      fileName: 'future.csv',
+    });
+    expect(preview.rows.map((row) => row.problems.map((problem) => problem.code))).toEqual([
+      ['DATE_IN_FUTURE'],
+      [],
+    ]);
+    expect(preview.rows[0]?.problems[0]?.message).toBe('日期不能晚于今天');
   });
 
   it('refuses a commit whose mapping lacks a required field, and an unreadable file', async () => {

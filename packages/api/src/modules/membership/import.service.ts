@@ -8,6 +8,7 @@ import {
   nameGrams,
   normalizeChinaMobile,
   normalizeForSearch,
+  isNotInFuture,
   parseResidentId,
   REQUIRED_IMPORT_FIELDS,
   UnionhallError,
@@ -51,6 +52,7 @@ import {
   takeMemberNumbers,
 } from './membership.service';
 import { recordEmployment } from './employment.service';
+import { memberSortName } from './sort-name';
 
 type Tx = Prisma.TransactionClient;
 
@@ -118,14 +120,16 @@ const MAX_LENGTH: Record<TImportField, number> = {
 };
 
 /** YYYY-MM-DD, YYYY/M/D or YYYY.M.D, not in the future. */
-function parseJoinedDate(value: string, now: Date): Date | null {
+function parseJoinedDate(value: string, now: Date): Date | 'future' | null {
   const match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(value);
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
   const real =
     date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-  return real && date.getTime() <= now.getTime() && year >= 1900 ? date : null;
+  if (!real || year < 1900) return null;
+  // Compared as Beijing calendar days: a member who joined today joined on today's date there.
+  return isNotInFuture(date.toISOString().slice(0, 10), now) ? date : 'future';
 }
 
 /** The file as a source to read: a spooled upload, or the decoded base64. */
@@ -191,8 +195,10 @@ function checkRow(
   if (raw.unitCode !== '' && (!unit || !deps.scope.covers(unit.path))) {
     problem('UNKNOWN_UNIT', 'unitCode');
   }
-  const joinedAt = raw.joinedAt === '' ? null : parseJoinedDate(raw.joinedAt, now);
-  if (raw.joinedAt !== '' && !joinedAt) problem('DATE', 'joinedAt');
+  const parsedJoinedAt = raw.joinedAt === '' ? null : parseJoinedDate(raw.joinedAt, now);
+  if (raw.joinedAt !== '' && !parsedJoinedAt) problem('DATE', 'joinedAt');
+  if (parsedJoinedAt === 'future') problem('DATE_IN_FUTURE', 'joinedAt');
+  const joinedAt = parsedJoinedAt === 'future' ? null : parsedJoinedAt;
 
   if (values.idNumber)
     values.idNumber = `${'*'.repeat(Math.max(0, values.idNumber.length - 4))}${values.idNumber.slice(-4)}`;
@@ -516,6 +522,7 @@ const MEMBER_COLUMNS = {
   status: '"MemberStatus"',
   name: 'text',
   search_name: 'text',
+  sort_name: 'text',
   search_grams: 'text[]',
   sex: 'text',
   birth_date: 'date',
@@ -560,6 +567,7 @@ async function writeMembers(
       status: 'ACTIVE',
       name: row.name,
       search_name: normalizeForSearch(row.name),
+      sort_name: memberSortName(row.name),
       search_grams: nameGrams(row.name),
       sex: row.sex,
       birth_date: row.birthDate,

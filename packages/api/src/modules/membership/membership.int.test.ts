@@ -4,7 +4,10 @@ import { createTestDatabase, testDatabaseTargets } from '@unionhall/db/testing';
 import { CURRENT_CONSENT_VERSION, residentIdCheckCharacter } from '@unionhall/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../context';
+import { TRPCError } from '@trpc/server';
+import { isLivingIdViolation, toAppError } from '../../errors';
 import { callerFor, personas } from '../../testing/harness';
+import { fillMissingSortNames, memberSortName } from './sort-name';
 
 type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
 
@@ -64,6 +67,68 @@ describe.each(testDatabaseTargets())('membership on %s', (target) => {
     const account = await db.prisma.authUser.findUniqueOrThrow({ where: { email: input.email } });
     expect(account.kind).toBe('MEMBER');
     expect(row.userId).toBe(account.id);
+  });
+
+  it('refuses a birth date in the future', async () => {
+    await expect(
+      publicCaller().public.membership.applyToJoin(
+        await application({
+          email: 'future@example.org',
+          idDocument: { type: 'PASSPORT', number: 'E7654321' },
+          birthDate: '2999-01-01',
+        }),
+      ),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(await db.prisma.member.count({ where: { email: 'future@example.org' } })).toBe(0);
+  });
+
+  it('keeps one living record per document in the database itself, answering MEMBER_ID_IN_USE', async () => {
+    const number = residentId('19760606', '003');
+    const input = await application({
+      email: 'living@example.org',
+      idDocument: { type: 'RESIDENT_ID', number },
+    });
+    await publicCaller().public.membership.applyToJoin(input);
+    const first = await db.prisma.member.findUniqueOrThrow({ where: { id: input.id } });
+    const home = await db.prisma.orgUnit.findUniqueOrThrow({ where: { id: first.orgUnitId } });
+    const second = (status: 'ACTIVE' | 'RESIGNED') =>
+      db.prisma.member.create({
+        data: {
+          id: randomUUID(),
+          orgUnitId: home.id,
+          orgUnitPath: home.path,
+          name: '张伟',
+          searchName: '张伟',
+          searchGrams: ['张', '伟', '张伟'],
+          status,
+          idHash: first.idHash,
+        },
+      });
+    // Past records (resigned, rejected, merged) keep their number for the history.
+    const resigned = await second('RESIGNED');
+    // A second living one is refused by the partial unique index, whichever path writes it,
+    // and the API answers with its own code instead of a 500.
+    const refused = await second('ACTIVE').catch((error: unknown) => error);
+    expect(isLivingIdViolation(refused)).toBe(true);
+    const mapped = toAppError(new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: refused }));
+    expect(mapped).toMatchObject({ code: 'CONFLICT', appCode: 'MEMBER_ID_IN_USE' });
+    await expect(
+      db.prisma.member.update({ where: { id: resigned.id }, data: { status: 'LAPSED' } }),
+    ).rejects.toSatisfy(isLivingIdViolation);
+    // Once the living record is gone (rejected), the document may apply again.
+    await callerFor(db, { actor: people.unitChair }).officer.membership.changeStatus({
+      id: input.id,
+      action: 'REJECT',
+      reason: '重复申请',
+      expectedVersion: 1,
+    });
+    const again = await application({
+      email: 'living2@example.org',
+      idDocument: { type: 'RESIDENT_ID', number },
+    });
+    await expect(publicCaller().public.membership.applyToJoin(again)).resolves.toMatchObject({
+      status: 'APPLICANT',
+    });
   });
 
   it('refuses a second living record for the same document, a taken email, and old consent', async () => {
@@ -172,7 +237,7 @@ describe.each(testDatabaseTargets())('membership on %s', (target) => {
     ).toEqual([]);
   });
 
-  it('pages through namesakes in (name, id) order, searched or not, without gaps or repeats', async () => {
+  it('pages through namesakes in (sort key, id) order, searched or not, without gaps or repeats', async () => {
     const unit = await unitId('WJ-MART');
     const names = ['孙同名', '孙同名', '孙同名', '孙同名', '孙同', '孙同名甲', '钱同名'];
     for (const [index, name] of names.entries()) {
@@ -188,7 +253,7 @@ describe.each(testDatabaseTargets())('membership on %s', (target) => {
     }
     const expected = await db.prisma.member.findMany({
       where: { orgUnitId: unit },
-      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      orderBy: [{ sortName: 'asc' }, { id: 'asc' }],
       select: { id: true, name: true },
     });
     const admin = callerFor(db, { actor: people.federationAdmin });
@@ -320,5 +385,97 @@ describe.each(testDatabaseTargets())('membership on %s', (target) => {
       actor: { type: 'MEMBER', id: randomUUID(), grants: [] },
     }).member.membership.me();
     expect(stranger).toBeNull();
+  });
+
+  it('lists the application queue oldest first, page by page (order: applied)', async () => {
+    const ids: string[] = [];
+    for (const [index, day] of ['2026-11-20', '2026-11-02', '2026-11-11'].entries()) {
+      const input = await application({
+        name: `排队${'甲乙丙'.charAt(index)}`,
+        email: `queue-${index}@example.org`,
+        idDocument: { type: 'RESIDENT_ID', number: residentId('19820202', String(700 + index)) },
+      });
+      await publicCaller().public.membership.applyToJoin(input);
+      await db.prisma.member.update({
+        where: { id: input.id },
+        data: { appliedAt: new Date(`${day}T09:00:00Z`) },
+      });
+      ids.push(input.id);
+    }
+    const chair = callerFor(db, { actor: people.unitChair });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await chair.officer.membership.list({
+        query: '排队',
+        status: ['APPLICANT'],
+        order: 'applied',
+        limit: 1,
+        ...(cursor ? { cursor } : {}),
+      });
+      seen.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual([ids[1], ids[2], ids[0]]);
+    // A cursor of the name order does not page the queue.
+    const byName = await chair.officer.membership.list({ query: '排队', limit: 1 });
+    await expect(
+      chair.officer.membership.list({
+        query: '排队',
+        order: 'applied',
+        cursor: byName.nextCursor ?? '',
+      }),
+    ).rejects.toMatchObject({ appCode: 'VALIDATION_FAILED' });
+  });
+
+  it('lists members by name in Chinese (pinyin) order, page by page', async () => {
+    const suffix = randomUUID().slice(0, 6);
+    const tag = `排序${suffix}`;
+    const made = new Map<string, string>();
+    for (const [index, name] of ['张三', '李四', '王五', '李思'].entries()) {
+      const input = await application({
+        name,
+        email: `sort-${suffix}-${index}@example.org`,
+        idDocument: { type: 'RESIDENT_ID', number: residentId('19830303', String(800 + index)) },
+      });
+      await publicCaller().public.membership.applyToJoin(input);
+      await db.prisma.member.update({ where: { id: input.id }, data: { tags: [tag] } });
+      made.set(input.id, name);
+    }
+    const chair = callerFor(db, { actor: people.unitChair });
+    const names: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await chair.officer.membership.list({
+        tag,
+        limit: 1,
+        ...(cursor ? { cursor } : {}),
+      });
+      names.push(...page.items.map((item) => item.name));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    // li3 si1 (李思) before li3 si4 (李四), then wang2, then zhang1.
+    expect(names).toEqual(['李思', '李四', '王五', '张三']);
+  });
+
+  it('fills the sort keys of rows written without one, and only those', async () => {
+    const home = await db.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'BJ-NO1-HS' } });
+    const id = randomUUID();
+    await db.prisma.member.create({
+      data: {
+        id,
+        orgUnitId: home.id,
+        orgUnitPath: home.path,
+        name: '王小明',
+        searchName: '王小明',
+        searchGrams: ['王', '小', '明'],
+      },
+    });
+    expect((await db.prisma.member.findUniqueOrThrow({ where: { id } })).sortName).toBe('');
+    expect(await fillMissingSortNames(db.prisma)).toBeGreaterThanOrEqual(1);
+    expect((await db.prisma.member.findUniqueOrThrow({ where: { id } })).sortName).toBe(
+      memberSortName('王小明'),
+    );
+    expect(await fillMissingSortNames(db.prisma)).toBe(0);
   });
 });

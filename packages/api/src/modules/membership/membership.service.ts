@@ -21,12 +21,20 @@ import {
   type TMemberSummary,
 } from '@unionhall/domain';
 import { OutOfScopeError, type Scope } from '../../access';
-import { afterNameCursor, decodeNameCursor, encodeNameCursor } from '../../keyset';
+import {
+  afterSortNameCursor,
+  decodeNameCursor,
+  decodeTimeCursor,
+  encodeNameCursor,
+  encodeTimeCursor,
+} from '../../keyset';
 import { auditedRead, type AuditWriter } from '../../audit';
 import type { Actor, Context } from '../../context';
 import type { FieldCipher } from '../../crypto/field-cipher';
+import { isLivingIdViolation } from '../../errors';
 import { tellApplicant } from './application-notice';
 import { recordEmployment } from './employment.service';
+import { memberSortName } from './sort-name';
 
 type Tx = Prisma.TransactionClient;
 
@@ -138,33 +146,44 @@ export async function applyToJoin(
     });
     const number = input.idDocument.number.replace(/\s/g, '').toUpperCase();
     const now = new Date();
-    const member = await tx.member.create({
-      data: {
-        id: input.id,
-        userId: user.id,
-        orgUnitId: unit.id,
-        orgUnitPath: unit.path,
-        needsPlacement: input.employerHasNoUnion,
-        status: 'APPLICANT',
-        name: input.name,
-        searchName: normalizeForSearch(input.name),
-        searchGrams: nameGrams(input.name),
-        sex: facts?.ok ? facts.facts.sex : null,
-        birthDate: birthDate ? new Date(`${birthDate}T00:00:00Z`) : null,
-        idType: input.idDocument.type,
-        idCipher: deps.cipher.encrypt(number, idCipherContext(input.id)),
-        idHash,
-        idLast4: number.slice(-4),
-        phone: input.phone,
-        email: input.email,
-        employerId,
-        jobTitle: input.jobTitle ?? null,
-        consentVersion: input.consentVersion,
-        consentAt: now,
-        appliedAt: now,
-      },
-      select: { id: true, status: true },
-    });
+    const member = await tx.member
+      .create({
+        data: {
+          id: input.id,
+          userId: user.id,
+          orgUnitId: unit.id,
+          orgUnitPath: unit.path,
+          needsPlacement: input.employerHasNoUnion,
+          status: 'APPLICANT',
+          name: input.name,
+          searchName: normalizeForSearch(input.name),
+          sortName: memberSortName(input.name),
+          searchGrams: nameGrams(input.name),
+          sex: facts?.ok ? facts.facts.sex : null,
+          birthDate: birthDate ? new Date(`${birthDate}T00:00:00Z`) : null,
+          idType: input.idDocument.type,
+          idCipher: deps.cipher.encrypt(number, idCipherContext(input.id)),
+          idHash,
+          idLast4: number.slice(-4),
+          phone: input.phone,
+          email: input.email,
+          employerId,
+          jobTitle: input.jobTitle ?? null,
+          consentVersion: input.consentVersion,
+          consentAt: now,
+          appliedAt: now,
+        },
+        select: { id: true, status: true },
+      })
+      .catch((error: unknown) => {
+        // Two applications with one document at once: the unique index on living records'
+        // ID hashes lets one through, and the other gets the answer the check above gives.
+        throw isLivingIdViolation(error)
+          ? new UnionhallError('MEMBER_ALREADY_APPLIED', 'document taken meanwhile', {
+              cause: error,
+            })
+          : error;
+      });
     if (employerId) {
       await recordEmployment(tx, 'APPLICATION', [
         { memberId: member.id, employerId, jobTitle: input.jobTitle ?? null },
@@ -257,7 +276,7 @@ export async function readMembers<T>(
 export async function memberFilterWhere(
   prisma: PrismaClient | Tx,
   scope: Scope,
-  input: Omit<TMemberListInput, 'cursor' | 'limit'>,
+  input: Omit<TMemberListInput, 'cursor' | 'limit' | 'order'>,
 ): Promise<Prisma.MemberWhereInput[] | null> {
   const and: Prisma.MemberWhereInput[] = [
     { OR: scope.roots.map((root) => ({ orgUnitPath: { startsWith: root } })) },
@@ -281,7 +300,8 @@ export async function memberFilterWhere(
 
 /**
  * Members inside the caller's scope, filtered and searched, one keyset page at a time
- * (ordered by name, then id), so page 2,000 costs what page 1 does.
+ * (ordered by name in Chinese order, i.e. by the pinyin sort key, then id; or for the application queue by application time, oldest
+ * first, then id), so page 2,000 costs what page 1 does.
  */
 export async function listMembers(
   prisma: PrismaClient,
@@ -291,23 +311,36 @@ export async function listMembers(
   const input = ZMemberListInput.parse(raw);
   const and = await memberFilterWhere(prisma, scope, input);
   if (!and) return { items: [], nextCursor: null };
-  if (input.cursor) {
-    const cursor = decodeNameCursor(input.cursor);
-    and.push(afterNameCursor(cursor));
+  const byApplication = input.order === 'applied';
+  if (input.cursor && byApplication) {
+    const cursor = decodeTimeCursor(input.cursor);
+    and.push({
+      appliedAt: { gte: cursor.at },
+      OR: [{ appliedAt: { gt: cursor.at } }, { appliedAt: cursor.at, id: { gt: cursor.id } }],
+    });
+  } else if (input.cursor) {
+    and.push(afterSortNameCursor(decodeNameCursor(input.cursor)));
   }
   const rows = await readMembers(prisma, input, (db) =>
     db.member.findMany({
       where: { AND: and },
-      select: MEMBER_SUMMARY_SELECT,
-      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      select: { ...MEMBER_SUMMARY_SELECT, sortName: true },
+      orderBy: byApplication
+        ? [{ appliedAt: 'asc' }, { id: 'asc' }]
+        : [{ sortName: 'asc' }, { id: 'asc' }],
       take: input.limit + 1,
     }),
   );
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
+  const more = rows.length > input.limit && last;
   return {
-    items: page.map(toSummary),
-    nextCursor: rows.length > input.limit && last ? encodeNameCursor(last) : null,
+    items: page.map(({ sortName: _sortName, ...row }) => toSummary(row)),
+    nextCursor: !more
+      ? null
+      : byApplication
+        ? encodeTimeCursor({ at: last.appliedAt, id: last.id })
+        : encodeNameCursor({ name: last.sortName, id: last.id }),
   };
 }
 

@@ -28,6 +28,7 @@ import {
   toSummary,
 } from './membership.service';
 import { recordEmployment } from './employment.service';
+import { memberSortName } from './sort-name';
 
 type Tx = Prisma.TransactionClient;
 
@@ -274,6 +275,7 @@ export async function mergeMembers(deps: MergeDeps, raw: TMergeMembersInput) {
         version: { increment: 1 },
         name,
         searchName: normalizeForSearch(name),
+        sortName: memberSortName(name),
         searchGrams: nameGrams(name),
         idType: idSource.idType,
         idCipher: idNumber ? deps.cipher.encrypt(idNumber, idCipherContext(survivor.id)) : null,

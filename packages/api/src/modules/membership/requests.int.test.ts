@@ -4,7 +4,8 @@ import { createTestDatabase, testDatabaseTargets } from '@unionhall/db/testing';
 import { CURRENT_CONSENT_VERSION, residentIdCheckCharacter } from '@unionhall/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../context';
-import { callerFor, personas } from '../../testing/harness';
+import { callerFor, personas, testCipherFor } from '../../testing/harness';
+import { idDocumentHash } from './membership.service';
 
 type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
 
@@ -124,12 +125,12 @@ describe.each(testDatabaseTargets())('member self-service and its review on %s',
     expect((await db.prisma.member.findUniqueOrThrow({ where: { id } })).name).toBe('钱伟');
     // The machinery union's officer does not see it; the chair does.
     expect(
-      (await callerFor(db, { actor: mechOfficer }).officer.memberRequests.changeRequests({})).map(
-        (row) => row.id,
-      ),
+      (
+        await callerFor(db, { actor: mechOfficer }).officer.memberRequests.changeRequests({})
+      ).items.map((row) => row.id),
     ).not.toContain(request.id);
     const chair = callerFor(db, { actor: people.unitChair });
-    const pending = await chair.officer.memberRequests.changeRequests({});
+    const pending = (await chair.officer.memberRequests.changeRequests({ limit: 100 })).items;
     expect(pending.map((row) => row.id)).toContain(request.id);
     // The reviewer sees the current values beside the proposed ones, and the member's unit.
     const school = await unit('BJ-NO1-HS');
@@ -175,6 +176,27 @@ describe.each(testDatabaseTargets())('member self-service and its review on %s',
     ).rejects.toMatchObject({ appCode: 'CONFLICT' });
   });
 
+  it('refuses to approve an ID number another living record has (MEMBER_ID_IN_USE)', async () => {
+    const holderId = residentId('19900303');
+    const holder = await activeMember('周杰');
+    await db.prisma.member.update({
+      where: { id: holder.id },
+      data: { idHash: idDocumentHash(testCipherFor(db), 'RESIDENT_ID', holderId) },
+    });
+    const { id, caller } = await activeMember('周洁');
+    const request = await caller.member.profile.requestChange({
+      idDocument: { type: 'RESIDENT_ID', number: holderId },
+    });
+    const before = await db.prisma.member.findUniqueOrThrow({ where: { id } });
+    await expect(
+      callerFor(db, { actor: people.unitChair }).officer.memberRequests.decideChange({
+        id: request.id,
+        approve: true,
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', appCode: 'MEMBER_ID_IN_USE' });
+    expect(await db.prisma.member.findUniqueOrThrow({ where: { id } })).toEqual(before);
+  });
+
   it('names the proposed employer for the reviewer, whether proposed by id or by name', async () => {
     const known = await db.prisma.employer.create({ data: { name: '滨江实验学校' } });
     const byId = await activeMember('郑敏');
@@ -184,9 +206,9 @@ describe.each(testDatabaseTargets())('member self-service and its review on %s',
       employerName: '新设培训中心',
       jobTitle: '讲师',
     });
-    const pending = await callerFor(db, {
+    const { items: pending } = await callerFor(db, {
       actor: people.unitChair,
-    }).officer.memberRequests.changeRequests({});
+    }).officer.memberRequests.changeRequests({ limit: 100 });
     expect(pending.find((row) => row.id === first.id)).toMatchObject({
       proposedEmployerName: '滨江实验学校',
     });
@@ -222,8 +244,8 @@ describe.each(testDatabaseTargets())('member self-service and its review on %s',
     expect(transfer).toMatchObject({ state: 'PENDING', toUnitName: steel.name });
     const chair = callerFor(db, { actor: people.unitChair });
     // The sending union follows it but cannot decide it.
-    const outgoing = await chair.officer.memberRequests.transfers({ direction: 'outgoing' });
-    expect(outgoing.map((row) => row.id)).toContain(transfer.id);
+    const outgoing = await chair.officer.memberRequests.transfers({ flow: 'outgoing' });
+    expect(outgoing.items.map((row) => row.id)).toContain(transfer.id);
     await expect(
       chair.officer.memberRequests.decideTransfer({ id: transfer.id, approve: true }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -232,8 +254,8 @@ describe.each(testDatabaseTargets())('member self-service and its review on %s',
     );
 
     const mech = callerFor(db, { actor: mechOfficer });
-    const incoming = await mech.officer.memberRequests.transfers({ direction: 'incoming' });
-    expect(incoming.map((row) => row.id)).toContain(transfer.id);
+    const incoming = await mech.officer.memberRequests.transfers({ flow: 'incoming' });
+    expect(incoming.items.map((row) => row.id)).toContain(transfer.id);
     await mech.officer.memberRequests.decideTransfer({ id: transfer.id, approve: true });
     const moved = await db.prisma.member.findUniqueOrThrow({ where: { id } });
     expect(moved).toMatchObject({ orgUnitId: steel.id, orgUnitPath: steel.path });
@@ -272,5 +294,60 @@ describe.each(testDatabaseTargets())('member self-service and its review on %s',
     await expect(stranger.member.profile.changeRequests()).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
+  });
+
+  it('pages the change-request and transfer queues oldest first, without gaps or repeats', async () => {
+    const chair = callerFor(db, { actor: people.unitChair });
+    const made: string[] = [];
+    for (const name of ['甲一', '乙二', '丙三']) {
+      const { caller } = await activeMember(name);
+      made.push((await caller.member.profile.requestChange({ jobTitle: `${name}岗` })).id);
+      await caller.member.profile.requestTransfer({
+        toOrgUnitId: (await unit('BJ-MECH')).id,
+        reason: '换工作',
+      });
+    }
+    const walk = async (
+      page: (cursor: string | undefined) => Promise<{
+        items: { id: string; createdAt: Date }[];
+        nextCursor: string | null;
+      }>,
+    ) => {
+      const seen: { id: string; createdAt: Date }[] = [];
+      let cursor: string | undefined;
+      do {
+        const next = await page(cursor);
+        expect(next.items.length).toBeLessThanOrEqual(2);
+        seen.push(...next.items);
+        cursor = next.nextCursor ?? undefined;
+      } while (cursor);
+      return seen;
+    };
+    const changes = await walk((cursor) =>
+      chair.officer.memberRequests.changeRequests({ limit: 2, ...(cursor ? { cursor } : {}) }),
+    );
+    const all = await chair.officer.memberRequests.changeRequests({ limit: 100 });
+    expect(changes.map((row) => row.id)).toEqual(all.items.map((row) => row.id));
+    expect(new Set(changes.map((row) => row.id)).size).toBe(changes.length);
+    // Oldest first: the ones made here come last, in the order they were made.
+    expect(changes.slice(-3).map((row) => row.id)).toEqual(made);
+    const times = changes.map((row) => row.createdAt.getTime());
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+
+    const mech = callerFor(db, { actor: mechOfficer });
+    const transfers = await walk((cursor) =>
+      mech.officer.memberRequests.transfers({
+        flow: 'incoming',
+        limit: 2,
+        ...(cursor ? { cursor } : {}),
+      }),
+    );
+    expect(transfers.length).toBeGreaterThanOrEqual(3);
+    const transferTimes = transfers.map((row) => row.createdAt.getTime());
+    expect([...transferTimes].sort((a, b) => a - b)).toEqual(transferTimes);
+
+    await expect(
+      chair.officer.memberRequests.changeRequests({ cursor: 'not-a-cursor' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', appCode: 'VALIDATION_FAILED' });
   });
 });

@@ -1,9 +1,12 @@
 import {
   ZChangeRequest,
+  ZChangeRequestQueuePage,
   ZMyDetails,
   ZDecideRequestInput,
   ZRequestChangeInput,
-  ZRequestState,
+  ZRequestQueueInput,
+  ZTransferQueueInput,
+  ZTransferQueuePage,
   ZRequestTransferInput,
   ZResignInput,
   ZTransfer,
@@ -87,27 +90,8 @@ export const memberProfileRouter = router({
 /** Officers' review of members' change requests and transfers, within their scope. */
 export const officerMemberRequestsRouter = router({
   changeRequests: officerProcedure('member.read')
-    .input(z.object({ state: ZRequestState.optional() }))
-    .output(
-      z.array(
-        ZChangeRequest.extend({
-          memberName: z.string(),
-          memberNumber: z.string().nullable(),
-          orgUnitId: z.uuid(),
-          orgUnitName: z.string(),
-          /** The proposed employer's name, whether proposed by id or by name. */
-          proposedEmployerName: z.string().nullable(),
-          /** The member's values now, to compare with the proposed ones. */
-          current: z.object({
-            name: z.string(),
-            idType: z.string(),
-            idLast4: z.string().nullable(),
-            employerName: z.string().nullable(),
-            jobTitle: z.string().nullable(),
-          }),
-        }),
-      ),
-    )
+    .input(ZRequestQueueInput)
+    .output(ZChangeRequestQueuePage)
     .query(({ ctx, input }) => listChangeRequests(ctx.db.prisma, ctx.scope, input)),
   decideChange: officerProcedure('member.manage')
     .input(ZDecideRequestInput)
@@ -119,10 +103,8 @@ export const officerMemberRequestsRouter = router({
       ),
     ),
   transfers: officerProcedure('member.read')
-    .input(
-      z.object({ direction: z.enum(['incoming', 'outgoing']), state: ZRequestState.optional() }),
-    )
-    .output(z.array(ZTransfer))
+    .input(ZTransferQueueInput)
+    .output(ZTransferQueuePage)
     .query(({ ctx, input }) => listTransfers(ctx.db.prisma, ctx.scope, input)),
   decideTransfer: officerProcedure('member.manage')
     .input(ZDecideRequestInput)

@@ -7,13 +7,20 @@ import {
   UnionhallError,
   ZDecideRequestInput,
   ZIdDocumentType,
+  ZRequestQueueInput,
+  ZTransferQueueInput,
   type TDecideRequestInput,
-  type TRequestState,
+  type TRequestQueueInput,
+  type TReviewedChangeRequest,
+  type TTransferQueueInput,
+  type TTransfer,
 } from '@unionhall/domain';
 import { OutOfScopeError, type Scope } from '../../access';
 import type { AuditWriter } from '../../audit';
 import type { Actor } from '../../context';
 import type { FieldCipher } from '../../crypto/field-cipher';
+import { decodeTimeCursor, encodeTimeCursor, type TimeCursor } from '../../keyset';
+import { isLivingIdViolation } from '../../errors';
 import { idCipherContext, idDocumentHash } from './membership.service';
 import {
   CHANGE_REQUEST_SELECT,
@@ -23,6 +30,7 @@ import {
   TRANSFER_SELECT,
 } from './self-service.service';
 import { recordEmployment } from './employment.service';
+import { memberSortName } from './sort-name';
 
 export interface RequestDecisionDeps {
   prisma: PrismaClient;
@@ -36,36 +44,70 @@ const inScope = (scope: Scope): Prisma.MemberWhereInput => ({
   OR: scope.roots.map((root) => ({ orgUnitPath: { startsWith: root } })),
 });
 
+/** Rows created after the cursor, in (createdAt, id) order: the next page of a queue. */
+function afterCreated(cursor: TimeCursor) {
+  return {
+    createdAt: { gte: cursor.at },
+    OR: [{ createdAt: { gt: cursor.at } }, { createdAt: cursor.at, id: { gt: cursor.id } }],
+  };
+}
+
+/** The cursor of the page after `limit` rows, when `rows` (one more was asked for) has more. */
+function nextCursor(rows: ReadonlyArray<{ id: string; createdAt: Date }>, limit: number) {
+  const last = rows[limit - 1];
+  return rows.length > limit && last ? encodeTimeCursor({ at: last.createdAt, id: last.id }) : null;
+}
+
+const REVIEW_SELECT = {
+  ...CHANGE_REQUEST_SELECT,
+  member: {
+    select: {
+      name: true,
+      memberNumber: true,
+      orgUnitId: true,
+      orgUnit: { select: { name: true } },
+      idType: true,
+      idLast4: true,
+      jobTitle: true,
+      employer: { select: { name: true } },
+    },
+  },
+} satisfies Prisma.MemberChangeRequestSelect;
+
+type ReviewRow = Prisma.MemberChangeRequestGetPayload<{ select: typeof REVIEW_SELECT }>;
+
 /**
- * Change requests of members inside the caller's scope, oldest pending first, each with the
- * member's current values beside the proposed ones (the reviewer compares them) and the
- * member's unit (whose officers may decide).
+ * Change requests of members inside the caller's scope, oldest first, a keyset page at a
+ * time, each with the member's current values beside the proposed ones (the reviewer
+ * compares them) and the member's unit (whose officers may decide).
  */
 export async function listChangeRequests(
   prisma: PrismaClient,
   scope: Scope,
-  input: { state?: TRequestState | undefined },
-) {
+  raw: TRequestQueueInput,
+): Promise<{ items: TReviewedChangeRequest[]; nextCursor: string | null }> {
+  const input = ZRequestQueueInput.parse(raw);
   const rows = await prisma.memberChangeRequest.findMany({
-    where: { state: input.state ?? 'PENDING', member: inScope(scope) },
-    select: {
-      ...CHANGE_REQUEST_SELECT,
-      member: {
-        select: {
-          name: true,
-          memberNumber: true,
-          orgUnitId: true,
-          orgUnit: { select: { name: true } },
-          idType: true,
-          idLast4: true,
-          jobTitle: true,
-          employer: { select: { name: true } },
-        },
-      },
+    where: {
+      state: input.state ?? 'PENDING',
+      member: inScope(scope),
+      ...(input.cursor ? afterCreated(decodeTimeCursor(input.cursor)) : {}),
     },
-    orderBy: { createdAt: 'asc' },
-    take: 100,
+    select: REVIEW_SELECT,
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    take: input.limit + 1,
   });
+  return {
+    items: await reviewed(prisma, rows.slice(0, input.limit)),
+    nextCursor: nextCursor(rows, input.limit),
+  };
+}
+
+/** The requests with the names the reviewer reads beside them. */
+async function reviewed(
+  prisma: PrismaClient,
+  rows: ReviewRow[],
+): Promise<TReviewedChangeRequest[]> {
   // A request may name a known employer by id only: the reviewer needs its name.
   const employerIds = [
     ...new Set(
@@ -132,6 +174,7 @@ export async function decideChangeRequest(deps: RequestDecisionDeps, raw: TDecid
       if (proposed.name) {
         data.name = proposed.name;
         data.searchName = normalizeForSearch(proposed.name);
+        data.sortName = memberSortName(proposed.name);
         data.searchGrams = nameGrams(proposed.name);
       }
       if (request.idCipher && proposed.idDocumentType) {
@@ -146,7 +189,7 @@ export async function decideChangeRequest(deps: RequestDecisionDeps, raw: TDecid
           select: { id: true },
         });
         if (other) {
-          throw new UnionhallError('MEMBER_ALREADY_APPLIED', 'another record has that document');
+          throw new UnionhallError('MEMBER_ID_IN_USE', 'another living record has that document');
         }
         const facts = proposed.idDocumentType === 'RESIDENT_ID' ? parseResidentId(number) : null;
         data.idType = ZIdDocumentType.parse(proposed.idDocumentType);
@@ -173,7 +216,14 @@ export async function decideChangeRequest(deps: RequestDecisionDeps, raw: TDecid
         data.employer = { connect: { id: employerId } };
       }
       if (proposed.jobTitle !== undefined) data.jobTitle = proposed.jobTitle;
-      const updated = await tx.member.update({ where: { id: member.id }, data });
+      // The unique index on living records' ID hashes decides when two approvals race.
+      const updated = await tx.member
+        .update({ where: { id: member.id }, data })
+        .catch((error: unknown) => {
+          throw isLivingIdViolation(error)
+            ? new UnionhallError('MEMBER_ID_IN_USE', 'document taken meanwhile', { cause: error })
+            : error;
+        });
       if (updated.employerId) {
         await recordEmployment(tx, 'CHANGE_REQUEST', [
           { memberId: member.id, employerId: updated.employerId, jobTitle: updated.jobTitle },
@@ -225,23 +275,31 @@ export async function decideChangeRequest(deps: RequestDecisionDeps, raw: TDecid
   });
 }
 
-/** Transfers into units of the caller's scope (to decide) or out of them (to follow). */
+/**
+ * Transfers into units of the caller's scope (to decide) or out of them (to follow), oldest
+ * first, a keyset page at a time.
+ */
 export async function listTransfers(
   prisma: PrismaClient,
   scope: Scope,
-  input: { direction: 'incoming' | 'outgoing'; state?: TRequestState | undefined },
-) {
+  raw: TTransferQueueInput,
+): Promise<{ items: TTransfer[]; nextCursor: string | null }> {
+  const input = ZTransferQueueInput.parse(raw);
   const units = scope.roots.map((root) => ({ path: { startsWith: root } }));
   const rows = await prisma.memberTransfer.findMany({
     where: {
       state: input.state ?? 'PENDING',
-      ...(input.direction === 'incoming' ? { toUnit: { OR: units } } : { fromUnit: { OR: units } }),
+      ...(input.flow === 'incoming' ? { toUnit: { OR: units } } : { fromUnit: { OR: units } }),
+      ...(input.cursor ? afterCreated(decodeTimeCursor(input.cursor)) : {}),
     },
     select: TRANSFER_SELECT,
-    orderBy: { createdAt: 'asc' },
-    take: 100,
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    take: input.limit + 1,
   });
-  return rows.map(toTransfer);
+  return {
+    items: rows.slice(0, input.limit).map(toTransfer),
+    nextCursor: nextCursor(rows, input.limit),
+  };
 }
 
 /**

@@ -161,4 +161,59 @@ describe.each(testDatabaseTargets())('member segments and tags on %s', (target) 
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await db.prisma.memberSegment.count({ where: { id: mech.id } })).toBe(1);
   });
+
+  it('renames a segment with audit, keeps names unique per unit, and refuses a stale version', async () => {
+    const caller = callerFor(db, { actor: people.unionAdmin });
+    const edu = await unit('BJ-EDU');
+    const school = await unit('BJ-NO1-HS');
+    const suffix = randomUUID().slice(0, 6);
+    const first = await caller.officer.segments.create({
+      name: `骨干${suffix}`,
+      orgUnitId: edu.id,
+      filters: { tag: '青年' },
+    });
+    const second = await caller.officer.segments.create({
+      name: `积极分子${suffix}`,
+      orgUnitId: edu.id,
+      filters: { tag: '劳模' },
+    });
+    // The same name in another unit is another segment.
+    await caller.officer.segments.create({
+      name: `新名${suffix}`,
+      orgUnitId: school.id,
+      filters: {},
+    });
+    await expect(
+      caller.officer.segments.create({ name: ` 骨干${suffix} `, orgUnitId: edu.id, filters: {} }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', appCode: 'SEGMENT_NAME_TAKEN' });
+
+    const renamed = await caller.officer.segments.rename({
+      id: first.id,
+      name: `新名${suffix}`,
+      expectedVersion: 1,
+    });
+    expect(renamed).toMatchObject({ name: `新名${suffix}`, version: 2, filters: first.filters });
+    await expect(
+      caller.officer.segments.rename({ id: second.id, name: `新名${suffix}`, expectedVersion: 1 }),
+    ).rejects.toMatchObject({ appCode: 'SEGMENT_NAME_TAKEN' });
+    await expect(
+      caller.officer.segments.rename({ id: first.id, name: `旧名${suffix}`, expectedVersion: 1 }),
+    ).rejects.toMatchObject({ appCode: 'VERSION_CONFLICT' });
+    // Renaming to its own name is no clash.
+    await caller.officer.segments.rename({
+      id: first.id,
+      name: `新名${suffix}`,
+      expectedVersion: 2,
+    });
+
+    const rows = await db.prisma.auditEvent.findMany({
+      where: { action: 'member.segment.rename', targetId: first.id },
+      orderBy: { seq: 'asc' },
+    });
+    expect(rows).toHaveLength(2);
+    expect(rows[0]?.changes).toEqual({ name: { from: `骨干${suffix}`, to: `新名${suffix}` } });
+    expect(
+      (await db.prisma.memberSegment.findUniqueOrThrow({ where: { id: second.id } })).name,
+    ).toBe(`积极分子${suffix}`);
+  });
 });

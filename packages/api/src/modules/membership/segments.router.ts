@@ -2,13 +2,14 @@ import {
   ZCreateMemberSegmentInput,
   ZDeleteMemberSegmentInput,
   ZMemberSegment,
+  ZRenameMemberSegmentInput,
 } from '@unionhall/domain';
 import { z } from 'zod';
 import { serviceDeps } from '../../audit';
 import { officerProcedure, router } from '../../trpc';
-import { createSegment, deleteSegment, listSegments } from './segments.service';
+import { createSegment, deleteSegment, listSegments, renameSegment } from './segments.service';
 
-/** Saved member searches: seen with member.read, saved and deleted with member.manage. */
+/** Saved member searches: seen with member.read; saved, renamed and deleted with member.manage. */
 export const officerSegmentsRouter = router({
   list: officerProcedure('member.read')
     .output(z.array(ZMemberSegment))
@@ -18,6 +19,12 @@ export const officerSegmentsRouter = router({
     .output(ZMemberSegment)
     .mutation(({ ctx, input }) =>
       createSegment({ ...serviceDeps(ctx), scope: ctx.scope, actor: ctx.actor }, input),
+    ),
+  rename: officerProcedure('member.manage')
+    .input(ZRenameMemberSegmentInput)
+    .output(ZMemberSegment)
+    .mutation(({ ctx, input }) =>
+      renameSegment({ ...serviceDeps(ctx), scope: ctx.scope, actor: ctx.actor }, input),
     ),
   delete: officerProcedure('member.manage')
     .input(ZDeleteMemberSegmentInput)

@@ -4,7 +4,9 @@ import {
   ZCreateMemberSegmentInput,
   ZDeleteMemberSegmentInput,
   ZMemberSegmentFilters,
+  ZRenameMemberSegmentInput,
   type TCreateMemberSegmentInput,
+  type TRenameMemberSegmentInput,
   type TMemberSegment,
   type TMemberSegmentFilters,
   type TMemberTagCount,
@@ -13,6 +15,7 @@ import type { z } from 'zod';
 import { OutOfScopeError, type Scope } from '../../access';
 import type { AuditWriter } from '../../audit';
 import type { Actor } from '../../context';
+import { uniqueViolationFields } from '../../errors';
 import { memberFilterWhere } from './membership.service';
 
 type Tx = Prisma.TransactionClient;
@@ -62,6 +65,25 @@ async function unitInScope(db: PrismaClient | Tx, scope: Scope, id: string) {
   return unit;
 }
 
+/**
+ * Refuses a name another segment of the unit has. The unique index decides in the end: two
+ * officers saving the same name at once get the same answer from it (nameTaken below).
+ */
+async function assertNameFree(db: Tx, orgUnitId: string, name: string, exceptId?: string) {
+  const same = await db.memberSegment.findFirst({
+    where: { orgUnitId, name, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
+  if (same) throw new UnionhallError('SEGMENT_NAME_TAKEN', `segment name ${name} is taken`);
+}
+
+/** A unique violation of the (unit, name) index as the error officers understand. */
+function nameTaken(error: unknown): unknown {
+  return uniqueViolationFields(error)
+    ? new UnionhallError('SEGMENT_NAME_TAKEN', 'segment name is taken', { cause: error })
+    : error;
+}
+
 /** Segments owned by units inside the caller's scope, by name. */
 export async function listSegments(prisma: PrismaClient, scope: Scope): Promise<TMemberSegment[]> {
   if (scope.roots.length === 0) return [];
@@ -95,10 +117,15 @@ export async function createSegment(
     } else {
       filters.orgUnitId = unit.id;
     }
-    const created = await tx.memberSegment.create({
-      data: { name: input.name, filters, orgUnitId: unit.id, createdBy: deps.actor.id },
-      select: SEGMENT_SELECT,
-    });
+    await assertNameFree(tx, unit.id, input.name);
+    const created = await tx.memberSegment
+      .create({
+        data: { name: input.name, filters, orgUnitId: unit.id, createdBy: deps.actor.id },
+        select: SEGMENT_SELECT,
+      })
+      .catch((error: unknown) => {
+        throw nameTaken(error);
+      });
     await deps.audit(tx, {
       action: 'member.segment.create',
       outcome: 'SUCCESS',
@@ -108,6 +135,43 @@ export async function createSegment(
       changes: { name: { from: null, to: input.name }, filters: { from: null, to: filters } },
     });
     return toSegment(created);
+  });
+}
+
+/** Renames a segment, based on the version the officer saw; names stay unique per unit. */
+export async function renameSegment(
+  deps: SegmentServiceDeps,
+  raw: TRenameMemberSegmentInput,
+): Promise<TMemberSegment> {
+  const input = ZRenameMemberSegmentInput.parse(raw);
+  return deps.prisma.$transaction(async (tx) => {
+    const segment = await segmentInScope(tx, deps.scope, input.id);
+    await assertNameFree(tx, segment.orgUnitId, input.name, segment.id);
+    const updated = await tx.memberSegment
+      .updateMany({
+        where: { id: segment.id, version: input.expectedVersion },
+        data: { name: input.name, version: { increment: 1 } },
+      })
+      .catch((error: unknown) => {
+        throw nameTaken(error);
+      });
+    if (updated.count === 0) {
+      throw new UnionhallError('VERSION_CONFLICT', `segment ${input.id} changed meanwhile`);
+    }
+    await deps.audit(tx, {
+      action: 'member.segment.rename',
+      outcome: 'SUCCESS',
+      targetType: 'MemberSegment',
+      targetId: segment.id,
+      orgUnitId: segment.orgUnitId,
+      changes: { name: { from: segment.name, to: input.name } },
+    });
+    return toSegment(
+      await tx.memberSegment.findUniqueOrThrow({
+        where: { id: segment.id },
+        select: SEGMENT_SELECT,
+      }),
+    );
   });
 }
 

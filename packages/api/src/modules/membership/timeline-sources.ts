@@ -1,16 +1,18 @@
-import type { AuditActorType, Prisma } from '@unionhall/db';
+import type { AuditActorType, EmploymentSource, Prisma } from '@unionhall/db';
 import { UnionhallError } from '@unionhall/domain';
 import {
   boundWhere,
   coveredAuditActions,
   registerTimelineSource,
   timeBound,
+  type TimeBound,
   type TimelineItem,
 } from './timeline';
 
 /**
  * The membership module's own timeline sources: status changes, change requests and their
- * decisions, transfers and their decisions, and the audit events about the member that none
+ * decisions, transfers and their decisions, employment spells starting and ending, and the
+ * audit events about the member that none
  * of these already shows.
  */
 
@@ -272,5 +274,143 @@ registerTimelineSource({
       summaryKey: `audit.${row.action}`,
       params: auditParams(row.changes),
     }));
+  },
+});
+
+/**
+ * Employment dates are calendar days (a `date` column): an entry stands at midnight UTC of its
+ * day. The cursor is an instant, so it is turned into days here: compared as a date, an
+ * instant later in the same day would be cut down to that day and lose the day's entries.
+ */
+function dayBound<W>(
+  bound: TimeBound,
+  build: {
+    before: (day: Date) => W;
+    onDay: (day: Date) => W;
+    onDayBelow: (day: Date, id: string) => W;
+  },
+): { OR: W[] } | Record<string, never> {
+  if (bound.kind === 'none') return {};
+  const day = new Date(
+    Date.UTC(bound.at.getUTCFullYear(), bound.at.getUTCMonth(), bound.at.getUTCDate()),
+  );
+  if (day.getTime() !== bound.at.getTime()) {
+    // The cursor lies inside a day: that day's entries (at its midnight) are all before it.
+    return { OR: [build.before(new Date(day.getTime() + 86_400_000))] };
+  }
+  switch (bound.kind) {
+    case 'before':
+      return { OR: [build.before(day)] };
+    case 'through':
+      return { OR: [build.before(day), build.onDay(day)] };
+    case 'below':
+      return { OR: [build.before(day), build.onDayBelow(day, bound.belowId)] };
+  }
+}
+
+const EMPLOYMENT_TIMELINE_SELECT = {
+  id: true,
+  memberId: true,
+  startedOn: true,
+  endedOn: true,
+  endReason: true,
+  jobTitle: true,
+  source: true,
+  employer: { select: { name: true } },
+} satisfies Prisma.EmploymentRecordSelect;
+
+/** Who told the union about a spell: the member, their employer's system, or an officer. */
+function spellActor(source: EmploymentSource): AuditActorType {
+  switch (source) {
+    case 'APPLICATION':
+    case 'CHANGE_REQUEST':
+      return 'MEMBER';
+    case 'HR_FEED':
+      return 'INTEGRATOR';
+    default:
+      return 'OFFICER';
+  }
+}
+
+/** Employer and job of a spell, as the timeline's sentence names them. */
+function spellParams(row: {
+  jobTitle: string | null;
+  employer: { name: string };
+}): Record<string, string> {
+  return { employer: row.employer.name, ...(row.jobTitle ? { jobTitle: row.jobTitle } : {}) };
+}
+
+registerTimelineSource({
+  name: 'employment-start',
+  async read(prisma, window) {
+    const rows = await prisma.employmentRecord.findMany({
+      where: {
+        memberId: { in: window.memberIds },
+        startedOn: { not: null },
+        ...dayBound<Prisma.EmploymentRecordWhereInput>(
+          timeBound('employment-start', window.before),
+          {
+            before: (day) => ({ startedOn: { lt: day } }),
+            onDay: (day) => ({ startedOn: day }),
+            onDayBelow: (day, id) => ({ startedOn: day, id: { lt: id } }),
+          },
+        ),
+      },
+      orderBy: [{ startedOn: 'desc' }, { id: 'desc' }],
+      take: window.limit,
+      select: EMPLOYMENT_TIMELINE_SELECT,
+    });
+    return rows.flatMap((row): TimelineItem[] =>
+      row.startedOn
+        ? [
+            {
+              id: row.id,
+              type: 'employment-start',
+              occurredAt: row.startedOn,
+              actorType: spellActor(row.source),
+              memberId: row.memberId,
+              summaryKey: 'employment.started',
+              params: spellParams(row),
+            },
+          ]
+        : [],
+    );
+  },
+});
+
+registerTimelineSource({
+  name: 'employment-end',
+  // Ending a spell is this source's entry; the audit row would repeat it.
+  coversAuditActions: ['member.employment.end'],
+  async read(prisma, window) {
+    const rows = await prisma.employmentRecord.findMany({
+      where: {
+        memberId: { in: window.memberIds },
+        endedOn: { not: null },
+        ...dayBound<Prisma.EmploymentRecordWhereInput>(timeBound('employment-end', window.before), {
+          before: (day) => ({ endedOn: { lt: day } }),
+          onDay: (day) => ({ endedOn: day }),
+          onDayBelow: (day, id) => ({ endedOn: day, id: { lt: id } }),
+        }),
+      },
+      orderBy: [{ endedOn: 'desc' }, { id: 'desc' }],
+      take: window.limit,
+      select: EMPLOYMENT_TIMELINE_SELECT,
+    });
+    return rows.flatMap((row): TimelineItem[] =>
+      row.endedOn
+        ? [
+            {
+              id: row.id,
+              type: 'employment-end',
+              occurredAt: row.endedOn,
+              actorType: 'SYSTEM',
+              memberId: row.memberId,
+              summaryKey: 'employment.ended',
+              params: { ...spellParams(row), ...text(row.endReason) },
+            },
+          ]
+        : [],
+    );
   },
 });

@@ -71,4 +71,26 @@ export const officerNotificationsRouter = router({
     .input(ZMarkNotificationsReadInput)
     .output(ZMarkReadResult)
     .mutation(({ ctx, input }) => markRead(ctx.db.prisma, ctx.actor, input)),
+  // The same preferences and settings as members': officers are told of cases, deadlines and
+  // decisions, and choose how.
+  preferences: router({
+    get: officerSelfProcedure
+      .output(z.array(ZNotificationPreference))
+      .query(({ ctx }) => getPreferences(ctx.db.prisma, ctx.actor)),
+    set: officerSelfProcedure
+      .input(ZSetNotificationPreferencesInput)
+      .output(z.array(ZNotificationPreference))
+      .mutation(({ ctx, input }) =>
+        setPreferences({ ...serviceDeps(ctx), actor: ctx.actor }, input),
+      ),
+  }),
+  settings: router({
+    get: officerSelfProcedure
+      .output(ZNotificationSettings)
+      .query(({ ctx }) => getSettings(ctx.db.prisma, ctx.actor)),
+    set: officerSelfProcedure
+      .input(ZUpdateNotificationSettingsInput)
+      .output(ZNotificationSettings)
+      .mutation(({ ctx, input }) => setSettings({ ...serviceDeps(ctx), actor: ctx.actor }, input)),
+  }),
 });

@@ -12,6 +12,7 @@ import {
   ZNotificationListInput,
   ZSetNotificationPreferencesInput,
   ZUpdateNotificationSettingsInput,
+  ZDigestFrequency,
   type TLocale,
   type TMarkNotificationsReadInput,
   type TNotificationListInput,
@@ -225,6 +226,7 @@ export async function setPreferences(
 
 type SettingsRow = {
   language: string;
+  digest: string;
   quietHoursEnabled: boolean;
   quietStart: number;
   quietEnd: number;
@@ -234,6 +236,7 @@ type SettingsRow = {
 /** No row yet: the defaults, as version 1. */
 const DEFAULT_SETTINGS: SettingsRow = {
   language: 'zh-CN',
+  digest: 'OFF',
   quietHoursEnabled: true,
   quietStart: DEFAULT_QUIET_HOURS.start,
   quietEnd: DEFAULT_QUIET_HOURS.end,
@@ -243,6 +246,7 @@ const DEFAULT_SETTINGS: SettingsRow = {
 function toSettings(row: SettingsRow): TNotificationSettings {
   return {
     language: ZLocale.catch('zh-CN').parse(row.language),
+    digest: ZDigestFrequency.catch('OFF').parse(row.digest),
     quietHours: {
       enabled: row.quietHoursEnabled,
       start: minutesToClock(row.quietStart),
@@ -254,6 +258,7 @@ function toSettings(row: SettingsRow): TNotificationSettings {
 
 const SETTINGS_SELECT = {
   language: true,
+  digest: true,
   quietHoursEnabled: true,
   quietStart: true,
   quietEnd: true,
@@ -283,6 +288,7 @@ export async function setSettings(
     quietHoursEnabled: input.quietHours.enabled,
     quietStart: clockToMinutes(input.quietHours.start),
     quietEnd: clockToMinutes(input.quietHours.end),
+    ...(input.digest ? { digest: input.digest } : {}),
   };
   return deps.prisma.$transaction(async (tx) => {
     const current = await tx.notificationSettings.findUnique({
@@ -317,6 +323,7 @@ export async function setSettings(
       targetId: userId,
       changes: {
         language: { before: before.language, after: after.language },
+        digest: { before: before.digest, after: after.digest },
         quietHours: {
           before: toSettings(before).quietHours,
           after: toSettings(after).quietHours,

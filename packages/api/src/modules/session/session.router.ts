@@ -4,6 +4,8 @@ import { publicProcedure, router } from '../../trpc';
 
 export const ZSessionInfo = z
   .object({
+    /** The user's id (e.g. to assign a case to oneself). */
+    id: z.string(),
     kind: z.enum(['OFFICER', 'MEMBER']),
     name: z.string(),
     email: z.string(),
@@ -29,6 +31,7 @@ export const publicSessionRouter = router({
     });
     if (!user) return null;
     return {
+      id: ctx.actor.id,
       kind: user.kind,
       name: user.name,
       email: user.email,

@@ -24,6 +24,7 @@ describe.each(testDatabaseTargets())('background work in the console on %s', (ta
         status: 'dead',
         attempts: 8,
         lastError: 'outbox.cleanup: Error: database was restarting',
+        failedHandler: 'outbox.cleanup',
       },
     });
     const admin = callerFor(db, { actor: people.federationAdmin });

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "notification_key_idx" ON "notification"("key");

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "notification_settings" ADD COLUMN     "digest" TEXT NOT NULL DEFAULT 'OFF',
+ADD COLUMN     "last_digest_at" TIMESTAMPTZ(3);
