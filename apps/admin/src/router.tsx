@@ -80,6 +80,12 @@ export const router = createBrowserRouter(
           lazy: async () => ({ Component: (await import('./cases/cases-page')).CasesPage }),
         },
         {
+          path: 'cases/types',
+          lazy: async () => ({
+            Component: (await import('./cases/case-types-page')).CaseTypesPage,
+          }),
+        },
+        {
           path: 'cases/:id',
           lazy: async () => ({ Component: (await import('./cases/case-page')).CasePage }),
         },

@@ -1,4 +1,3 @@
-import { trpcServer } from '@hono/trpc-server';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import {
@@ -6,6 +5,8 @@ import {
   appRouter,
   auditWriter,
   buildJobCatalog,
+  cacheActors,
+  forgetActors,
   createInProcessRunner,
   CLIENT_IP_HEADER,
   createContext,
@@ -44,14 +45,18 @@ import {
 } from '@unionhall/domain';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { compress } from 'hono/compress';
-import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from './logger';
+import { declaredBodyLimit } from './body-limit';
+import { compressResponses } from './compress';
+import { apiCors as corsFor } from './cors';
 import { csrfGuard } from './csrf';
 import { memberImportUpload } from './import-upload';
 import { staticApp } from './static-apps';
+import { trpcHandler } from './trpc-handler';
+
+export { trpcHandler } from './trpc-handler';
 
 export interface AppConfig {
   corsOrigins: string[];
@@ -62,6 +67,11 @@ export interface AppConfig {
   memberDist?: string;
   /** Send HSTS (off for plain-http local development, where it would pin localhost). */
   hsts: boolean;
+  /**
+   * How long (ms) who holds a session cookie is remembered between requests (see
+   * packages/api/src/auth/actor-cache.ts); 0 asks Better Auth every time. Default 5000.
+   */
+  actorCacheMs?: number;
 }
 
 export interface AppDeps {
@@ -117,6 +127,9 @@ function socketAddress(c: Context): string | undefined {
 }
 
 type Env = { Variables: { requestId: string } };
+
+/** Who holds a session is asked again after this long at the latest (actorCacheMs). */
+const DEFAULT_ACTOR_CACHE_MS = 5000;
 
 /** Where the unsubscribe links in notification emails point (see delivery.ts). */
 const UNSUBSCRIBE_PATH = '/api/notifications/unsubscribe';
@@ -195,6 +208,7 @@ export function createApp({
   router = appRouter,
 }: AppDeps) {
   const app = new Hono<Env>();
+  cacheActors(auth, config.actorCacheMs ?? DEFAULT_ACTOR_CACHE_MS);
   const apiDeps: ApiDeps = {
     db,
     logger,
@@ -244,7 +258,7 @@ export function createApp({
       crossOriginEmbedderPolicy: false,
     }),
   );
-  app.use(compress());
+  app.use(compressResponses());
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
@@ -289,6 +303,9 @@ export function createApp({
         c.req.path,
         await auth.handler(new Request(c.req.raw, { headers })),
       );
+      // Signing in or out, revoking sessions, changing a password or the second factor: who a
+      // session is may have changed, so callers remembered from sessions are asked again.
+      if (!SESSION_READING_PATHS.has(c.req.path)) forgetActors(auth);
       if (response.status === 429) {
         // Refused before any of Better Auth's hooks run, so the audit row is written here.
         await db.prisma.$transaction((tx) =>
@@ -305,25 +322,25 @@ export function createApp({
     },
   );
 
-  const trpcBodyLimit = bodyLimit({
+  const trpcBodyLimit = declaredBodyLimit({
     maxSize: config.bodyLimitBytes,
     onError: (c) => c.json(errorBody(c, 'PAYLOAD_TOO_LARGE'), 413),
   });
-  const uploadBodyLimit = bodyLimit({
+  const uploadBodyLimit = declaredBodyLimit({
     // One base64 file plus the JSON around it (announcement id, file name).
     maxSize: Math.max(config.bodyLimitBytes, MAX_ATTACHMENT_BASE64 + 64 * 1024),
     onError: (c) => c.json(errorBody(c, 'PAYLOAD_TOO_LARGE'), 413),
   });
-  const importBodyLimit = bodyLimit({
+  const importBodyLimit = declaredBodyLimit({
     // The base64 file plus the JSON around it (file name, mapping).
     maxSize: Math.max(config.bodyLimitBytes, MAX_IMPORT_FILE_BASE64 + 64 * 1024),
     onError: (c) => c.json(errorBody(c, 'PAYLOAD_TOO_LARGE'), 413),
   });
-  const apiCors = cors({
-    origin: (origin) => (config.corsOrigins.includes(origin) ? origin : null),
+  const apiCors = corsFor({
+    origins: config.corsOrigins,
     allowHeaders: ['content-type', 'authorization', 'x-unionhall-locale', 'trpc-accept'],
     allowMethods: ['GET', 'POST'],
-    maxAge: 600,
+    maxAgeSeconds: 600,
   });
   const apiContext = async (c: Context<Env>) =>
     createContext(apiDeps, {
@@ -359,12 +376,12 @@ export function createApp({
       );
       return (isUpload ? uploadBodyLimit : trpcBodyLimit)(c, next);
     },
-    trpcServer({
+    trpcHandler({
       endpoint: '/trpc',
       router,
       allowMethodOverride: true,
       maxBatchSize: config.trpcMaxBatch,
-      createContext: (_opts, c) => apiContext(c),
+      createContext: apiContext,
     }),
   );
 

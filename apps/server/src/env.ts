@@ -83,6 +83,11 @@ const ZEnv = z.object({
     .positive()
     .default(1024 * 1024),
   TRPC_MAX_BATCH: z.coerce.number().int().min(1).max(100).default(TRPC_BATCH_MAX),
+  /**
+   * How long (ms) a server remembers who holds a session cookie. Changes made through this
+   * server count at once; one made on another replica counts after this long. 0: never.
+   */
+  ACTOR_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   ADMIN_DIST: z.string().default(resolve(repoRoot, 'apps/admin/dist')),
   MEMBER_DIST: z.string().default(resolve(repoRoot, 'apps/member/dist')),
 });

@@ -173,6 +173,7 @@ async function main() {
       corsOrigins: env.CORS_ORIGINS,
       bodyLimitBytes: env.BODY_LIMIT_BYTES,
       trpcMaxBatch: env.TRPC_MAX_BATCH,
+      actorCacheMs: env.ACTOR_CACHE_MS,
       adminDist: env.ADMIN_DIST,
       memberDist: env.MEMBER_DIST,
       hsts: env.NODE_ENV === 'production',

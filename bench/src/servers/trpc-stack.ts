@@ -1,5 +1,5 @@
 // P2 and P6: the bench router (lib/bench-router.ts) served by the product's tRPC stack.
-//   BENCH_STACK=trpc          Hono + @hono/trpc-server mounted with app.ts's options, the
+//   BENCH_STACK=trpc          Hono + app.ts's tRPC handler (@hono/trpc-server) with its options, the
 //                             product's createContext, the caller fixed as anonymous.
 //   BENCH_STACK=trpc-session  the same, resolving the caller like app.ts (resolveActor: API
 //                             token, else Better Auth's session lookup, else anonymous).
@@ -10,11 +10,10 @@
 // as in production), so the cost of writing them is measured, not the terminal's.
 import { randomUUID } from 'node:crypto';
 import { serve } from '@hono/node-server';
-import { trpcServer } from '@hono/trpc-server';
 import { ANONYMOUS, createContext, resolveActor } from '@unionhall/api';
 import { openDatabase } from '@unionhall/db';
 import { pickLocale } from '@unionhall/domain';
-import { createApp } from '@unionhall/server';
+import { createApp, trpcHandler } from '@unionhall/server';
 import { readEnv } from '@unionhall/server/env';
 import { createLogger } from '@unionhall/server/logger';
 import { Hono } from 'hono';
@@ -41,12 +40,12 @@ function trpcOnly(resolveSession: boolean) {
   // The options app.ts passes, minus its middleware.
   app.use(
     '/trpc/*',
-    trpcServer({
+    trpcHandler({
       endpoint: '/trpc',
       router: benchRouter,
       allowMethodOverride: true,
       maxBatchSize: env.TRPC_MAX_BATCH,
-      createContext: async (_opts, c) =>
+      createContext: async (c) =>
         createContext(deps, {
           requestId: randomUUID(),
           locale: pickLocale(c.req.header('accept-language')),

@@ -5,7 +5,13 @@ export { httpErrorResponse, type ValidationIssue } from './errors';
 export { ImportUpload } from './modules/membership/import-file';
 export { ANONYMOUS, type Actor } from './context';
 export { createAuth, CLIENT_IP_HEADER, type Auth, type CreateAuthOptions } from './auth/auth';
-export { createApiToken, officerGrants, resolveActor } from './auth/actor';
+export {
+  cacheActors,
+  createApiToken,
+  forgetActors,
+  officerGrants,
+  resolveActor,
+} from './auth/actor';
 export {
   createMember,
   createOfficer,

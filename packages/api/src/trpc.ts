@@ -1,10 +1,11 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { UnionhallError, type TPermission, type TPolicy } from '@unionhall/domain';
-import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { Context } from './context';
 import { auditRefusal, checkPolicy, OutOfScopeError, scopeFor } from './access';
+import { forgetActors } from './auth/actor';
 import { AppTRPCError, appCodeOf, localizeIssues, publicMessage, toAppError } from './errors';
+import { transformer } from './transformer';
 
 export interface ProcedureMeta {
   /** Who may call the procedure. Required: a procedure without one is refused. */
@@ -15,7 +16,7 @@ export const t = initTRPC
   .context<Context>()
   .meta<ProcedureMeta>()
   .create({
-    transformer: superjson,
+    transformer,
     // Clients get a code, a translated message and structured issues: never a stack or SQL.
     errorFormatter({ shape, error, ctx }) {
       const locale = ctx?.locale ?? 'zh-CN';
@@ -58,6 +59,9 @@ export const baseProcedure = t.procedure.use(async ({ meta, path, type, ctx, nex
     );
   }
   const result = await next();
+  // A change may decide who a session is (roles, accounts, sessions, units): the callers
+  // remembered for the coming requests are asked again (see auth/actor-cache.ts).
+  if (type === 'mutation') forgetActors(ctx.auth);
   if (result.ok) return result;
   const error = toAppError(result.error);
   if (error.cause instanceof OutOfScopeError) await auditRefusal(ctx, path, error.cause.message);

@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   'MEMBER_REQUEST_OPEN',
   'MEMBER_NOT_IN_GOOD_STANDING',
   'MEMBER_MERGE_REFUSED',
+  'MEMBER_MERGE_ONLY_BY_MERGE',
+  'MEMBER_NOT_LIVING',
   'EMPLOYMENT_ALREADY_OPEN',
   'SEGMENT_NAME_TAKEN',
   'EMPLOYMENT_ALREADY_ENDED',
@@ -122,6 +124,14 @@ export const ERROR_MESSAGES: Record<TErrorCode, Record<TLocale, string>> = {
   MEMBER_MERGE_REFUSED: {
     'zh-CN': '这两条记录不能合并：请选择会籍记录作为保留记录，且两条记录都未被合并过。',
     en: 'These two records cannot be merged: keep the record with the membership, and neither may be merged already.',
+  },
+  MEMBER_MERGE_ONLY_BY_MERGE: {
+    'zh-CN': '记录只能通过“合并重复记录”并入另一条记录，不能直接改为已合并。',
+    en: 'A record can only become merged through merging duplicates, which names the record it joins; it cannot be set to merged directly.',
+  },
+  MEMBER_NOT_LIVING: {
+    'zh-CN': '该会员已不在会（已退会、已去世或记录已合并等），其申请不能再予批准。',
+    en: 'This member is no longer in the union (resigned, deceased, merged or similar), so their request can no longer be approved.',
   },
   SEGMENT_NAME_TAKEN: {
     'zh-CN': '该组织已有同名的会员分组，请换一个名称。',

@@ -9,6 +9,7 @@ import {
 import { Alert, Button, Select, currentLocale, readApiError } from '@unionhall/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { usePermissions } from '../auth/permissions';
 import { useTRPC } from '../trpc';
 import { caseTone, stageName } from './case-helpers';
 import './cases.css';
@@ -24,6 +25,7 @@ const STAGES = [
 export function CasesPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
+  const { canAnywhere } = usePermissions();
   const week = params.get('view') === 'week';
   const setParam = (name: string, value: string | null) => {
     const next = new URLSearchParams(params);
@@ -36,6 +38,9 @@ export function CasesPage() {
     <section className="page" aria-labelledby="cases-title">
       <header className="page__header">
         <h1 id="cases-title">{t('cases.title')}</h1>
+        {canAnywhere('case.configure') ? (
+          <Link to="/cases/types">{t('cases.types.link')}</Link>
+        ) : null}
       </header>
       <p className="page__intro">{t('cases.intro')}</p>
       <div className="cases-views" role="group" aria-label={t('cases.title')}>

@@ -1,8 +1,30 @@
+import { createHash } from 'node:crypto';
 import type { PrismaClient } from '@unionhall/db';
-import { getSessionCookie } from 'better-auth/cookies';
+import { parseCookies, SECURE_COOKIE_PREFIX } from 'better-auth/cookies';
 import { isTokenScope, roleGrant, type TAccessGrant, type TTokenScope } from '@unionhall/domain';
 import { ANONYMOUS, type Actor } from '../context';
+import { createActorCache, type ActorCache, type CachedActor } from './actor-cache';
 import { AUTH_COOKIE_PREFIX, type Auth } from './auth';
+
+/** The session cookie Better Auth reads (secure cookies are on everywhere, see auth.ts). */
+const SESSION_COOKIE = `${SECURE_COOKIE_PREFIX}${AUTH_COOKIE_PREFIX}.session_token`;
+
+/** Per Better Auth instance: the callers it has resolved lately, where caching is on. */
+const actorCaches = new WeakMap<Auth, ActorCache>();
+
+/**
+ * Remembers who holds a session cookie for `ttlMs` (0: not at all) when resolveActor is given
+ * `auth`; see actor-cache.ts for what empties it. The composition root (createApp) turns it on.
+ */
+export function cacheActors(auth: Auth, ttlMs: number): void {
+  if (ttlMs > 0) actorCaches.set(auth, createActorCache({ ttlMs }));
+  else actorCaches.delete(auth);
+}
+
+/** Forgets every caller resolved through `auth`: something that decides who they are changed. */
+export function forgetActors(auth: Auth): void {
+  actorCaches.get(auth)?.clear();
+}
 
 /** The namespace of Unionhall's scopes in an API key's `permissions`. */
 export const TOKEN_SCOPE_NAMESPACE = 'unionhall';
@@ -16,8 +38,15 @@ export async function officerGrants(prisma: PrismaClient, userId: string): Promi
   return grants.map((grant) => roleGrant(grant.role, grant.orgUnit.path));
 }
 
+/** Tokens that never expire are remembered like any other for the cache's time alone. */
+const NEVER = new Date(8.64e15);
+
 /** An API token's scopes over the unit it was issued for. */
-async function tokenActor(auth: Auth, prisma: PrismaClient, key: string): Promise<Actor | null> {
+async function tokenActor(
+  auth: Auth,
+  prisma: PrismaClient,
+  key: string,
+): Promise<CachedActor | null> {
   const result = await auth.api.verifyApiKey({ body: { key } });
   if (!result.valid || !result.key) return null;
   const metadata: unknown = result.key.metadata;
@@ -33,12 +62,31 @@ async function tokenActor(auth: Auth, prisma: PrismaClient, key: string): Promis
   if (!unit) return null;
   const scopes = result.key.permissions?.[TOKEN_SCOPE_NAMESPACE] ?? [];
   return {
-    type: 'INTEGRATOR',
-    id: result.key.id,
-    // Only the scopes a token may carry count, whatever else a row says: a token never
-    // administers tokens or access.
-    grants: [{ permissions: scopes.filter(isTokenScope), orgUnitPath: unit.path }],
+    actor: {
+      type: 'INTEGRATOR',
+      id: result.key.id,
+      // Only the scopes a token may carry count, whatever else a row says: a token never
+      // administers tokens or access.
+      grants: [{ permissions: scopes.filter(isTokenScope), orgUnitPath: unit.path }],
+    },
+    sessionExpiresAt: result.key.expiresAt ?? NEVER,
   };
+}
+
+/** Keys of the cache: a digest, so no token or cookie value is kept in memory past its request. */
+function cacheKey(kind: 'token' | 'session', secret: string): string {
+  return `${kind}:${createHash('sha256').update(secret).digest('base64url')}`;
+}
+
+/** `load`'s caller, through the cache where `auth` has one. */
+async function remembered(
+  auth: Auth,
+  key: () => string,
+  load: () => Promise<CachedActor | null>,
+): Promise<Actor> {
+  const cache = actorCaches.get(auth);
+  const actor = cache ? await cache.resolve(key(), load) : ((await load())?.actor ?? null);
+  return actor ?? ANONYMOUS;
 }
 
 /**
@@ -53,23 +101,45 @@ export async function resolveActor(
 ): Promise<Actor> {
   const authorization = headers.get('authorization');
   if (authorization?.toLowerCase().startsWith('bearer ')) {
-    return (await tokenActor(auth, prisma, authorization.slice(7).trim())) ?? ANONYMOUS;
+    const key = authorization.slice(7).trim();
+    return remembered(
+      auth,
+      () => cacheKey('token', key),
+      () => tokenActor(auth, prisma, key),
+    );
   }
   // Without a session cookie Better Auth can only answer "no session", and asking costs a whole
   // endpoint call (its request context, hooks, async context tracking) on every anonymous
-  // request. A cookie that is present is still checked against the database below.
-  if (!getSessionCookie(headers, { cookiePrefix: AUTH_COOKIE_PREFIX })) return ANONYMOUS;
+  // request. A cookie that is present is checked against the database (or was, moments ago:
+  // only a cookie Better Auth accepted is ever in the cache).
+  const cookie = headers.get('cookie');
+  const token = cookie ? parseCookies(cookie).get(SESSION_COOKIE) : undefined;
+  if (!token) return ANONYMOUS;
+  return remembered(
+    auth,
+    () => cacheKey('session', token),
+    () => sessionActor(auth, prisma, headers),
+  );
+}
+
+/** The owner of the request's session, asked of Better Auth; null without a usable session. */
+async function sessionActor(
+  auth: Auth,
+  prisma: PrismaClient,
+  headers: Headers,
+): Promise<CachedActor | null> {
   const session = await auth.api.getSession({ headers });
-  if (!session || session.user.disabledAt) return ANONYMOUS;
+  if (!session || session.user.disabledAt) return null;
+  const sessionExpiresAt = session.session.expiresAt;
   if (session.user.kind === 'OFFICER') {
     // An officer acts with their roles only after enrolling the second factor; until then the
     // session is good for enrolment alone.
     const grants = session.user.twoFactorEnabled
       ? await officerGrants(prisma, session.user.id)
       : [];
-    return { type: 'OFFICER', id: session.user.id, grants };
+    return { actor: { type: 'OFFICER', id: session.user.id, grants }, sessionExpiresAt };
   }
-  return { type: 'MEMBER', id: session.user.id, grants: [] };
+  return { actor: { type: 'MEMBER', id: session.user.id, grants: [] }, sessionExpiresAt };
 }
 
 /** Issues an API token for an integrator: returned once, stored hashed. */

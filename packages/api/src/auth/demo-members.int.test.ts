@@ -227,6 +227,66 @@ describe.each(testDatabaseTargets())('demo members on %s', (target) => {
     expect(me?.memberNumber).toMatch(/^\d{10}$/);
   });
 
+  it('gives each member a current spell of employment, started before applying, as an adult', async () => {
+    const members = await db.prisma.member.findMany({
+      select: {
+        id: true,
+        employerId: true,
+        workplaceId: true,
+        jobTitle: true,
+        birthDate: true,
+        appliedAt: true,
+        employment: {
+          select: {
+            employerId: true,
+            workplaceId: true,
+            jobTitle: true,
+            startedOn: true,
+            endedOn: true,
+            source: true,
+          },
+        },
+      },
+    });
+    for (const member of members) {
+      expect(member.employment).toHaveLength(1);
+      const [spell] = member.employment;
+      if (!spell) continue;
+      expect(spell).toMatchObject({
+        employerId: member.employerId,
+        workplaceId: member.workplaceId,
+        jobTitle: member.jobTitle,
+        endedOn: null,
+        source: 'APPLICATION',
+      });
+      const started = spell.startedOn?.getTime() ?? Number.NaN;
+      expect(started).toBeLessThanOrEqual(member.appliedAt.getTime());
+      const adult = new Date(member.birthDate ?? 0);
+      adult.setUTCFullYear(adult.getUTCFullYear() + 18);
+      expect(started).toBeGreaterThanOrEqual(adult.getTime());
+    }
+    // Not everyone started on the same day.
+    const days = new Set(members.map((member) => member.employment[0]?.startedOn?.getTime()));
+    expect(days.size).toBeGreaterThan(members.length / 3);
+
+    // The member page reads it through the employment history.
+    const people = await personas(db);
+    const edu = await unitByCode('BJ-EDU');
+    const someone = await db.prisma.member.findFirstOrThrow({
+      where: { orgUnitPath: { startsWith: edu.path }, status: 'ACTIVE' },
+      select: { id: true, employer: { select: { name: true } }, jobTitle: true },
+    });
+    const history = await callerFor(db, {
+      actor: people.unitChair,
+    }).officer.employment.history({ memberId: someone.id });
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({
+      employerName: someone.employer?.name,
+      jobTitle: someone.jobTitle,
+      endedOn: null,
+    });
+  });
+
   it('draws the same union every time', () => {
     const names = (plan: ReturnType<typeof planDemoMembers>) =>
       plan.map((member) => `${member.name}/${member.idNumber}/${member.phone}`);
@@ -265,6 +325,7 @@ describe.each(testDatabaseTargets())('demo members on %s', (target) => {
       members: await db.prisma.member.count(),
       employers: await db.prisma.employer.count(),
       changes: await db.prisma.memberStatusChange.count(),
+      employment: await db.prisma.employmentRecord.count(),
     };
     const again = await seedDemoMembers(db, testCipherFor(db), { today: TODAY });
     expect(again.seeded).toBe(false);
@@ -272,6 +333,7 @@ describe.each(testDatabaseTargets())('demo members on %s', (target) => {
       members: await db.prisma.member.count(),
       employers: await db.prisma.employer.count(),
       changes: await db.prisma.memberStatusChange.count(),
+      employment: await db.prisma.employmentRecord.count(),
     }).toEqual(before);
   });
 });

@@ -560,7 +560,33 @@ const STATUS_CHANGE_COLUMNS = {
   occurredAt: 'timestamptz',
 } as const satisfies Partial<Record<keyof Prisma.MemberStatusChangeCreateManyInput, string>>;
 
+const EMPLOYMENT_COLUMNS = {
+  memberId: 'uuid',
+  employerId: 'uuid',
+  workplaceId: 'uuid',
+  jobTitle: 'text',
+  startedOn: 'date',
+  source: '"EmploymentSource"',
+  createdAt: 'timestamptz',
+} as const satisfies Partial<Record<keyof Prisma.EmploymentRecordCreateManyInput, string>>;
+
 type Row<Columns> = { [Field in keyof Columns]: unknown };
+
+/** Hire dates come from a generator of their own, so adding them left the drawn union as it was. */
+const HIRE_SEED = 0x68_69_72_65;
+
+/**
+ * When a member started with their current employer: before they applied to its union (people
+ * join after some time in the job), at most fifteen years before, and not before they were 18.
+ */
+function hireDate(random: Random, birthDate: string, appliedAt: Date): string {
+  const adult = new Date(`${birthDate}T00:00:00Z`);
+  adult.setUTCFullYear(adult.getUTCFullYear() + 18);
+  const latest = new Date(appliedAt.getTime() - 30 * DAY_MS);
+  const earliest = new Date(Math.max(adult.getTime(), appliedAt.getTime() - 15 * 365.25 * DAY_MS));
+  const day = earliest < latest ? between(random, earliest, latest) : appliedAt;
+  return day.toISOString().slice(0, 10);
+}
 
 /**
  * Inserts rows as one JSON parameter expanded by jsonb_to_recordset. Prisma's createMany
@@ -666,6 +692,9 @@ export async function seedDemoMembers(
       const members: (Row<typeof MEMBER_COLUMNS> & Prisma.MemberCreateManyInput)[] = [];
       const changes: (Row<typeof STATUS_CHANGE_COLUMNS> &
         Prisma.MemberStatusChangeCreateManyInput)[] = [];
+      // The current spell of employment of each member, as the member page's history shows it.
+      const jobs: (Row<typeof EMPLOYMENT_COLUMNS> & Prisma.EmploymentRecordCreateManyInput)[] = [];
+      const hires = createRandom(HIRE_SEED);
       for (const member of plan) {
         const unit = units.get(member.unitCode);
         if (!unit) continue;
@@ -707,6 +736,21 @@ export async function seedDemoMembers(
           createdAt: member.appliedAt,
           updatedAt: last?.occurredAt ?? member.appliedAt,
         });
+        const employerId = employerIds.get(member.employer.name);
+        if (employerId) {
+          jobs.push({
+            memberId: id,
+            employerId,
+            workplaceId: member.workplace
+              ? (workplaceIds.get(`${member.employer.name}/${member.workplace}`) ?? null)
+              : null,
+            jobTitle: member.jobTitle,
+            startedOn: hireDate(hires, member.birthDate, member.appliedAt),
+            // Every demo member told the union their job when applying.
+            source: 'APPLICATION',
+            createdAt: member.appliedAt,
+          });
+        }
         for (const step of member.history) {
           changes.push({
             memberId: id,
@@ -717,6 +761,7 @@ export async function seedDemoMembers(
       }
       await insertJsonRows(tx, 'member', MEMBER_COLUMNS, members);
       await insertJsonRows(tx, 'member_status_change', STATUS_CHANGE_COLUMNS, changes);
+      await insertJsonRows(tx, 'employment_record', EMPLOYMENT_COLUMNS, jobs);
       await tx.appMeta.upsert({
         where: { key: MEMBER_NUMBER_COUNTER },
         create: { key: MEMBER_NUMBER_COUNTER, value: String(lastNumber) },

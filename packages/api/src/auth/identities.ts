@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@unionhall/db';
 import { normalizeChinaMobile, UnionhallError, type TRole } from '@unionhall/domain';
+import { forgetActors } from './actor';
 import type { Auth } from './auth';
 
 /**
@@ -83,6 +84,8 @@ export async function disableUser(auth: Auth, userId: string, db?: Prisma.Transa
   const ctx = await auth.$context;
   await ctx.internalAdapter.updateUser(userId, { disabledAt: new Date() });
   await ctx.internalAdapter.deleteUserSessions(userId);
+  // The sessions are gone: a caller remembered from one of them must be asked again.
+  forgetActors(auth);
 }
 
 /**

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   MEMBER_STATUS_ACTIONS,
   MEMBER_STATUSES,
+  isDirectStatusAction,
+  isLivingMemberStatus,
   memberStatusActions,
   nextMemberStatus,
   statusActionNeedsReason,
@@ -61,5 +63,16 @@ describe('member status lifecycle', () => {
     expect(statusActionNeedsReason('APPROVE')).toBe(false);
     expect(statusActionNeedsReason('REJECT')).toBe(true);
     expect(statusActionNeedsReason('SUSPEND')).toBe(true);
+  });
+
+  it('counts applicants, active, lapsed and suspended records as living', () => {
+    const living = MEMBER_STATUSES.filter(isLivingMemberStatus);
+    expect(living).toEqual(['APPLICANT', 'ACTIVE', 'LAPSED', 'SUSPENDED']);
+  });
+
+  it('leaves merging away to the merge', () => {
+    expect(MEMBER_STATUS_ACTIONS.filter((action) => !isDirectStatusAction(action))).toEqual([
+      'MERGE_AWAY',
+    ]);
   });
 });

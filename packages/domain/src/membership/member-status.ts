@@ -82,6 +82,25 @@ export function isInGoodStanding(status: TMemberStatus): boolean {
   return status === 'ACTIVE';
 }
 
+/**
+ * Statuses of a living record: someone applying or belonging to the union, even if lapsed or
+ * suspended. Once a record leaves these (rejected, resigned, deceased, merged) nothing waiting
+ * on it, such as a transfer or a change of data, may go through any more.
+ */
+export const LIVING_MEMBER_STATUSES = ['APPLICANT', 'ACTIVE', 'LAPSED', 'SUSPENDED'] as const;
+
+export function isLivingMemberStatus(status: TMemberStatus): boolean {
+  return LIVING_MEMBER_STATUSES.some((living) => living === status);
+}
+
+/**
+ * Actions officers take on a record directly. MERGE_AWAY is left out: only a merge may end a
+ * record as MERGED, because only a merge says which record carries the member on.
+ */
+export function isDirectStatusAction(action: TMemberStatusAction): boolean {
+  return action !== 'MERGE_AWAY';
+}
+
 /** Every change needs a reason, except approval, whose reason is the application itself. */
 export function statusActionNeedsReason(action: TMemberStatusAction): boolean {
   return action !== 'APPROVE';

@@ -334,6 +334,124 @@ describe.each(testDatabaseTargets())('membership on %s', (target) => {
     expect((await verifyAuditChain(db.prisma)).ok).toBe(true);
   });
 
+  it('refuses MERGE_AWAY outside a merge, from officers and integrator tokens alike', async () => {
+    const input = await application({
+      name: '孙丽',
+      email: 'sun.li@example.org',
+      idDocument: { type: 'RESIDENT_ID', number: residentId('19870505', '031') },
+    });
+    await publicCaller().public.membership.applyToJoin(input);
+    const chair = callerFor(db, { actor: people.unitChair });
+    await chair.officer.membership.changeStatus({
+      id: input.id,
+      action: 'APPROVE',
+      expectedVersion: 1,
+    });
+    const edu = await db.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'BJ-EDU' } });
+    const token: Actor = {
+      type: 'INTEGRATOR',
+      id: 'token-member-manage',
+      grants: [{ permissions: ['member.read', 'member.manage'], orgUnitPath: edu.path }],
+    };
+    for (const actor of [people.unitChair, people.federationAdmin, token]) {
+      await expect(
+        callerFor(db, { actor }).officer.membership.changeStatus({
+          id: input.id,
+          action: 'MERGE_AWAY',
+          reason: '重复记录',
+          expectedVersion: 2,
+        }),
+      ).rejects.toMatchObject({ appCode: 'MEMBER_MERGE_ONLY_BY_MERGE' });
+    }
+    const row = await db.prisma.member.findUniqueOrThrow({ where: { id: input.id } });
+    expect(row).toMatchObject({ status: 'ACTIVE', mergedIntoId: null, version: 2 });
+    expect(
+      await db.prisma.memberStatusChange.count({
+        where: { memberId: input.id, action: 'MERGE_AWAY' },
+      }),
+    ).toBe(0);
+    expect(
+      await db.prisma.auditEvent.count({
+        where: { targetId: input.id, action: 'member.status.merge_away' },
+      }),
+    ).toBe(0);
+  });
+
+  it('lapses, reinstates and records a death, each with its reason in the history', async () => {
+    const input = await application({
+      name: '郑强',
+      email: 'zheng.qiang@example.org',
+      idDocument: { type: 'RESIDENT_ID', number: residentId('19600606', '053') },
+    });
+    await publicCaller().public.membership.applyToJoin(input);
+    const chair = callerFor(db, { actor: people.unitChair });
+    await chair.officer.membership.changeStatus({
+      id: input.id,
+      action: 'APPROVE',
+      expectedVersion: 1,
+    });
+    const lapsed = await chair.officer.membership.changeStatus({
+      id: input.id,
+      action: 'LAPSE',
+      reason: '连续六个月未缴会费',
+      expectedVersion: 2,
+    });
+    expect(lapsed).toMatchObject({ status: 'LAPSED', version: 3 });
+    const reinstated = await chair.officer.membership.changeStatus({
+      id: input.id,
+      action: 'REINSTATE',
+      reason: '已补缴会费',
+      expectedVersion: 3,
+    });
+    expect(reinstated).toMatchObject({ status: 'ACTIVE', version: 4 });
+    const deceased = await chair.officer.membership.changeStatus({
+      id: input.id,
+      action: 'RECORD_DEATH',
+      reason: '家属告知于2026年11月10日病故',
+      expectedVersion: 4,
+    });
+    expect(deceased).toMatchObject({ status: 'DECEASED', version: 5 });
+    // A death is final: no way back by reinstating.
+    await expect(
+      chair.officer.membership.changeStatus({
+        id: input.id,
+        action: 'REINSTATE',
+        reason: '误操作',
+        expectedVersion: 5,
+      }),
+    ).rejects.toMatchObject({ appCode: 'MEMBER_STATUS_TRANSITION' });
+
+    const detail = await chair.officer.membership.get({ id: input.id });
+    expect(
+      detail.statusHistory.map((entry) => [
+        entry.action,
+        entry.fromStatus,
+        entry.toStatus,
+        entry.reason,
+        entry.actorType,
+      ]),
+    ).toEqual([
+      ['APPLY', null, 'APPLICANT', null, 'MEMBER'],
+      ['APPROVE', 'APPLICANT', 'ACTIVE', null, 'OFFICER'],
+      ['LAPSE', 'ACTIVE', 'LAPSED', '连续六个月未缴会费', 'OFFICER'],
+      ['REINSTATE', 'LAPSED', 'ACTIVE', '已补缴会费', 'OFFICER'],
+      ['RECORD_DEATH', 'ACTIVE', 'DECEASED', '家属告知于2026年11月10日病故', 'OFFICER'],
+    ]);
+    const audits = await db.prisma.auditEvent.findMany({
+      where: { targetId: input.id, action: { startsWith: 'member.status.' } },
+      orderBy: { seq: 'asc' },
+      select: { action: true, actorId: true },
+    });
+    expect(audits.map((row) => row.action)).toEqual([
+      'member.status.approve',
+      'member.status.lapse',
+      'member.status.reinstate',
+      'member.status.record_death',
+    ]);
+    expect(audits.every((row) => row.actorId === 'officer-edu-chair')).toBe(true);
+    expect((await verifyAuditChain(db.prisma)).ok).toBe(true);
+  });
+
   it('reveals an ID number only with member.sensitive, recording each view', async () => {
     const input = await application({
       name: '刘洋',

@@ -2,6 +2,8 @@ import type { Prisma, PrismaClient } from '@unionhall/db';
 import {
   CURRENT_CONSENT_VERSION,
   fieldChanges,
+  isDirectStatusAction,
+  isLivingMemberStatus,
   nameGrams,
   nextMemberStatus,
   normalizeForSearch,
@@ -34,6 +36,7 @@ import type { FieldCipher } from '../../crypto/field-cipher';
 import { isLivingIdViolation } from '../../errors';
 import { tellApplicant } from './application-notice';
 import { recordEmployment } from './employment.service';
+import { cancelPendingRequests } from './pending-requests';
 import { memberSortName } from './sort-name';
 
 type Tx = Prisma.TransactionClient;
@@ -454,6 +457,14 @@ export async function changeMemberStatus(
   const input = ZChangeMemberStatusInput.parse(raw);
   return deps.prisma.$transaction(async (tx) => {
     const member = await memberInScope(tx, deps.scope, input.id);
+    // MERGE_AWAY here would leave a MERGED record pointing at no survivor: the member's
+    // history, requests and account would be stranded. Only mergeMembers may end a record so.
+    if (!isDirectStatusAction(input.action)) {
+      throw new UnionhallError(
+        'MEMBER_MERGE_ONLY_BY_MERGE',
+        `${input.action} is only done by merging records`,
+      );
+    }
     const to = nextMemberStatus(member.status, input.action);
     if (!to) {
       throw new UnionhallError(
@@ -495,6 +506,9 @@ export async function changeMemberStatus(
         ...(input.reason ? { reason: { before: null, after: input.reason } } : {}),
       },
     });
+    if (!isLivingMemberStatus(to)) {
+      await cancelPendingRequests(tx, deps, member, { action: input.action, toStatus: to });
+    }
     const summary = await tx.member
       .findUniqueOrThrow({ where: { id: member.id }, select: MEMBER_SUMMARY_SELECT })
       .then(toSummary);

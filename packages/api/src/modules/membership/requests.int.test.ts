@@ -289,6 +289,167 @@ describe.each(testDatabaseTargets())('member self-service and its review on %s',
     expect((await verifyAuditChain(db.prisma)).ok).toBe(true);
   });
 
+  /** A pending change of job title and a pending transfer to the machinery union. */
+  async function pendingRequests(caller: Awaited<ReturnType<typeof activeMember>>['caller']) {
+    const change = await caller.member.profile.requestChange({ jobTitle: '教研组长' });
+    const transfer = await caller.member.profile.requestTransfer({
+      toOrgUnitId: (await unit('BJ-MECH')).id,
+      reason: '换工作',
+    });
+    return { change, transfer };
+  }
+
+  it('cancels pending requests when the member resigns, with an audit row for each', async () => {
+    const { id, caller } = await activeMember('冯洁');
+    const { change, transfer } = await pendingRequests(caller);
+    await caller.member.profile.resign({ reason: '调往外省' });
+
+    expect(
+      await db.prisma.memberChangeRequest.findUniqueOrThrow({ where: { id: change.id } }),
+    ).toMatchObject({ state: 'CANCELLED', idCipher: null });
+    expect(
+      await db.prisma.memberTransfer.findUniqueOrThrow({ where: { id: transfer.id } }),
+    ).toMatchObject({ state: 'CANCELLED' });
+    expect((await caller.member.profile.transfers()).map((row) => row.state)).toEqual([
+      'CANCELLED',
+    ]);
+    const audits = await db.prisma.auditEvent.findMany({
+      where: { targetId: { in: [change.id, transfer.id] }, action: { endsWith: '.cancel' } },
+      select: { action: true, targetId: true, changes: true },
+    });
+    expect(audits.map((row) => [row.action, row.targetId]).sort()).toEqual(
+      [
+        ['member.change-request.cancel', change.id],
+        ['member.transfer.cancel', transfer.id],
+      ].sort(),
+    );
+    for (const row of audits) {
+      expect(row.changes).toMatchObject({
+        state: { before: 'PENDING', after: 'CANCELLED' },
+        cause: { after: 'RESIGN' },
+      });
+    }
+    // Gone from the queues, and a late decision finds nothing to decide.
+    const chair = callerFor(db, { actor: people.unitChair });
+    const queue = await chair.officer.memberRequests.changeRequests({ limit: 100 });
+    expect(queue.items.map((row) => row.id)).not.toContain(change.id);
+    const mech = callerFor(db, { actor: mechOfficer });
+    await expect(
+      mech.officer.memberRequests.decideTransfer({ id: transfer.id, approve: true }),
+    ).rejects.toMatchObject({ appCode: 'CONFLICT' });
+    expect((await db.prisma.member.findUniqueOrThrow({ where: { id } })).orgUnitId).toBe(
+      (await unit('BJ-NO1-HS')).id,
+    );
+    expect((await verifyAuditChain(db.prisma)).ok).toBe(true);
+  });
+
+  it('cancels pending requests when an officer records a death or a resignation', async () => {
+    const chair = callerFor(db, { actor: people.unitChair });
+    for (const action of ['RECORD_DEATH', 'RESIGN'] as const) {
+      const { id, caller } = await activeMember(action === 'RESIGN' ? '蒋涛' : '韩梅');
+      const { change, transfer } = await pendingRequests(caller);
+      await chair.officer.membership.changeStatus({
+        id,
+        action,
+        reason: action === 'RESIGN' ? '本人书面申请退会' : '家属告知病故',
+        expectedVersion: 2,
+      });
+      const [changeRow, transferRow] = await Promise.all([
+        db.prisma.memberChangeRequest.findUniqueOrThrow({ where: { id: change.id } }),
+        db.prisma.memberTransfer.findUniqueOrThrow({ where: { id: transfer.id } }),
+      ]);
+      expect([changeRow.state, transferRow.state]).toEqual(['CANCELLED', 'CANCELLED']);
+      expect(transferRow.decidedBy).toBe('officer-edu-chair');
+      const audit = await db.prisma.auditEvent.findFirstOrThrow({
+        where: { targetId: transfer.id, action: 'member.transfer.cancel' },
+      });
+      expect(audit).toMatchObject({ actorId: 'officer-edu-chair' });
+      expect(audit.changes).toMatchObject({ cause: { after: action } });
+    }
+    // A lapse keeps the member's requests: a lapsed member is still a member.
+    const { id, caller } = await activeMember('杨帆');
+    const { change } = await pendingRequests(caller);
+    await chair.officer.membership.changeStatus({
+      id,
+      action: 'LAPSE',
+      reason: '欠缴会费',
+      expectedVersion: 2,
+    });
+    expect(
+      (await db.prisma.memberChangeRequest.findUniqueOrThrow({ where: { id: change.id } })).state,
+    ).toBe('PENDING');
+  });
+
+  it('refuses to accept a request of a member who is no longer living, but lets it be declined', async () => {
+    const { id, caller } = await activeMember('秦岚');
+    const { change, transfer } = await pendingRequests(caller);
+    // Requests left pending by a status change made before they were cancelled on leaving.
+    await db.prisma.member.update({ where: { id }, data: { status: 'DECEASED' } });
+    const chair = callerFor(db, { actor: people.unitChair });
+    await expect(
+      chair.officer.memberRequests.decideChange({ id: change.id, approve: true }),
+    ).rejects.toMatchObject({ appCode: 'MEMBER_NOT_LIVING' });
+    const mech = callerFor(db, { actor: mechOfficer });
+    await expect(
+      mech.officer.memberRequests.decideTransfer({ id: transfer.id, approve: true }),
+    ).rejects.toMatchObject({ appCode: 'MEMBER_NOT_LIVING' });
+    const row = await db.prisma.member.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ orgUnitId: (await unit('BJ-NO1-HS')).id, jobTitle: null });
+    expect(
+      await db.prisma.memberStatusChange.count({ where: { memberId: id, action: 'TRANSFER' } }),
+    ).toBe(0);
+    for (const status of ['RESIGNED', 'MERGED'] as const) {
+      await db.prisma.member.update({ where: { id }, data: { status } });
+      await expect(
+        mech.officer.memberRequests.decideTransfer({ id: transfer.id, approve: true }),
+      ).rejects.toMatchObject({ appCode: 'MEMBER_NOT_LIVING' });
+    }
+
+    expect(
+      await chair.officer.memberRequests.decideChange({
+        id: change.id,
+        approve: false,
+        reason: '会员已去世',
+      }),
+    ).toMatchObject({ state: 'REJECTED' });
+    expect(
+      await mech.officer.memberRequests.decideTransfer({
+        id: transfer.id,
+        approve: false,
+        reason: '会员记录已关闭',
+      }),
+    ).toMatchObject({ state: 'REJECTED' });
+  });
+
+  it('exports the member’s employment history, past and current spells', async () => {
+    const { caller } = await activeMember('许诺');
+    const chair = callerFor(db, { actor: people.unitChair });
+    for (const [employerName, jobTitle] of [
+      ['滨江第一印刷厂', '排版工'],
+      ['滨江数码印务有限公司', '印前主管'],
+    ] as const) {
+      const request = await caller.member.profile.requestChange({ employerName, jobTitle });
+      await chair.officer.memberRequests.decideChange({ id: request.id, approve: true });
+    }
+    const exported = await caller.member.profile.exportData();
+    expect(exported.employment).toEqual([
+      expect.objectContaining({
+        employer: '滨江第一印刷厂',
+        jobTitle: '排版工',
+        endedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        source: 'CHANGE_REQUEST',
+      }),
+      expect.objectContaining({
+        employer: '滨江数码印务有限公司',
+        workplace: null,
+        jobTitle: '印前主管',
+        endedOn: null,
+        endReason: null,
+        source: 'CHANGE_REQUEST',
+      }),
+    ]);
+  });
+
   it('answers "not found" to a member account without a record', async () => {
     const stranger = callerFor(db, { actor: { type: 'MEMBER', id: randomUUID(), grants: [] } });
     await expect(stranger.member.profile.changeRequests()).rejects.toMatchObject({

@@ -30,6 +30,7 @@ import {
   TRANSFER_SELECT,
 } from './self-service.service';
 import { recordEmployment } from './employment.service';
+import { assertMemberLiving } from './pending-requests';
 import { memberSortName } from './sort-name';
 
 export interface RequestDecisionDeps {
@@ -167,6 +168,9 @@ export async function decideChangeRequest(deps: RequestDecisionDeps, raw: TDecid
       throw new UnionhallError('CONFLICT', `change request is ${request.state}`);
     }
     const member = request.member;
+    // Declining stays possible (it changes nothing on the record); approving would rewrite
+    // the record of someone who has left.
+    if (input.approve) assertMemberLiving(member);
     const proposed = toChangeRequest({ ...request, proposed: request.proposed }).proposed;
 
     if (input.approve) {
@@ -321,6 +325,7 @@ export async function decideTransfer(deps: RequestDecisionDeps, raw: TDecideRequ
       throw new UnionhallError('CONFLICT', `transfer is ${transfer.state}`);
     }
     if (input.approve) {
+      assertMemberLiving(transfer.member);
       await tx.member.update({
         where: { id: transfer.memberId },
         data: {

@@ -21,6 +21,7 @@ import { auditedRead, type AuditWriter } from '../../audit';
 import type { Actor, Context } from '../../context';
 import type { FieldCipher } from '../../crypto/field-cipher';
 import { idCipherContext } from './membership.service';
+import { cancelPendingRequests } from './pending-requests';
 
 type Tx = Prisma.TransactionClient;
 
@@ -348,6 +349,7 @@ export async function resign(deps: SelfServiceDeps, raw: { reason: string }) {
         reason: { before: null, after: input.reason },
       },
     });
+    await cancelPendingRequests(tx, deps, member, { action: 'RESIGN', toStatus: to });
     return { status: to };
   });
 }
@@ -371,6 +373,21 @@ export async function exportMyData(ctx: Pick<Context, 'db' | 'actor' | 'requestI
       where: { memberId: member.id },
       orderBy: { occurredAt: 'asc' },
       select: { fromStatus: true, toStatus: true, action: true, reason: true, occurredAt: true },
+    });
+    // Every spell, past and current, oldest first: where the union believes they worked.
+    const employment = await tx.employmentRecord.findMany({
+      where: { memberId: member.id },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: {
+        employer: { select: { name: true } },
+        workplace: { select: { name: true } },
+        jobTitle: true,
+        startedOn: true,
+        endedOn: true,
+        endReason: true,
+        source: true,
+        createdAt: true,
+      },
     });
     const changeRequests = await tx.memberChangeRequest.findMany({
       where: { memberId: member.id },
@@ -418,6 +435,16 @@ export async function exportMyData(ctx: Pick<Context, 'db' | 'actor' | 'requestI
         },
         account,
         statusHistory: history,
+        employment: employment.map((spell) => ({
+          employer: spell.employer.name,
+          workplace: spell.workplace?.name ?? null,
+          jobTitle: spell.jobTitle,
+          startedOn: spell.startedOn?.toISOString().slice(0, 10) ?? null,
+          endedOn: spell.endedOn?.toISOString().slice(0, 10) ?? null,
+          endReason: spell.endReason,
+          source: spell.source,
+          recordedAt: spell.createdAt.toISOString(),
+        })),
         changeRequests: changeRequests.map(toChangeRequest),
         transfers: transfers.map(toTransfer),
       },
