@@ -76,9 +76,20 @@ test.describe('in English', () => {
     await page.getByRole('textbox', { name: 'Workplace name' }).fill('东区研发中心');
     await page.getByRole('button', { name: 'Add workplace' }).click();
     await expect(page.getByText('Workplace 东区研发中心 added.')).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Workplaces' }).getByRole('listitem')).toHaveText(
-      ['东区研发中心'],
-    );
+    const workplaces = page.getByRole('region', { name: 'Workplaces' }).getByRole('listitem');
+    await expect(workplaces).toContainText(['东区研发中心']);
+
+    // Renamed, with its address: edited in place of its line.
+    await page.getByRole('button', { name: 'Edit workplace 东区研发中心' }).click();
+    const editWorkplace = page.getByRole('form', { name: 'Edit workplace 东区研发中心' });
+    await editWorkplace.getByRole('textbox', { name: 'Workplace name' }).fill('东区研发中心二期');
+    await editWorkplace
+      .getByRole('textbox', { name: 'Workplace address' })
+      .fill('滨江区江南大道 1 号');
+    await editWorkplace.getByRole('button', { name: 'Save workplace' }).click();
+    await expect(page.getByText('Workplace 东区研发中心二期 saved.')).toBeVisible();
+    await expect(workplaces).toContainText(['东区研发中心二期 · 滨江区江南大道 1 号']);
+    await expectNoAxeViolations(page);
 
     // One worker joins and is approved.
     const worker = await applyToJoin(String(baseURL), {
@@ -89,7 +100,7 @@ test.describe('in English', () => {
     await approve(page, worker.id);
 
     // Link it to the school union and record the workforce: the density appears...
-    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
     const edit = page.getByRole('dialog', { name: 'Edit employer' });
     await selectUnit(page, 'Union unit', '滨江市第一中学工会');
     await edit.getByLabel('Workforce size').fill('200');
@@ -103,7 +114,7 @@ test.describe('in English', () => {
     ).toBeVisible();
 
     // ...and follows a corrected workforce size.
-    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
     await edit.getByLabel('Workforce size').fill('4');
     await edit.getByRole('button', { name: 'Save' }).click();
     await expect(edit).toBeHidden();
@@ -156,7 +167,7 @@ test.describe('in Chinese', () => {
     await expect(
       page.getByRole('heading', { level: 1, name: '滨江机械制造有限公司' }),
     ).toBeVisible();
-    await expect(page.getByRole('button', { name: '编辑' })).toBeVisible();
+    await expect(page.getByRole('button', { name: '编辑', exact: true })).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('employer-zh-CN.png'), fullPage: true });
     await expectNoAxeViolations(page);
   });

@@ -650,6 +650,25 @@ describe.each(testDatabaseTargets())('objects outside the caller’s unit on %s'
   );
 
   crossUnit(
+    'officer.employers.updateWorkplace',
+    'a workplace of another union\'s employer is "not found" and keeps its name',
+    async () => {
+      const other = await employerOfMachineryUnion();
+      const workplace = await callerFor(db, {
+        actor: people.federationAdmin,
+      }).officer.employers.addWorkplace({ employerId: other.id, name: '二车间' });
+      const caller = callerFor(db, { actor: people.unitChair });
+      await expectLikeNotFound(
+        (id) => caller.officer.employers.updateWorkplace({ id, name: '越权改名' }),
+        workplace.id,
+      );
+      expect(
+        await db.prisma.workplace.findUniqueOrThrow({ where: { id: workplace.id } }),
+      ).toMatchObject({ name: '二车间', address: null });
+    },
+  );
+
+  crossUnit(
     'officer.employers.create',
     'a unit in another union is "not found" and nothing is created',
     async () => {

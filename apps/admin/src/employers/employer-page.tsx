@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ZAddWorkplaceInput } from '@unionhall/domain';
+import { ZAddWorkplaceInput, ZUpdateWorkplaceInput } from '@unionhall/domain';
 import { Alert, Button, TextField, readApiError, useIssueMessages } from '@unionhall/ui';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,6 +28,7 @@ export function EmployerPage() {
   const { canAnywhere, canOn } = usePermissions();
   const formats = useEmployerFormats();
   const [editing, setEditing] = useState(false);
+  const [editingWorkplace, setEditingWorkplace] = useState<string | null>(null);
   const [flash, setFlash] = useState<string | null>(() => {
     const name = createdName(location.state);
     return name ? t('employers.detail.created', { name }) : null;
@@ -112,14 +113,41 @@ export function EmployerPage() {
         <h2 id="employer-workplaces">{t('employers.workplaces.heading')}</h2>
         {data.workplaces.length > 0 ? (
           <ul className="employer-workplaces">
-            {data.workplaces.map((workplace) => (
-              <li key={workplace.id}>
-                <span className="employers-name">{workplace.name}</span>
-                {workplace.address ? (
-                  <span className="employers-muted"> · {workplace.address}</span>
-                ) : null}
-              </li>
-            ))}
+            {data.workplaces.map((workplace) =>
+              canManage && editingWorkplace === workplace.id ? (
+                <li key={workplace.id}>
+                  <EditWorkplaceForm
+                    employerId={data.id}
+                    workplace={workplace}
+                    onCancel={() => setEditingWorkplace(null)}
+                    onSaved={(message) => {
+                      setEditingWorkplace(null);
+                      setFlash(message);
+                    }}
+                  />
+                </li>
+              ) : (
+                <li key={workplace.id}>
+                  <span className="employers-name">{workplace.name}</span>
+                  {workplace.address ? (
+                    <span className="employers-muted"> · {workplace.address}</span>
+                  ) : null}
+                  {canManage ? (
+                    <>
+                      {' '}
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        aria-label={t('employers.workplaces.editNamed', { name: workplace.name })}
+                        onClick={() => setEditingWorkplace(workplace.id)}
+                      >
+                        {t('employers.workplaces.edit')}
+                      </Button>
+                    </>
+                  ) : null}
+                </li>
+              ),
+            )}
           </ul>
         ) : (
           <p className="employers-muted">{t('employers.workplaces.empty')}</p>
@@ -218,6 +246,94 @@ function AddWorkplaceForm({
       <div className="employer-add-workplace__actions">
         <Button type="submit" disabled={mutation.isPending}>
           {mutation.isPending ? t('common:status.saving') : t('employers.workplaces.add')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** Renames a workplace or corrects its address, in place of its line in the list. */
+function EditWorkplaceForm({
+  employerId,
+  workplace,
+  onCancel,
+  onSaved,
+}: {
+  employerId: string;
+  workplace: { id: string; name: string; address: string | null };
+  onCancel: () => void;
+  onSaved: (message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const toFieldErrors = useIssueMessages();
+  const [name, setName] = useState(workplace.name);
+  const [address, setAddress] = useState(workplace.address ?? '');
+  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const formRef = useFocusFirstInvalid(clientErrors);
+  const mutation = useMutation(
+    trpc.officer.employers.updateWorkplace.mutationOptions({
+      onSuccess: async (saved) => {
+        await queryClient.invalidateQueries({
+          queryKey: trpc.officer.employers.get.queryKey({ id: employerId }),
+        });
+        onSaved(t('employers.workplaces.saved', { name: saved.name }));
+      },
+    }),
+  );
+  const apiError = mutation.error ? readApiError(mutation.error, t('common:errors.network')) : null;
+  const errors = { ...apiError?.fieldErrors, ...clientErrors };
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = ZUpdateWorkplaceInput.safeParse(
+      { id: workplace.id, name, address: address.trim() === '' ? null : address },
+      { reportInput: true },
+    );
+    if (!parsed.success) {
+      setClientErrors(toFieldErrors(parsed.error.issues));
+      return;
+    }
+    setClientErrors({});
+    mutation.reset();
+    mutation.mutate(parsed.data);
+  }
+
+  return (
+    <form
+      ref={formRef}
+      className="employer-add-workplace"
+      aria-label={t('employers.workplaces.editNamed', { name: workplace.name })}
+      noValidate
+      onSubmit={submit}
+    >
+      {apiError && Object.keys(apiError.fieldErrors).length === 0 ? (
+        <Alert tone="error">{apiError.message}</Alert>
+      ) : null}
+      <TextField
+        label={t('employers.workplaces.name')}
+        required
+        autoComplete="off"
+        maxLength={100}
+        value={name}
+        error={errors.name}
+        onChange={(event) => setName(event.target.value)}
+      />
+      <TextField
+        label={t('employers.workplaces.address')}
+        autoComplete="off"
+        maxLength={200}
+        value={address}
+        error={errors.address}
+        onChange={(event) => setAddress(event.target.value)}
+      />
+      <div className="employer-add-workplace__actions">
+        <Button type="submit" disabled={mutation.isPending}>
+          {mutation.isPending ? t('common:status.saving') : t('employers.workplaces.save')}
+        </Button>{' '}
+        <Button type="button" variant="ghost" onClick={onCancel}>
+          {t('common:actions.cancel')}
         </Button>
       </div>
     </form>

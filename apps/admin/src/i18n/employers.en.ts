@@ -59,6 +59,10 @@ export const employersEn = {
     nameHint: 'For example: East campus, Plant 2',
     address: 'Workplace address',
     added: 'Workplace {{name}} added.',
+    edit: 'Edit',
+    editNamed: 'Edit workplace {{name}}',
+    save: 'Save workplace',
+    saved: 'Workplace {{name}} saved.',
   },
   form: {
     createTitle: 'Create employer',

@@ -55,6 +55,10 @@ export const employersZhCN = {
     nameHint: '例如：东校区、二号厂区',
     address: '场所地址',
     added: '已添加工作场所 {{name}}。',
+    edit: '编辑',
+    editNamed: '编辑工作场所 {{name}}',
+    save: '保存工作场所',
+    saved: '已保存工作场所 {{name}}。',
   },
   form: {
     createTitle: '新建用人单位',

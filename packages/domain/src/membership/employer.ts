@@ -53,6 +53,14 @@ export const ZAddWorkplaceInput = z.object({
   address: z.string().trim().max(200).nullish(),
 });
 
+/** Renames a workplace or corrects its address; it stays with its employer. */
+export const ZUpdateWorkplaceInput = z.object({
+  id: z.uuid(),
+  name: ZEmployerName,
+  address: z.string().trim().max(200).nullish(),
+});
+export type TUpdateWorkplaceInput = z.input<typeof ZUpdateWorkplaceInput>;
+
 export const ZEmployer = z.object({
   id: z.uuid(),
   name: z.string(),

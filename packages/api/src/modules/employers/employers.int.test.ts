@@ -78,6 +78,47 @@ describe.each(testDatabaseTargets())('employers on %s', (target) => {
     expect((await verifyAuditChain(db.prisma)).ok).toBe(true);
   });
 
+  it('renames a workplace and corrects its address, audited, refusing a name in use', async () => {
+    const chair = callerFor(db, { actor: people.unitChair });
+    const employer = await chair.officer.employers.create({
+      name: '第二中学',
+      orgUnitId: (await unit('BJ-UNIV')).id,
+    });
+    const north = await chair.officer.employers.addWorkplace({
+      employerId: employer.id,
+      name: '北校区',
+    });
+    await chair.officer.employers.addWorkplace({ employerId: employer.id, name: '南校区' });
+    const renamed = await chair.officer.employers.updateWorkplace({
+      id: north.id,
+      name: '北校区（新址）',
+      address: ' 北京市海淀区学院路 1 号 ',
+    });
+    expect(renamed).toEqual({
+      id: north.id,
+      name: '北校区（新址）',
+      address: '北京市海淀区学院路 1 号',
+    });
+    const detail = await chair.officer.employers.get({ id: employer.id });
+    expect(detail.workplaces.map((workplace) => workplace.name).sort()).toEqual(
+      ['北校区（新址）', '南校区'].sort(),
+    );
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'employer.workplace.update', targetId: employer.id },
+    });
+    expect(audit.changes).toMatchObject({
+      name: { before: '北校区', after: '北校区（新址）' },
+      address: { before: null, after: '北京市海淀区学院路 1 号' },
+    });
+    await expect(
+      chair.officer.employers.updateWorkplace({ id: north.id, name: '南校区' }),
+    ).rejects.toMatchObject({ appCode: 'CONFLICT' });
+    await expect(
+      chair.officer.employers.updateWorkplace({ id: randomUUID(), name: '无此处' }),
+    ).rejects.toMatchObject({ appCode: 'NOT_FOUND' });
+    expect((await verifyAuditChain(db.prisma)).ok).toBe(true);
+  });
+
   it('refuses a duplicate credit code and a stale edit', async () => {
     const admin = callerFor(db, { actor: people.federationAdmin });
     const first = await admin.officer.employers.create({

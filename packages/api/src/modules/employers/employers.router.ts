@@ -6,6 +6,7 @@ import {
   ZEmployerListInput,
   ZEmployerPage,
   ZUpdateEmployerInput,
+  ZUpdateWorkplaceInput,
 } from '@unionhall/domain';
 import { z } from 'zod';
 import { serviceDeps } from '../../audit';
@@ -16,6 +17,7 @@ import {
   getEmployer,
   listEmployers,
   updateEmployer,
+  updateWorkplace,
 } from './employers.service';
 
 /** Employers and their workplaces: who the union organizes, and how densely. */
@@ -40,4 +42,10 @@ export const officerEmployersRouter = router({
     .input(ZAddWorkplaceInput)
     .output(z.object({ id: z.uuid(), name: z.string(), address: z.string().nullable() }))
     .mutation(({ ctx, input }) => addWorkplace({ ...serviceDeps(ctx), scope: ctx.scope }, input)),
+  updateWorkplace: officerProcedure('member.manage')
+    .input(ZUpdateWorkplaceInput)
+    .output(z.object({ id: z.uuid(), name: z.string(), address: z.string().nullable() }))
+    .mutation(({ ctx, input }) =>
+      updateWorkplace({ ...serviceDeps(ctx), scope: ctx.scope }, input),
+    ),
 });

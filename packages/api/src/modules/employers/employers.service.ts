@@ -6,10 +6,12 @@ import {
   ZEmployerInput,
   ZEmployerListInput,
   ZUpdateEmployerInput,
+  ZUpdateWorkplaceInput,
   type TEmployer,
   type TEmployerInput,
   type TEmployerListInput,
   type TUpdateEmployerInput,
+  type TUpdateWorkplaceInput,
 } from '@unionhall/domain';
 import { OutOfScopeError, type Scope } from '../../access';
 import { afterNameCursor, decodeNameCursor, encodeNameCursor } from '../../keyset';
@@ -238,4 +240,46 @@ export async function addWorkplace(
     });
     return created;
   });
+}
+
+/**
+ * Renames a workplace or corrects its address. Workplaces carry no version: the edit is two
+ * plain fields, and the audit entry keeps both values so a lost update can be seen and redone.
+ */
+export async function updateWorkplace(deps: EmployerServiceDeps, raw: TUpdateWorkplaceInput) {
+  const input = ZUpdateWorkplaceInput.parse(raw);
+  return deps.prisma
+    .$transaction(async (tx) => {
+      const before = await tx.workplace.findUnique({
+        where: { id: input.id },
+        select: { id: true, employerId: true, name: true, address: true },
+      });
+      if (!before) throw new UnionhallError('NOT_FOUND', `workplace ${input.id} not found`);
+      const employer = await employerInScope(tx, deps.scope, before.employerId);
+      const data = { name: input.name, address: input.address ?? null };
+      const updated = await tx.workplace.update({
+        where: { id: input.id },
+        data,
+        select: { id: true, name: true, address: true },
+      });
+      await deps.audit(tx, {
+        action: 'employer.workplace.update',
+        outcome: 'SUCCESS',
+        targetType: 'Employer',
+        targetId: employer.id,
+        orgUnitId: employer.orgUnitId,
+        changes: {
+          workplaceId: { before: before.id, after: before.id },
+          ...fieldChanges(before, data, { fields: ['name', 'address'] }),
+        },
+      });
+      return updated;
+    })
+    .catch((error: unknown) => {
+      // The only unique key on a workplace is its name within the employer.
+      if (uniqueViolationFields(error)) {
+        throw new UnionhallError('CONFLICT', 'workplace name already used', { cause: error });
+      }
+      throw error;
+    });
 }
