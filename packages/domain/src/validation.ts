@@ -63,6 +63,14 @@ export const VALIDATION_MESSAGES = {
     'zh-CN': '请选择 CSV 或 XLSX 文件',
     en: 'Choose a CSV or XLSX file',
   },
+  'validation.memberTagsTooMany': {
+    'zh-CN': '每位会员最多 20 个标签',
+    en: 'A member can have at most 20 tags',
+  },
+  'validation.memberTagDuplicate': {
+    'zh-CN': '该标签已存在',
+    en: 'This tag is already there',
+  },
   'validation.mergeSameRecord': {
     'zh-CN': '不能把一条记录与它自己合并',
     en: 'A record cannot be merged with itself',

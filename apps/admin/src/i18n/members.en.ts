@@ -147,6 +147,22 @@ export const membersEn = {
   actions: {
     heading: 'Change status',
   },
+  tags: {
+    heading: 'Tags',
+    list: 'Member tags',
+    empty: 'No tags yet.',
+    name: 'New tag',
+    nameHint:
+      '1 to 20 characters, for example: Youth, Model worker. The member list and segments filter by tag.',
+    add: 'Add tag',
+    remove: 'Remove',
+    removeNamed: 'Remove tag {{tag}}',
+    added: 'Added the tag {{tag}}.',
+    removed: 'Removed the tag {{tag}}.',
+    invalid: 'This tag is not valid',
+    stale:
+      'Someone else changed this member meanwhile, so the page was reloaded. Check the tags and try again.',
+  },
   dialog: {
     body: {
       APPROVE: 'Approve the application of {{name}}? They become a member and get a member number.',

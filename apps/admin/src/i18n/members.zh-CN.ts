@@ -142,6 +142,20 @@ export const membersZhCN = {
   actions: {
     heading: '会籍操作',
   },
+  tags: {
+    heading: '标签',
+    list: '会员标签',
+    empty: '尚无标签。',
+    name: '新标签',
+    nameHint: '1 到 20 个字，例如：青年、劳模。会员列表和分组可按标签筛选。',
+    add: '添加标签',
+    remove: '移除',
+    removeNamed: '移除标签 {{tag}}',
+    added: '已添加标签 {{tag}}。',
+    removed: '已移除标签 {{tag}}。',
+    invalid: '标签无效',
+    stale: '该会员的信息已被他人修改，页面已刷新。请确认标签后重试。',
+  },
   dialog: {
     body: {
       APPROVE: '批准{{name}}入会？批准后将生成会员号。',

@@ -13,6 +13,7 @@ import { Link, useParams } from 'react-router';
 import { usePermissions } from '../auth/permissions';
 import { useTRPC } from '../trpc';
 import { MemberEmployment } from './member-employment';
+import { MemberTags } from './member-tags';
 import { MemberTimeline } from './member-timeline';
 import { consoleStatusActions, formatPhone } from './members-helpers';
 import { StatusActionDialog } from './status-action-dialog';
@@ -249,6 +250,12 @@ export function MemberPage() {
           })}
         </ol>
       </section>
+
+      <MemberTags
+        member={data}
+        canManage={canHere('member.manage') && data.status !== 'MERGED'}
+        onChanged={() => void refresh()}
+      />
 
       <MemberEmployment
         memberId={data.id}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZMemberListInput } from './member';
+import { ZMemberId, ZMemberListInput } from './member';
 
 const noControlChars = (value: string) =>
   ![...value].some((char) => (char.codePointAt(0) ?? 0) < 0x20);
@@ -57,3 +57,36 @@ export const ZDeleteMemberSegmentInput = z.object({
 /** A tag in use on members within the caller's scope, with how many carry it. */
 export const ZMemberTagCount = z.object({ tag: z.string(), count: z.number().int() });
 export type TMemberTagCount = z.infer<typeof ZMemberTagCount>;
+
+/** The most tags one member carries: tags are labels for filtering, not free-form notes. */
+export const MAX_MEMBER_TAGS = 20;
+
+export const ZMemberTag = z
+  .string()
+  .trim()
+  .min(1)
+  .max(20)
+  .refine(noControlChars, { message: 'validation.noControlChars' });
+
+/**
+ * Replaces a member's tags with the given list (the editor sends the whole set, so adding and
+ * removing are one call). Versioned like every other member edit.
+ */
+export const ZSetMemberTagsInput = z.object({
+  id: ZMemberId,
+  tags: z
+    .array(ZMemberTag)
+    .max(MAX_MEMBER_TAGS, { message: 'validation.memberTagsTooMany' })
+    .superRefine((tags, ctx) => {
+      // Compared after trimming, so "夜班" and " 夜班" are the same tag.
+      const seen = new Set<string>();
+      tags.forEach((tag, index) => {
+        if (seen.has(tag)) {
+          ctx.addIssue({ code: 'custom', path: [index], message: 'validation.memberTagDuplicate' });
+        }
+        seen.add(tag);
+      });
+    }),
+  expectedVersion: z.number().int().positive(),
+});
+export type TSetMemberTagsInput = z.input<typeof ZSetMemberTagsInput>;

@@ -12,6 +12,7 @@ import {
   ZMemberSummary,
   ZMemberTagCount,
   ZPlaceMemberInput,
+  ZSetMemberTagsInput,
   ZMergeMembersInput,
   ZMergePreviewInput,
   ZMergePreview,
@@ -37,6 +38,7 @@ import {
 } from './membership.service';
 import { placeMember } from './placement.service';
 import { memberTags } from './segments.service';
+import { setMemberTags } from './tags.service';
 
 const ZStatusHistoryEntry = z.object({
   fromStatus: ZMemberStatus.nullable(),
@@ -80,6 +82,11 @@ export const officerMembershipRouter = router({
   tags: officerProcedure('member.read')
     .output(z.array(ZMemberTagCount))
     .query(({ ctx }) => memberTags(ctx.db.prisma, ctx.scope)),
+  /** Replaces a member's tags (the whole list: adding and removing are one edit). */
+  setTags: officerProcedure('member.manage')
+    .input(ZSetMemberTagsInput)
+    .output(z.object({ id: ZMemberId, tags: z.array(z.string()), version: z.number().int() }))
+    .mutation(({ ctx, input }) => setMemberTags({ ...serviceDeps(ctx), scope: ctx.scope }, input)),
   get: officerProcedure('member.read')
     .input(z.object({ id: ZMemberId }))
     .output(
