@@ -8,6 +8,7 @@ export {
   type NotificationBellLinkProps,
 } from './components/notification-bell-link';
 export { Select, type SelectOption, type SelectProps } from './components/select';
+export { TextArea, type TextAreaProps } from './components/text-area';
 export { TextField, type TextFieldProps } from './components/text-field';
 export {
   readApiError,

@@ -1,6 +1,11 @@
 import type { TCaseEvent, TMemberCaseSummary } from '@unionhall/domain';
-import { currentLocale, readApiError, useOnlineStatus } from '@unionhall/ui';
-import { useId, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  currentLocale,
+  readApiError,
+  TextArea as UiTextArea,
+  useOnlineStatus,
+} from '@unionhall/ui';
+import { useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addTexts } from '../i18n';
 import { casesEn } from '../i18n/cases.en';
@@ -130,7 +135,7 @@ export function useQueuedCases(): QueuedCase[] {
   return useMemo(() => (raw ? readQueue() : []), [raw]);
 }
 
-interface TextAreaProps {
+interface CaseTextAreaProps {
   label: ReactNode;
   value: string;
   onChange: (value: string) => void;
@@ -141,53 +146,14 @@ interface TextAreaProps {
   maxLength?: number;
 }
 
-/** A labelled multi-line field with the same layout and announcements as TextField. */
-export function TextArea({
-  label,
-  value,
-  onChange,
-  description,
-  error,
-  required,
-  rows = 4,
-  maxLength,
-}: TextAreaProps) {
-  const { t } = useTranslation('common');
-  const id = useId();
-  const descriptionId = description ? `${id}-description` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [descriptionId, errorId].filter(Boolean).join(' ') || undefined;
+/** The shared multi-line field, taking and giving the text itself. */
+export function TextArea({ onChange, rows = 4, ...rest }: CaseTextAreaProps) {
   return (
-    <div className={`uh-field${error ? ' uh-field--invalid' : ''}`}>
-      <label className="uh-field__label" htmlFor={id}>
-        {label}
-        {required ? (
-          <span className="uh-field__required" aria-hidden="true" title={t('status.required')}>
-            {' *'}
-          </span>
-        ) : null}
-      </label>
-      <textarea
-        id={id}
-        className="uh-input cases__textarea"
-        rows={rows}
-        value={value}
-        maxLength={maxLength}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        onChange={(event) => onChange(event.target.value)}
-      />
-      {description ? (
-        <p className="uh-field__description" id={descriptionId}>
-          {description}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="uh-field__error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <UiTextArea
+      {...rest}
+      rows={rows}
+      className="cases__textarea"
+      onChange={(event) => onChange(event.target.value)}
+    />
   );
 }

@@ -1,6 +1,11 @@
 import type { TErrorCode, TRequestState } from '@unionhall/domain';
-import { Alert, readApiError, useOnlineStatus } from '@unionhall/ui';
-import { useId, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import {
+  Alert,
+  readApiError,
+  TextArea as UiTextArea,
+  useOnlineStatus,
+  type TextAreaProps,
+} from '@unionhall/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { addTexts } from '../i18n';
@@ -91,48 +96,7 @@ export function formatPhone(phone: string): string {
   return match ? `+86 ${match[1]} ${match[2]} ${match[3]}` : phone;
 }
 
-interface TextAreaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'children'> {
-  label: ReactNode;
-  description?: ReactNode;
-  error?: ReactNode;
-}
-
-/** A labelled multi-line field with the same layout and announcements as TextField. */
-export function TextArea({ label, description, error, required, ...rest }: TextAreaProps) {
-  const { t } = useTranslation('common');
-  const id = useId();
-  const descriptionId = description ? `${id}-description` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [descriptionId, errorId].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={`uh-field${error ? ' uh-field--invalid' : ''}`}>
-      <label className="uh-field__label" htmlFor={id}>
-        {label}
-        {required ? (
-          <span className="uh-field__required" aria-hidden="true" title={t('status.required')}>
-            {' *'}
-          </span>
-        ) : null}
-      </label>
-      <textarea
-        id={id}
-        className="uh-input self__textarea"
-        rows={3}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...rest}
-      />
-      {description ? (
-        <p className="uh-field__description" id={descriptionId}>
-          {description}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="uh-field__error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
+/** A multi-line field as the self-service forms use it: three rows to start with. */
+export function TextArea(props: TextAreaProps) {
+  return <UiTextArea rows={3} {...props} className="self__textarea" />;
 }
