@@ -2,10 +2,10 @@ import { createMemoryStorage } from '@unionhall/api';
 import { seedDemoData } from '@unionhall/db';
 import { createTestDatabase, testDatabaseTargets } from '@unionhall/db/testing';
 import { CASE_FILES_PATH } from '@unionhall/domain';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from './app';
-import { signedInOfficer, testAuth, TEST_ORIGIN, testCardSigner, testCipher } from './test-support';
+import type { createApp } from './app';
+import type { testAuth } from './test-support';
+import { signedInOfficer, testApp, TEST_ORIGIN } from './test-support';
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
@@ -25,16 +25,7 @@ describe.each(testDatabaseTargets())('case files over HTTP on %s', (target) => {
   beforeAll(async () => {
     db = await createTestDatabase(target);
     await seedDemoData(db);
-    auth = testAuth(db);
-    app = createApp({
-      cipher: testCipher(),
-      cardSigner: testCardSigner(),
-      db,
-      auth,
-      storage,
-      logger: pino({ level: 'silent' }),
-      config: { corsOrigins: [], bodyLimitBytes: 65536, trpcMaxBatch: 10, hsts: false },
-    });
+    ({ app, auth } = testApp(db, { storage }));
   });
   afterAll(async () => {
     await db.dispose();

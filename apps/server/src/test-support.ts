@@ -48,7 +48,10 @@ type App = ReturnType<typeof createApp>;
  * The HTTP application as most tests build it: test auth, fresh keys, a silent log and small
  * limits. Returns the auth too, for signing people in.
  */
-export function testApp(db: Database): { app: App; auth: Auth } {
+export function testApp(
+  db: Database,
+  overrides: Partial<Parameters<typeof createApp>[0]> = {},
+): { app: App; auth: Auth } {
   const auth = testAuth(db);
   const app = createApp({
     cipher: testCipher(),
@@ -57,6 +60,7 @@ export function testApp(db: Database): { app: App; auth: Auth } {
     auth,
     logger: pino({ level: 'silent' }),
     config: { corsOrigins: [], bodyLimitBytes: 65536, trpcMaxBatch: 10, hsts: false },
+    ...overrides,
   });
   return { app, auth };
 }
