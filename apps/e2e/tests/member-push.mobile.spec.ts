@@ -102,6 +102,11 @@ async function serverHas(page: Page): Promise<boolean> {
 
 /** Delivers a push message to the app's service worker, as a push service would. */
 async function deliverPush(context: BrowserContext, page: Page, data: object) {
+  // Only an active worker handles a push; just after a reload it may still be starting (a push
+  // delivered then was lost once in CI).
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
   const cdp = await context.newCDPSession(page);
   const registrations = new Promise<string>((resolve) => {
     cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {

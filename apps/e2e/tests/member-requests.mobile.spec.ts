@@ -20,13 +20,27 @@ async function call(request: APIRequestContext, path: string, input?: unknown): 
   return body.result?.data?.json;
 }
 
-/** The development outbox stands in for the member's mailbox (newest message first). */
+/**
+ * The development outbox stands in for the member's mailbox (newest message first). The code
+ * arrives once the send request has been answered, so it is waited for, not read at once (it
+ * flaked once in CI: read before it was there).
+ */
 async function latestCode(request: APIRequestContext, to: string): Promise<string> {
-  const response = await request.get('/api/dev/outbox');
-  const { messages } = (await response.json()) as { messages: { to: string; code: string }[] };
-  const message = messages.find((candidate) => candidate.to === to && Boolean(candidate.code));
-  if (!message) throw new Error(`no code was sent to ${to}`);
-  return message.code;
+  let code: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const response = await request.get('/api/dev/outbox');
+        const { messages } = (await response.json()) as {
+          messages: { to: string; code: string }[];
+        };
+        code = messages.find((candidate) => candidate.to === to && Boolean(candidate.code))?.code;
+        return code;
+      },
+      { message: `a code sent to ${to}` },
+    )
+    .toBeTruthy();
+  return code as string;
 }
 
 async function shoot(page: Page, name: string) {

@@ -241,6 +241,11 @@ test('a member leaves the union after a confirmation; the membership shows it wi
   const closed = page.getByTestId('change-request').first();
   await expect(closed.getByTestId('request-state')).toHaveText('已由系统取消');
   await expect(closed).toContainText('因您已退会，系统取消了该申请。');
+  // Nor can they ask to change their identity or work details: the page says why.
+  await expect(page.getByRole('button', { name: '申请变更' })).toHaveCount(0);
+  await expect(
+    page.getByText('您的会籍已经结束，身份和工作信息不能再在这里申请变更。'),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
   await shoot(page, 'self-request-cancelled-phone-zh');
   await page.getByRole('link', { name: '返回我的账户' }).click();

@@ -57,3 +57,17 @@ test('the chair of one union sees only that union’s units, read-only', async (
   await expect(page.getByRole('button', { name: '移动' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: '添加下级' })).toHaveCount(0);
 });
+
+test('at an address the server does not trust, sign-in says so instead of blaming the account', async ({
+  page,
+  baseURL,
+}) => {
+  // The server is set up as localhost; the same server by its IP is another origin.
+  const untrusted = (baseURL ?? '').replace('localhost', '127.0.0.1');
+  await page.goto(`${untrusted}/admin/`);
+  await page.getByLabel('邮箱').fill(DEMO_ADMIN);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByRole('alert')).toContainText('不能从这个网址登录');
+  await expect(page.getByRole('alert')).not.toContainText('停用');
+});

@@ -2,6 +2,8 @@ import { IncomingMessage, ServerResponse } from 'node:http';
 import { trpcServer } from '@hono/trpc-server';
 import type { AnyTRPCRouter, inferRouterContext } from '@trpc/server';
 import type { Context, Env, MiddlewareHandler } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { planJsonCalls, runJsonCalls } from './trpc-json-calls';
 
 export interface TrpcHandlerOptions<TRouter extends AnyTRPCRouter> {
   /** Where the router is mounted, e.g. /trpc. */
@@ -13,7 +15,9 @@ export interface TrpcHandlerOptions<TRouter extends AnyTRPCRouter> {
   createContext: (c: Context) => Promise<inferRouterContext<TRouter>>;
 }
 
-function nodeBindings(c: Context): { incoming: IncomingMessage; outgoing: ServerResponse } | null {
+type NodeBindings = { incoming: IncomingMessage; outgoing: ServerResponse };
+
+function nodeBindings(c: Context): NodeBindings | null {
   // c.env holds the Node request and response when @hono/node-server serves the app; under
   // app.request() (tests) it is empty and the plain Request is used.
   const env: unknown = c.env;
@@ -35,28 +39,34 @@ function readText(incoming: IncomingMessage): Promise<string> {
 }
 
 /**
- * The request tRPC reads, without the cost @hono/node-server charges for a whole fetch Request.
- * Its lightweight request builds a real one (undici's Request, the body as two web streams over
- * the socket) as soon as anything reads the body or `signal`, and tRPC reads both on every call:
- * on Node 20 that was most of the CPU a small query took. Here the body is read from the socket
- * directly and the signal is a plain AbortController's, aborted as the lightweight request's
- * would be, when the connection closes before the answer is sent.
- *
- * Only a body with a declared length is read directly: the body limit in front has checked that
- * length, and Node stops at it. Anything else goes through the Request (and the limit's
- * counting stream) as before.
+ * Whether the body may be read from the socket directly: only one with a declared length. The
+ * body limit in front has checked that length, and Node stops at it. Anything else goes through
+ * the Request (and the limit's counting stream).
  */
-function requestFor(c: Context): Request {
-  const raw = c.req.raw;
-  const node = nodeBindings(c);
-  if (!node) return raw;
-  const { incoming, outgoing } = node;
-  const direct =
+function readsDirectly(incoming: IncomingMessage): boolean {
+  return (
     incoming.headers['content-length'] !== undefined &&
     incoming.headers['transfer-encoding'] === undefined &&
-    !incoming.readableDidRead;
+    !incoming.readableDidRead
+  );
+}
+
+/**
+ * The request tRPC's own handler reads, without the cost @hono/node-server charges for a whole
+ * fetch Request. Its lightweight request builds a real one (undici's Request, the body as two
+ * web streams over the socket) as soon as anything reads the body or `signal`, and tRPC reads
+ * both on every call: on Node 20 that was most of the CPU a small query took. Here the body is
+ * read from the socket directly (see readsDirectly), or is the text the JSON path already read
+ * there, and the signal is a plain
+ * AbortController's, aborted as the lightweight request's would be, when the connection closes
+ * before the answer is sent.
+ */
+function requestFor(c: Context, node: NodeBindings, alreadyRead: string | undefined): Request {
+  const raw = c.req.raw;
+  const { incoming, outgoing } = node;
+  const direct = alreadyRead !== undefined || readsDirectly(incoming);
   let controller: AbortController | undefined;
-  let text: Promise<string> | undefined;
+  let text = alreadyRead === undefined ? undefined : Promise.resolve(alreadyRead);
   const body = () => (text ??= readText(incoming));
   return new Proxy(raw, {
     get(target, property) {
@@ -81,8 +91,33 @@ function requestFor(c: Context): Request {
 }
 
 /**
- * @hono/trpc-server with the options app.ts gives it, reading the request through requestFor.
- * The bench's tRPC stack mounts this same handler.
+ * One request header, from Node's parsed headers when served by Node: that spares building a
+ * fetch Headers object.
+ */
+function requestHeader(c: Context, node: NodeBindings | null, name: string): string | undefined {
+  if (!node) return c.req.header(name);
+  const value = node.incoming.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/** A request the JSON path may take: a query or mutation sent as httpBatchLink or httpLink do. */
+function takesJsonPath(c: Context, node: NodeBindings | null, method: string): boolean {
+  const streaming = requestHeader(c, node, 'trpc-accept') !== undefined;
+  if (method === 'GET') return !streaming;
+  if (method !== 'POST' || streaming) return false;
+  const type = requestHeader(c, node, 'content-type');
+  return type !== undefined && type.split(';', 1)[0]?.trim().toLowerCase() === 'application/json';
+}
+
+/**
+ * tRPC for the product: plain JSON requests (every query and mutation our clients send) take a
+ * short path, planJsonCalls then runJsonCalls, which calls the procedures as tRPC does and
+ * answers what tRPC would, byte for byte (trpc-handler.int.test.ts compares the two), without
+ * the fetch adapter's per-request machinery: a URL and Headers object, two AbortSignal.any
+ * per call (slow on Node 20), a Response to copy back into Node. That machinery was about two
+ * thirds of the CPU a small query cost (bench P2). Anything else, and any request the plan
+ * refuses (unknown procedures, subscriptions, streaming, bad JSON, a GET to a mutation),
+ * goes to @hono/trpc-server with the options app.ts gives it, whose errors the clients know.
  */
 export function trpcHandler<TRouter extends AnyTRPCRouter, E extends Env>(
   options: TrpcHandlerOptions<TRouter>,
@@ -94,8 +129,45 @@ export function trpcHandler<TRouter extends AnyTRPCRouter, E extends Env>(
     maxBatchSize: options.maxBatchSize,
     createContext: (_opts, c) => options.createContext(c),
   });
-  return (c, next) => {
-    c.req.raw = requestFor(c);
-    return serve(c, next);
+  const prefix = `${options.endpoint}/`;
+  return async (c, next) => {
+    const node = nodeBindings(c);
+    /** The body, once read from the socket: gone from there, it is handed to the library. */
+    let readFromSocket: string | undefined;
+    const library = () => {
+      if (node) c.req.raw = requestFor(c, node, readFromSocket);
+      return serve(c, next);
+    };
+    const method = c.req.method;
+    if (!c.req.path.startsWith(prefix) || !takesJsonPath(c, node, method)) return library();
+    let body: string | null = null;
+    if (method === 'POST') {
+      if (node && readsDirectly(node.incoming)) {
+        readFromSocket = await readText(node.incoming);
+        body = readFromSocket;
+      } else {
+        // Read once: HonoRequest keeps it, so the library can read it again.
+        body = await c.req.text();
+      }
+    }
+    const plan = planJsonCalls(
+      options.router,
+      {
+        method,
+        encodedPath: c.req.path.slice(prefix.length),
+        batch: c.req.query('batch') === '1',
+        queryInput: method === 'GET' ? (c.req.query('input') ?? null) : null,
+        body,
+      },
+      options,
+    );
+    if (!plan) return library();
+    const { status, body: answer } = await runJsonCalls(options.router, plan, () =>
+      options.createContext(c),
+    );
+    return c.newResponse(answer, status as ContentfulStatusCode, JSON_HEADERS);
   };
 }
+
+/** The headers tRPC's fetch adapter puts on a JSON answer. */
+const JSON_HEADERS = { 'content-type': 'application/json', vary: 'trpc-accept, accept' };

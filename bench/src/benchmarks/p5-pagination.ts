@@ -3,7 +3,8 @@
 // time, end to end through the product and as raw SQL; OFFSET 50,000 beside it for contrast
 // (the product never pages by offset).
 import pg from 'pg';
-import { runLoad, type LoadResult } from '../lib/load';
+import { runLatency, type LatencyResult } from '../lib/latency';
+import { round } from '../lib/measure';
 import { ensureMemberData } from '../lib/member-data';
 import {
   pageIds,
@@ -83,38 +84,40 @@ async function run(ctx: BenchContext): Promise<BenchResult> {
       throw new Error('the deep page differs between keyset, raw keyset and offset');
     }
 
-    // One request at a time: the cost of a page, not throughput.
-    const seconds = Math.max(2, Math.round(ctx.durationSeconds / 2));
-    const measure = async (label: string, base: string, request: typeof requests.first) => {
-      const result = await runLoad({
-        url: base,
-        connections: 1,
-        durationSeconds: seconds,
-        requests: [request],
-      });
-      if (result.failures) throw new Error(`${label}: ${result.failures} failed requests`);
+    // One request at a time: the cost of a page, not throughput. Timed by one client to the
+    // microsecond (lib/latency.ts): autocannon's whole milliseconds made a 3 ms page against a
+    // 4 ms one read as 1.33.
+    const measure = async (
+      label: string,
+      base: string,
+      request: typeof requests.first,
+      count: { warmup: number; requests: number },
+    ) => {
+      const result = await runLatency({ url: `${base}${request.path}`, ...request, ...count });
       ctx.log(
-        `${label}: p50 ${result.p50Ms} ms, p95≤ ${result.p95Ms} ms, ${result.requests} requests`,
+        `${label}: p50 ${round(result.p50Ms, 2)} ms, p95 ${round(result.p95Ms, 2)} ms, ${result.requests} requests`,
       );
       return result;
     };
-    const results: Record<string, LoadResult> = {};
-    results.first = await measure('first page, end to end', product.base, requests.first);
+    const page = ctx.quick ? { warmup: 100, requests: 300 } : { warmup: 300, requests: 1500 };
+    const results: Record<string, LatencyResult> = {};
+    results.first = await measure('first page, end to end', product.base, requests.first, page);
     results.deep = await measure(
       `keyset ${depth.toLocaleString('en')} deep, end to end`,
       product.base,
       requests.deep,
+      page,
     );
-    results.rawFirst = await measure('first page, raw SQL', raw.base, requests.rawFirst);
-    results.rawDeep = await measure('keyset deep, raw SQL', raw.base, requests.rawDeep);
+    results.rawFirst = await measure('first page, raw SQL', raw.base, requests.rawFirst, page);
+    results.rawDeep = await measure('keyset deep, raw SQL', raw.base, requests.rawDeep, page);
     results.rawOffset = await measure(
       `OFFSET ${depth.toLocaleString('en')}, raw SQL`,
       raw.base,
       requests.rawOffset,
+      { warmup: 1, requests: ctx.quick ? 3 : 9 },
     );
-    const p50 = (key: string) => results[key]?.p50Ms ?? Number.NaN;
-    // autocannon reports whole milliseconds; a sub-millisecond page would divide by zero.
-    const ratio = (a: string, b: string) => Math.max(p50(a), 1) / Math.max(p50(b), 1);
+    const p50 = (key: string) => round(results[key]?.p50Ms ?? Number.NaN, 3);
+    const ratio = (a: string, b: string) => p50(a) / p50(b);
 
     notes.unshift(
       `scope ${SCOPE_UNIT}: ${data.subtreeMembers(SCOPE_UNIT).toLocaleString('en')} members; cursor after row ${depth.toLocaleString('en')} ("${shownName}")`,

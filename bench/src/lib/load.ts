@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { LOAD_CORE, pinned } from './processes';
+import { runOnLoadCore } from './processes';
 
 export interface LoadOptions {
   url: string;
@@ -42,15 +41,5 @@ const worker = fileURLToPath(new URL('./load-worker.ts', import.meta.url));
  * a CPU with the server it measures.
  */
 export function runLoad(options: LoadOptions): Promise<LoadResult> {
-  const [command, args] = pinned(LOAD_CORE, process.execPath, ['--import', 'tsx', worker]);
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.once('exit', (code) => {
-      if (code !== 0) return reject(new Error(`load generator exited with ${code}`));
-      resolve(JSON.parse(out) as LoadResult);
-    });
-    child.stdin.end(JSON.stringify(options));
-  });
+  return runOnLoadCore<LoadResult>(worker, options, 'load generator');
 }

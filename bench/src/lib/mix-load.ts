@@ -3,9 +3,8 @@
 // does: every write is counted exactly, and every write that succeeded is checked afterwards.
 // Run as a script it reads MixOptions on stdin and prints a MixResult; runMix() starts it in
 // its own process on the load generator's core.
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { LOAD_CORE, pinned } from './processes';
+import { runOnLoadCore } from './processes';
 
 export interface MixOptions {
   baseUrl: string;
@@ -58,17 +57,7 @@ export interface MixResult {
 const worker = fileURLToPath(import.meta.url);
 
 export function runMix(options: MixOptions): Promise<MixResult> {
-  const [command, args] = pinned(LOAD_CORE, process.execPath, ['--import', 'tsx', worker]);
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.once('exit', (code) => {
-      if (code !== 0) return reject(new Error(`mix load generator exited with ${code}`));
-      resolve(JSON.parse(out) as MixResult);
-    });
-    child.stdin.end(JSON.stringify(options));
-  });
+  return runOnLoadCore<MixResult>(worker, options, 'mix load generator');
 }
 
 /** A small deterministic generator, so runs on both databases send the same sequence. */

@@ -15,6 +15,25 @@ export function pinned(core: number, command: string, args: string[]): [string, 
   return canPin ? ['taskset', ['-c', String(core), command, ...args]] : [command, args];
 }
 
+/**
+ * Runs `node --import tsx <script>` on the load generator's core, writes `input` to its stdin as
+ * JSON and resolves with the JSON it prints: a load generator or client in a process of its own,
+ * so it never shares a core with the server it measures. `what` names it in errors.
+ */
+export function runOnLoadCore<T>(script: string, input: unknown, what: string): Promise<T> {
+  const [command, args] = pinned(LOAD_CORE, process.execPath, ['--import', 'tsx', script]);
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.once('exit', (code) => {
+      if (code !== 0) return reject(new Error(`${what} exited with ${code}`));
+      resolve(JSON.parse(out) as T);
+    });
+    child.stdin.end(JSON.stringify(input));
+  });
+}
+
 export interface RunningProcess {
   child: ChildProcess;
   /** What the process printed after READY, e.g. its port. */

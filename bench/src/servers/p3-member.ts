@@ -1,7 +1,7 @@
 // P3: GET /members/:id answers a member with its employer and status history, either through
 // Prisma (BENCH_ORM=prisma: packages/db's openDatabase, as the product opens PostgreSQL) or
-// through raw pg (BENCH_ORM=pg) running the very statements Prisma sends (captured from its
-// query log: three round trips), on a pool of the same size. Same Hono route around both.
+// through raw pg (BENCH_ORM=pg) running the very statement Prisma sends (captured from its
+// query log: one round trip), on a pool of the same size. Same Hono route around both.
 import { serve } from '@hono/node-server';
 import { openDatabase } from '@unionhall/db';
 import { Hono } from 'hono';
@@ -44,62 +44,54 @@ async function prismaLookup(): Promise<Lookup> {
     });
 }
 
-// Prisma 7's statements for the query above, verbatim (parameters included).
-const MEMBER_SQL = `SELECT "public"."member"."id", "public"."member"."member_number", "public"."member"."name", "public"."member"."status"::text, "public"."member"."phone", "public"."member"."email", "public"."member"."joined_at", "public"."member"."version", "public"."member"."employer_id" FROM "public"."member" WHERE ("public"."member"."id" = $1 AND 1=1) LIMIT $2 OFFSET $3`;
-const EMPLOYER_SQL = `SELECT "public"."employer"."id", "public"."employer"."name", "public"."employer"."credit_code" FROM "public"."employer" WHERE "public"."employer"."id" = $1 OFFSET $2`;
-const HISTORY_SQL = `SELECT "public"."member_status_change"."id", "public"."member_status_change"."from_status"::text, "public"."member_status_change"."to_status"::text, "public"."member_status_change"."action", "public"."member_status_change"."reason", "public"."member_status_change"."occurred_at", "public"."member_status_change"."member_id" FROM "public"."member_status_change" WHERE "public"."member_status_change"."member_id" = $1 ORDER BY "public"."member_status_change"."occurred_at" ASC OFFSET $2`;
+// Prisma 7's statement for the query above, verbatim (parameters included): with the
+// relationJoins preview feature (packages/db/prisma/schema.prisma) one statement, the employer
+// and the history joined laterally as JSON.
+const MEMBER_SQL = `SELECT "t0"."id", "t0"."member_number" AS "memberNumber", "t0"."name", "t0"."status"::text, "t0"."phone", "t0"."email", "t0"."joined_at" AS "joinedAt", "t0"."version", "t0"."employer_id" AS "employerId", "Member_employer"."__prisma_data__" AS "employer", "Member_statusChanges"."__prisma_data__" AS "statusChanges" FROM "public"."member" AS "t0" LEFT JOIN LATERAL (SELECT JSONB_BUILD_OBJECT('id', "t1"."id", 'name', "t1"."name", 'creditCode', "t1"."credit_code") AS "__prisma_data__" FROM "public"."employer" AS "t1" WHERE "t0"."employer_id" = "t1"."id" LIMIT $1) AS "Member_employer" ON true LEFT JOIN LATERAL (SELECT COALESCE(JSONB_AGG("__prisma_data__"), '[]') AS "__prisma_data__" FROM (SELECT "t4"."__prisma_data__" FROM (SELECT JSONB_BUILD_OBJECT('fromStatus', "t3"."from_status", 'toStatus', "t3"."to_status", 'action', "t3"."action", 'reason', "t3"."reason", 'occurredAt', "t3"."occurred_at") AS "__prisma_data__", "t3"."occurred_at" FROM (SELECT "t2".* FROM "public"."member_status_change" AS "t2" WHERE "t0"."id" = "t2"."member_id" /* root select */) AS "t3" /* inner select */) AS "t4" ORDER BY "t4"."occurred_at" ASC /* middle select */) AS "t5" /* outer select */) AS "Member_statusChanges" ON true WHERE ("t0"."id" = $2 AND 1=1) LIMIT $3`;
 
 interface MemberRow {
   id: string;
-  member_number: string | null;
+  memberNumber: string | null;
   name: string;
   status: string;
   phone: string | null;
   email: string | null;
-  joined_at: Date | null;
+  joinedAt: Date | null;
   version: number;
-  employer_id: string | null;
+  employerId: string | null;
+  employer: { id: string; name: string; creditCode: string | null } | null;
+  statusChanges: {
+    fromStatus: string | null;
+    toStatus: string;
+    action: string;
+    reason: string | null;
+    occurredAt: string;
+  }[];
 }
-interface EmployerRow {
-  id: string;
-  name: string;
-  credit_code: string | null;
-}
-interface HistoryRow {
-  from_status: string | null;
-  to_status: string;
-  action: string;
-  reason: string | null;
-  occurred_at: Date;
+
+/** A timestamp inside JSON, as PostgreSQL writes it (no zone: UTC, as Prisma reads it). */
+function jsonDate(value: string): Date {
+  return new Date(/(Z|[+-]\d\d:\d\d)$/.test(value) ? value : `${value}Z`);
 }
 
 function pgLookup(): Lookup {
   const pool = new pg.Pool({ connectionString: url, max: POOL_MAX });
   return async (id) => {
-    const member = (await pool.query<MemberRow>(MEMBER_SQL, [id, 1, 0])).rows[0];
+    const member = (await pool.query<MemberRow>(MEMBER_SQL, ['1', id, '1'])).rows[0];
     if (!member) return null;
-    const employer = member.employer_id
-      ? (await pool.query<EmployerRow>(EMPLOYER_SQL, [member.employer_id, 0])).rows[0]
-      : undefined;
-    const history = (await pool.query<HistoryRow>(HISTORY_SQL, [id, 0])).rows;
+    const { employerId: _employerId, employer, statusChanges, ...rest } = member;
     return {
-      id: member.id,
-      memberNumber: member.member_number,
-      name: member.name,
-      status: member.status,
-      phone: member.phone,
-      email: member.email,
-      joinedAt: member.joined_at,
-      version: member.version,
+      ...rest,
       employer: employer
-        ? { id: employer.id, name: employer.name, creditCode: employer.credit_code }
+        ? { id: employer.id, name: employer.name, creditCode: employer.creditCode }
         : null,
-      statusChanges: history.map((row) => ({
-        fromStatus: row.from_status,
-        toStatus: row.to_status,
+      // jsonb keeps keys in its own order: put them back in the select's, as Prisma does.
+      statusChanges: statusChanges.map((row) => ({
+        fromStatus: row.fromStatus,
+        toStatus: row.toStatus,
         action: row.action,
         reason: row.reason,
-        occurredAt: row.occurred_at,
+        occurredAt: jsonDate(row.occurredAt),
       })),
     };
   };

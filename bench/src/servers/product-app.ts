@@ -11,7 +11,7 @@ import { openDatabase } from '@unionhall/db';
 import { ZRole } from '@unionhall/domain';
 import { createApp } from '@unionhall/server';
 import * as OTPAuth from 'otpauth';
-import pino from 'pino';
+import { createLogger, logDestination } from '@unionhall/server/logger';
 import { benchApiDeps } from '../lib/bench-api-deps';
 
 const ORIGIN = 'http://localhost';
@@ -25,7 +25,8 @@ const role = ZRole.parse(process.env.BENCH_OFFICER_ROLE ?? 'UNION_ADMIN');
 const db = await openDatabase({ url });
 const deps = benchApiDeps(
   db,
-  pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: false })),
+  // The product's logger and destination (lines to /dev/null), as index.ts builds them.
+  createLogger({ level: 'info', pretty: false, destination: logDestination('/dev/null') }),
   // The sign-in limit (5 a minute) would refuse back-to-back bench runs; it guards
   // /api/auth/* only, never the /trpc requests measured here.
   { baseURL: ORIGIN, rateLimit: false },

@@ -7,7 +7,8 @@
 //                             middleware (request id, request log, secure headers, compression,
 //                             CORS, CSRF guard, body limit) and session resolution.
 // DATABASE_URL: a migrated PostgreSQL database. Logs go to /dev/null at LOG_LEVEL (default info,
-// as in production), so the cost of writing them is measured, not the terminal's.
+// as in production) through the product's log destination, so the cost of writing them is
+// measured, not the terminal's.
 import { randomUUID } from 'node:crypto';
 import { serve } from '@hono/node-server';
 import { ANONYMOUS, createContext, resolveActor } from '@unionhall/api';
@@ -15,9 +16,8 @@ import { openDatabase } from '@unionhall/db';
 import { pickLocale } from '@unionhall/domain';
 import { createApp, trpcHandler } from '@unionhall/server';
 import { readEnv } from '@unionhall/server/env';
-import { createLogger } from '@unionhall/server/logger';
+import { createLogger, logDestination } from '@unionhall/server/logger';
 import { Hono } from 'hono';
-import pino from 'pino';
 import { benchApiDeps } from '../lib/bench-api-deps';
 import { benchRouter } from '../lib/bench-router';
 
@@ -29,7 +29,7 @@ const db = await openDatabase({ url: env.DATABASE_URL });
 const logger = createLogger({
   level: env.LOG_LEVEL,
   pretty: false,
-  destination: pino.destination({ dest: '/dev/null', sync: true }),
+  destination: logDestination('/dev/null'),
 });
 // Jobs and storage are never touched by the bench procedure: benchApiDeps' runner that is never
 // started and files in memory stand in.

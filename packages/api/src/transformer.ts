@@ -44,31 +44,43 @@ function walk(value: unknown, keys: string[], seen: Set<object>, found: Found[])
         found.push({ path: keys.map(escapeKey).join('.'), annotation: ['Date'] });
         return value.toISOString();
       }
+      // Copy on write: a subtree with nothing to change (no Date, no undefined) is returned as
+      // it is, so a plain answer is checked without being copied.
       if (Array.isArray(value)) {
-        const copy: unknown[] = [];
+        let copy: unknown[] | undefined;
         for (let index = 0; index < value.length; index += 1) {
           // A hole is skipped by superjson (Object.entries) and becomes null in JSON.
           if (!(index in value)) return NOT_PLAIN;
           keys.push(String(index));
-          const item = walk(value[index], keys, seen, found);
+          const original: unknown = value[index];
+          const item = walk(original, keys, seen, found);
           keys.pop();
           if (item === NOT_PLAIN) return NOT_PLAIN;
-          copy.push(item);
+          if (copy === undefined && item !== original) copy = value.slice(0, index);
+          copy?.push(item);
         }
-        return copy;
+        return copy ?? value;
       }
       if (!isPlainObject(value)) return NOT_PLAIN;
-      const copy: Record<string, unknown> = {};
-      for (const key of Object.keys(value)) {
+      let copy: Record<string, unknown> | undefined;
+      const objectKeys = Object.keys(value);
+      for (let index = 0; index < objectKeys.length; index += 1) {
+        const key = objectKeys[index] as string;
         // superjson refuses these keys (prototype pollution); let it say so.
         if (key === '__proto__' || key === 'constructor' || key === 'prototype') return NOT_PLAIN;
         keys.push(key);
-        const item = walk(Reflect.get(value, key), keys, seen, found);
+        const original: unknown = Reflect.get(value, key);
+        const item = walk(original, keys, seen, found);
         keys.pop();
         if (item === NOT_PLAIN) return NOT_PLAIN;
-        copy[key] = item;
+        if (copy === undefined && item !== original) {
+          copy = {};
+          for (const earlier of objectKeys.slice(0, index))
+            copy[earlier] = Reflect.get(value, earlier);
+        }
+        if (copy !== undefined) copy[key] = item;
       }
-      return copy;
+      return copy ?? value;
     }
     default:
       // bigint, symbol, function.

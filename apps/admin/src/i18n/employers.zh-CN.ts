@@ -1,7 +1,7 @@
 /** The Employers pages' texts (the `employers` key of the `admin` namespace), Chinese. */
 export const employersZhCN = {
   title: '用人单位',
-  intro: '会员所在的用人单位及其工作场所：由哪个工会组织负责，已有多少在册会员，入会率是多少。',
+  intro: '会员所在的用人单位及其工作地点：由哪个工会组织负责，已有多少在册会员，入会率是多少。',
   create: '新建用人单位',
   caption: '用人单位列表',
   filters: {
@@ -48,17 +48,17 @@ export const employersZhCN = {
     created: '已创建 {{name}}。',
   },
   workplaces: {
-    heading: '工作场所',
-    empty: '尚未登记工作场所。',
-    add: '添加工作场所',
+    heading: '工作地点',
+    empty: '尚未登记工作地点。',
+    add: '添加工作地点',
     name: '场所名称',
     nameHint: '例如：东校区、二号厂区',
     address: '场所地址',
-    added: '已添加工作场所 {{name}}。',
+    added: '已添加工作地点 {{name}}。',
     edit: '编辑',
-    editNamed: '编辑工作场所 {{name}}',
-    save: '保存工作场所',
-    saved: '已保存工作场所 {{name}}。',
+    editNamed: '编辑工作地点 {{name}}',
+    save: '保存工作地点',
+    saved: '已保存工作地点 {{name}}。',
   },
   form: {
     createTitle: '新建用人单位',

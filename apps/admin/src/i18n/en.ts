@@ -49,6 +49,7 @@ export const adminEn = {
       invalid: 'The email, password or code is not right.',
       tooMany: 'Too many attempts. Please wait a minute and try again.',
       disabled: 'This account is disabled.',
+      origin: 'Sign-in is not allowed from this address. Open the console at its usual address.',
       network: 'No connection to the server.',
       unknown: 'Sign-in failed. Please try again.',
     },

@@ -14,7 +14,7 @@ export const eventsEn = {
   caption: 'Events',
   back: 'Back to events',
   state: { DRAFT: 'Draft', PUBLISHED: 'Published', CANCELLED: 'Cancelled' },
-  when: '{{start}} to {{end}} (Beijing time)',
+  when: '{{span}} (Beijing time)',
   signedUp: '{{count}} signed up',
   signedUpOf: '{{count}} of {{capacity}} signed up',
   online: 'Online',

@@ -12,7 +12,7 @@ export const eventsZhCN = {
   caption: '活动列表',
   back: '返回活动列表',
   state: { DRAFT: '草稿', PUBLISHED: '已发布', CANCELLED: '已取消' },
-  when: '{{start}} 至 {{end}}（北京时间）',
+  when: '{{span}}（北京时间）',
   signedUp: '已报名 {{count}} 人',
   signedUpOf: '已报名 {{count}} / {{capacity}} 人',
   online: '线上活动',

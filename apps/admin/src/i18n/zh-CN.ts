@@ -47,6 +47,7 @@ export const adminZhCN = {
       invalid: '邮箱、密码或验证码不正确。',
       tooMany: '尝试次数过多，请稍等一分钟再试。',
       disabled: '该账户已停用。',
+      origin: '不能从这个网址登录。请从工会服务平台的正式网址打开工作台。',
       network: '无法连接服务器。',
       unknown: '登录失败，请重试。',
     },

@@ -1,4 +1,9 @@
-import { EVENT_KIND_LABELS, formatEventTime, type TMemberEvent } from '@unionhall/domain';
+import {
+  EVENT_KIND_LABELS,
+  formatEventSpan,
+  formatEventTime,
+  type TMemberEvent,
+} from '@unionhall/domain';
 import { currentLocale } from '@unionhall/ui';
 import { useTranslation } from 'react-i18next';
 import { addTexts } from '../i18n';
@@ -11,15 +16,12 @@ addTexts('events', { 'zh-CN': eventsZhCN, en: eventsEn });
 
 /** Event times as the member's language writes them, always in Beijing time. */
 export function useEventText() {
-  const { t, i18n } = useTranslation('events');
+  const { i18n } = useTranslation('events');
   const locale = currentLocale(i18n);
   return {
     time: (date: Date) => formatEventTime(date, locale),
     span: (event: Pick<TMemberEvent, 'startsAt' | 'endsAt'>) =>
-      t('when', {
-        start: formatEventTime(event.startsAt, locale),
-        end: formatEventTime(event.endsAt, locale),
-      }),
+      formatEventSpan(event.startsAt, event.endsAt, locale),
     kind: (event: Pick<TMemberEvent, 'kind'>) => EVENT_KIND_LABELS[event.kind][locale],
   };
 }

@@ -85,6 +85,8 @@ export const memberEn = {
       invalid: 'That code is not right or has expired. Ask for a new one.',
       tooMany: 'Too many attempts. Please wait a minute and try again.',
       disabled: 'This account is disabled. Please contact your union.',
+      origin:
+        'Sign-in is not allowed from this address. Open the app from the link your union gave you.',
       network: 'No connection. Sign-in needs the network.',
       unknown: 'Sign-in failed. Please try again.',
     },

@@ -9,7 +9,6 @@ export const eventsEn = {
   signIn: 'Sign in',
   loadError: 'The events could not be loaded.',
   more: 'Load more',
-  when: '{{start}} to {{end}}',
   beijingTime: 'Beijing time',
   place: 'Place',
   online: 'Online',

@@ -7,7 +7,6 @@ export const eventsZhCN = {
   signIn: '登录',
   loadError: '活动加载失败。',
   more: '加载更多',
-  when: '{{start}} 至 {{end}}',
   beijingTime: '北京时间',
   place: '地点',
   online: '线上参加',

@@ -53,6 +53,8 @@ export const selfServiceEn = {
     workplace: 'Workplace',
     jobTitle: 'Job title',
     requestChange: 'Request a change',
+    endedBlocks:
+      'Your membership has ended, so your identity and work details can no longer be changed here. Contact your union with any questions.',
     pendingBlocks:
       'A change request of yours is waiting for review. Withdraw it first to make another.',
   },

@@ -51,6 +51,7 @@ export const selfServiceZhCN = {
     workplace: '工作地点',
     jobTitle: '职务/岗位',
     requestChange: '申请变更',
+    endedBlocks: '您的会籍已经结束，身份和工作信息不能再在这里申请变更。如有疑问，请联系您的工会。',
     pendingBlocks: '您有一项变更申请正在审核中。如需修改，请先撤回。',
   },
   idType: {

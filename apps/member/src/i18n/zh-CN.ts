@@ -78,6 +78,7 @@ export const memberZhCN = {
       invalid: '验证码不正确或已过期，请重新获取。',
       tooMany: '尝试次数过多，请稍等一分钟再试。',
       disabled: '该账户已停用，请联系您的工会。',
+      origin: '不能从这个网址登录。请从工会发给您的网址打开。',
       network: '没有网络连接，登录需要联网。',
       unknown: '登录失败，请重试。',
     },

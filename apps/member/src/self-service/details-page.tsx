@@ -7,6 +7,7 @@ import {
   type TChangeRequest,
   type TEmployerChoice,
   type TIdDocumentType,
+  LIVING_MEMBER_STATUSES,
   type TMyDetails,
   type TRequestChangeInput,
 } from '@unionhall/domain';
@@ -273,6 +274,9 @@ function IdentitySection({ details, pending }: { details: TMyDetails; pending: b
           }}
           onCancel={() => setOpen(false)}
         />
+      ) : !(LIVING_MEMBER_STATUSES as readonly string[]).includes(details.status) ? (
+        // The server refuses a change to a record whose membership has ended: say so instead.
+        <p className="self__hint">{t('details.endedBlocks')}</p>
       ) : pending ? (
         <p className="self__hint">{t('details.pendingBlocks')}</p>
       ) : (

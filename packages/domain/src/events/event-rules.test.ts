@@ -4,6 +4,7 @@ import {
   capacityTooSmall,
   eventReminderAt,
   eventTimesProblem,
+  formatEventSpan,
   formatEventTime,
   fromBeijingDateTimeLocal,
   signUpRefusal,
@@ -84,6 +85,21 @@ describe('event times', () => {
     expect(fromBeijingDateTimeLocal('2026-02-30T09:00')).toBeNull();
     expect(fromBeijingDateTimeLocal('2026-02-10 09:00')).toBeNull();
     expect(formatEventTime(new Date('2026-12-31T17:30:00Z'), 'zh-CN')).toContain('2027');
+  });
+
+  it('writes the date once for an event within one Beijing day', () => {
+    const start = new Date('2026-11-27T07:00:00Z'); // 15:00 in Beijing
+    const sameDay = new Date('2026-11-27T09:00:00Z');
+    // 02:00 the next day in Beijing, though still the 27th in UTC.
+    const nextDay = new Date('2026-11-27T18:00:00Z');
+    expect(formatEventSpan(start, sameDay, 'zh-CN')).toBe('2026年11月27日 15:00–17:00');
+    expect(formatEventSpan(start, sameDay, 'en')).toBe('Nov 27, 2026, 3:00 PM – 5:00 PM');
+    expect(formatEventSpan(start, nextDay, 'zh-CN')).toBe(
+      '2026年11月27日 15:00 至 2026年11月28日 02:00',
+    );
+    expect(formatEventSpan(start, nextDay, 'en')).toBe(
+      'Nov 27, 2026, 3:00 PM to Nov 28, 2026, 2:00 AM',
+    );
   });
 });
 

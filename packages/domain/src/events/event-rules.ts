@@ -143,3 +143,22 @@ export function formatEventTime(date: Date, locale: TLocale): string {
     timeZone: 'Asia/Shanghai',
   }).format(date);
 }
+
+/**
+ * An event's start and end in the reader's language, Beijing time, the date written once when
+ * both fall on the same Beijing day: "2026年11月27日 15:00–17:00", "Nov 27, 2026, 3:00 PM – 5:00 PM".
+ */
+export function formatEventSpan(start: Date, end: Date, locale: TLocale): string {
+  const from = formatEventTime(start, locale);
+  const sameDay =
+    toBeijingDateTimeLocal(start).slice(0, 10) === toBeijingDateTimeLocal(end).slice(0, 10);
+  if (sameDay) {
+    const until = new Intl.DateTimeFormat(locale, {
+      timeStyle: 'short',
+      timeZone: 'Asia/Shanghai',
+    }).format(end);
+    return locale === 'zh-CN' ? `${from}–${until}` : `${from} – ${until}`;
+  }
+  const to = formatEventTime(end, locale);
+  return locale === 'zh-CN' ? `${from} 至 ${to}` : `${from} to ${to}`;
+}

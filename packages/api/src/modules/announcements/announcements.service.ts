@@ -81,9 +81,26 @@ export function toAttachment(row: AttachmentRow): TAnnouncementAttachment {
   return { ...row, url: announcementFileUrl(row.id) };
 }
 
+/** An announcement as lists show them; written out, not spread (see toSummary in membership). */
 function toSummary(row: SummaryRow): TAnnouncementSummary {
-  const { orgUnit, segment, ...rest } = row;
-  return { ...rest, orgUnitName: orgUnit.name, segmentName: segment?.name ?? null };
+  return {
+    id: row.id,
+    title: row.title,
+    excerpt: row.excerpt,
+    state: row.state,
+    pinned: row.pinned,
+    orgUnitId: row.orgUnitId,
+    orgUnitName: row.orgUnit.name,
+    audience: row.audience,
+    segmentId: row.segmentId,
+    segmentName: row.segment?.name ?? null,
+    publishAt: row.publishAt,
+    publishedAt: row.publishedAt,
+    withdrawnAt: row.withdrawnAt,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+  };
 }
 
 /** The announcement, if the caller's scope covers its unit; NOT_FOUND either way otherwise. */

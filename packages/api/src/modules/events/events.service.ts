@@ -51,9 +51,28 @@ export const EVENT_SELECT = {
 
 type SummaryRow = Prisma.UnionEventGetPayload<{ select: typeof EVENT_SELECT }>;
 
+/** An event as lists show them; written out, not spread (see toSummary in membership). */
 function toSummary(row: SummaryRow): TEventSummary {
-  const { orgUnit, _count, ...rest } = row;
-  return { ...rest, orgUnitName: orgUnit.name, signedUp: _count.registrations };
+  return {
+    id: row.id,
+    title: row.title,
+    kind: row.kind,
+    state: row.state,
+    orgUnitId: row.orgUnitId,
+    orgUnitName: row.orgUnit.name,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    place: row.place,
+    onlineUrl: row.onlineUrl,
+    capacity: row.capacity,
+    signUpDeadline: row.signUpDeadline,
+    signedUp: row._count.registrations,
+    publishedAt: row.publishedAt,
+    cancelledAt: row.cancelledAt,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+  };
 }
 
 /** The event, if the caller's scope covers its unit; NOT_FOUND either way otherwise. */

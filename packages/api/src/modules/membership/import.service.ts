@@ -818,6 +818,8 @@ export async function exportMembers(
         input,
         (db) =>
           db.member.findMany({
+            // As the member list (listMembers): units and employers in one query each.
+            relationLoadStrategy: 'query',
             where: {
               AND: [...where, ...(after ? [afterSortNameCursor(after)] : [])],
             },
