@@ -13,6 +13,8 @@ rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
 const results = [];
+/** Tests to name in the summary: those that failed, and those that passed only on a retry. */
+const named = { failed: [], flaky: [] };
 /** The names of the steps stopped for going over their limit. */
 const timedOutSteps = new Set();
 
@@ -65,6 +67,16 @@ function run(name, command, args, { env = {}, limitMinutes = 20 } = {}) {
   });
 }
 
+/** Every test in a Playwright JSON report, with its spec. */
+function* playwrightTests(suites) {
+  for (const suite of suites) {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) yield { spec, test };
+    }
+    yield* playwrightTests(suite.suites ?? []);
+  }
+}
+
 function readJson(file) {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
@@ -97,25 +109,44 @@ results.push({ name: 'typecheck', passed: typecheckOk ? 1 : 0, failed: typecheck
 
 // 2. Unit and integration tests (PGlite; PostgreSQL too when TEST_DATABASE_URL is set).
 const vitestReport = join(reports, 'vitest.json');
+const vitestOutcomes = join(reports, 'vitest-outcomes.json');
+// A failed test is tried once more, as Playwright does; a test that passes only then counts
+// as passed, and the summary names it so that the flake is seen and can be fixed.
 const vitestArgs = [
   'exec',
   'vitest',
   'run',
+  '--retry=1',
   '--reporter=default',
   '--reporter=json',
+  '--reporter=./tooling/vitest/outcomes-reporter.js',
   `--outputFile.json=${vitestReport}`,
 ];
+const vitestEnv = { VITEST_OUTCOMES_FILE: vitestOutcomes };
 /** Stacks written by the test watchdog (tooling/vitest/watchdog.js) for stuck test processes. */
 const stuckReports = () => readdirSync(reports).filter((name) => name.startsWith('stuck-'));
-let vitestOk = await run('unit + integration', 'pnpm', vitestArgs, { limitMinutes: 30 });
+let vitestOk = await run('unit + integration', 'pnpm', vitestArgs, {
+  env: vitestEnv,
+  limitMinutes: 30,
+});
 let vitestNote = '';
 if (!vitestOk && (stuckReports().length > 0 || timedOutSteps.has('unit + integration'))) {
   // A stuck process is a bug to find (its stack is printed above and kept in reports/), but
   // one that is rare enough not to cost the whole run: run the suite once more, and say so.
   vitestNote = `, after a re-run: ${stuckReports().length > 0 ? `a test process was stuck (reports/${stuckReports()[0]})` : 'the first run timed out'}`;
-  vitestOk = await run('unit + integration, again', 'pnpm', vitestArgs, { limitMinutes: 30 });
+  vitestOk = await run('unit + integration, again', 'pnpm', vitestArgs, {
+    env: vitestEnv,
+    limitMinutes: 30,
+  });
 }
 const vitest = readJson(vitestReport);
+const outcomes = readJson(vitestOutcomes);
+for (const test of outcomes?.failed ?? []) {
+  named.failed.push(`vitest ${test.project} ${test.file} › ${test.name}: ${test.error}`);
+}
+for (const test of outcomes?.flaky ?? []) {
+  named.flaky.push(`vitest ${test.project} ${test.file} › ${test.name}`);
+}
 if (vitest) {
   results.push({
     name: `vitest${process.env.TEST_DATABASE_URL ? ' (PGlite + PostgreSQL)' : ' (PGlite)'}${vitestNote}`,
@@ -147,6 +178,11 @@ if (buildOk) {
     limitMinutes: 30,
   });
   const playwright = existsSync(playwrightReport) ? readJson(playwrightReport) : null;
+  for (const { spec, test } of playwrightTests(playwright?.suites ?? [])) {
+    const title = `playwright [${test.projectName}] ${spec.file}:${spec.line} › ${spec.title}`;
+    if (test.status === 'unexpected') named.failed.push(title);
+    if (test.status === 'flaky') named.flaky.push(title);
+  }
   if (playwright?.stats) {
     const { expected, unexpected, flaky, skipped } = playwright.stats;
     results.push({
@@ -170,6 +206,17 @@ const total = results.reduce(
   { passed: 0, failed: 0, skipped: 0 },
 );
 process.stdout.write('\n');
+const listed = 15;
+for (const [heading, tests] of [
+  ['Failed', named.failed],
+  ['Passed only on a retry (flaky)', named.flaky],
+]) {
+  if (tests.length === 0) continue;
+  process.stdout.write(`${heading}:\n`);
+  for (const test of tests.slice(0, listed)) process.stdout.write(`  - ${test}\n`);
+  if (tests.length > listed) process.stdout.write(`  … and ${tests.length - listed} more\n`);
+  process.stdout.write('\n');
+}
 for (const row of results) {
   const mark = row.failed ? '✗' : '✓';
   process.stdout.write(
