@@ -3,6 +3,7 @@ import { trpcServer } from '@hono/trpc-server';
 import type { AnyTRPCRouter, inferRouterContext } from '@trpc/server';
 import type { Context, Env, MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { answerFromMemory } from './compress';
 import { planJsonCalls, runJsonCalls } from './trpc-json-calls';
 
 export interface TrpcHandlerOptions<TRouter extends AnyTRPCRouter> {
@@ -165,7 +166,8 @@ export function trpcHandler<TRouter extends AnyTRPCRouter, E extends Env>(
     const { status, body: answer } = await runJsonCalls(options.router, plan, () =>
       options.createContext(c),
     );
-    return c.newResponse(answer, status as ContentfulStatusCode, JSON_HEADERS);
+    // Built in memory: the compression middleware takes the text from there (see compress.ts).
+    return answerFromMemory(c, answer, status as ContentfulStatusCode, JSON_HEADERS);
   };
 }
 
