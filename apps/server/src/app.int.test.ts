@@ -5,7 +5,7 @@ import { openDatabase, seedDemoData, type Database } from '@unionhall/db';
 import { createTestDatabase, testDatabaseTargets } from '@unionhall/db/testing';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DevOutbox } from '@unionhall/api';
+import { ADDRESS_RATE_LIMITS, DevOutbox, hashKey } from '@unionhall/api';
 import { createApp, type AppConfig } from './app';
 import {
   signedInOfficer,
@@ -76,6 +76,51 @@ describe.each(testDatabaseTargets())('HTTP app on %s', (target) => {
     const ready = await app.request('/readyz');
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ status: 'ok', database: target });
+  });
+
+  it('answers an address over its limit with 429 and a message in its language', async () => {
+    const address = '198.51.100.200';
+    const limited = createApp({
+      cipher: testCipher(),
+      cardSigner: testCardSigner(),
+      db,
+      auth: authFor(db),
+      logger,
+      config: configFor(),
+      clientIp: () => address,
+    });
+    const lookUp = (language: string) =>
+      limited.request(
+        '/trpc/public.membership.employerChoices',
+        json({ json: { query: '机械' } }, { 'accept-language': language }),
+      );
+    expect((await lookUp('zh-CN')).status).toBe(200);
+    // As if the address had looked up employers all this minute.
+    await db.prisma.authRateLimit.update({
+      where: { key: `address:lookup:${hashKey(address)}` },
+      data: { count: ADDRESS_RATE_LIMITS.lookup.max },
+    });
+    for (const [language, message] of [
+      ['zh-CN', '请求过于频繁，请稍后再试。'],
+      ['en', 'Too many attempts. Please wait and try again.'],
+    ] as const) {
+      const response = await lookUp(language);
+      expect(response.status).toBe(429);
+      const body = (await response.json()) as {
+        error: { json: { message: string; data: { appCode: string } } };
+      };
+      expect(body.error.json.message).toBe(message);
+      expect(body.error.json.data.appCode).toBe('RATE_LIMITED');
+    }
+    // The same app answers other addresses as usual.
+    expect(
+      (
+        await app.request(
+          '/trpc/public.membership.employerChoices',
+          json({ json: { query: '机械' } }),
+        )
+      ).status,
+    ).toBe(200);
   });
 
   it('serves a query over POST so personal data stays out of URLs', async () => {

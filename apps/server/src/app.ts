@@ -347,6 +347,7 @@ export function createApp({
       requestId: String(c.get('requestId')),
       locale: requestLocale(c),
       actor: await resolveActor(auth, db.prisma, c.req.raw.headers),
+      clientIp: clientIp(c),
     });
   app.use(
     '/trpc/*',

@@ -51,7 +51,11 @@ export function checkPolicy(actor: Actor, policy: TPolicy): 'ok' | 'UNAUTHENTICA
  * Writes the audit row of a refusal. The refused request's own transaction never happened
  * (or rolled back), so this one stands alone.
  */
-export async function auditRefusal(ctx: Context, path: string, reason: string): Promise<void> {
+export async function auditRefusal(
+  ctx: Pick<Context, 'db' | 'actor' | 'requestId' | 'logger'>,
+  path: string,
+  reason: string,
+): Promise<void> {
   try {
     await ctx.db.prisma.$transaction((tx) =>
       appendAuditEvent(tx, {

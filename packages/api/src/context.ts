@@ -46,6 +46,11 @@ export type Context = ApiDeps & {
   requestId: string;
   locale: TLocale;
   actor: Actor;
+  /**
+   * The caller's address as the server sees it (the socket's, or a trusted proxy's header),
+   * for limits per address; unset for in-process callers (tests, background jobs).
+   */
+  clientIp: string | undefined;
 };
 
 /**
@@ -56,7 +61,7 @@ export type Context = ApiDeps & {
  */
 export function createContext(
   deps: ApiDeps,
-  request: { requestId: string; locale: TLocale; actor?: Actor },
+  request: { requestId: string; locale: TLocale; actor?: Actor; clientIp?: string | undefined },
 ): Context {
   return {
     db: deps.db,
@@ -70,5 +75,6 @@ export function createContext(
     requestId: request.requestId,
     locale: request.locale,
     actor: request.actor ?? ANONYMOUS,
+    clientIp: request.clientIp,
   };
 }

@@ -5,6 +5,7 @@ export { httpErrorResponse, type ValidationIssue } from './errors';
 export { ImportUpload } from './modules/membership/import-file';
 export { ANONYMOUS, type Actor } from './context';
 export { createAuth, CLIENT_IP_HEADER, type Auth, type CreateAuthOptions } from './auth/auth';
+export { ADDRESS_RATE_LIMITS, hashKey, type RateLimit } from './rate-limit';
 export {
   cacheActors,
   createApiToken,

@@ -5,6 +5,7 @@ import type { Context } from './context';
 import { auditRefusal, checkPolicy, OutOfScopeError, scopeFor } from './access';
 import { forgetActors } from './auth/actor';
 import { AppTRPCError, appCodeOf, localizeIssues, publicMessage, toAppError } from './errors';
+import { checkAddressLimit, type AddressLimitName } from './rate-limit';
 import { transformer } from './transformer';
 
 export interface ProcedureMeta {
@@ -76,6 +77,17 @@ export const baseProcedure = t.procedure.use(async ({ meta, path, type, ctx, nex
 
 /** Anyone may call it. */
 export const publicProcedure = baseProcedure.meta({ policy: { audience: 'public' } });
+
+/**
+ * Anyone may call it, up to a limit per client address (rate-limit.ts): for what anonymous
+ * callers could otherwise do in bulk, such as applying to join or listing employers.
+ */
+export function limitedPublicProcedure(limit: AddressLimitName) {
+  return publicProcedure.use(async ({ ctx, path, next }) => {
+    await checkAddressLimit(ctx, path, limit);
+    return next();
+  });
+}
 
 /** Signed-in members, about themselves. */
 export const memberProcedure = baseProcedure.meta({ policy: { audience: 'member' } });

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { PrismaClient } from '@unionhall/db';
 import type { BetterAuthPlugin } from 'better-auth';
 import { APIError, createAuthMiddleware } from 'better-auth/api';
+import { countInWindow, hashKey } from '../rate-limit';
 
 /**
  * Limits per account, on top of Better Auth's limits per address. An attacker with many
@@ -68,31 +68,14 @@ export function accountOf(body: unknown): string | null {
   return null;
 }
 
-/**
- * Counts one attempt and returns the count within the current fixed window. One statement,
- * so concurrent attempts on several replicas cannot both read a stale count. The bucket rows
- * share Better Auth's rate-limit table (their keys start with `account:`, Better Auth's with
- * an address); `last_request` holds the window's start here. Accounts are hashed so that the
- * table does not list who was attacked.
- */
-async function countAttempt(
+/** Counts one attempt against an account's bucket (see rate-limit.ts countInWindow). */
+function countAttempt(
   prisma: PrismaClient,
   bucket: string,
   windowSeconds: number,
   now: number,
 ): Promise<number> {
-  const key = `account:${createHash('sha256').update(bucket).digest('base64url')}`;
-  const windowMs = windowSeconds * 1000;
-  const rows = await prisma.$queryRaw<{ count: number }[]>`
-    INSERT INTO auth_rate_limit (key, count, last_request)
-    VALUES (${key}, 1, ${now})
-    ON CONFLICT (key) DO UPDATE SET
-      count = CASE WHEN auth_rate_limit.last_request <= ${now - windowMs} THEN 1
-                   ELSE auth_rate_limit.count + 1 END,
-      last_request = CASE WHEN auth_rate_limit.last_request <= ${now - windowMs} THEN ${now}
-                          ELSE auth_rate_limit.last_request END
-    RETURNING count`;
-  return Number(rows[0]?.count ?? Number.POSITIVE_INFINITY);
+  return countInWindow(prisma, `account:${hashKey(bucket)}`, windowSeconds, now);
 }
 
 /**

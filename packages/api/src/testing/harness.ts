@@ -127,7 +127,14 @@ export function testAuthFor(db: Database): { auth: Auth; outbox: DevOutbox } {
 /** A server-side caller over a real database, as a request from one client would see it. */
 export function callerFor(
   db: Database,
-  options: { locale?: TLocale; logger?: ApiLogger; requestId?: string; actor?: Actor } = {},
+  options: {
+    locale?: TLocale;
+    logger?: ApiLogger;
+    requestId?: string;
+    actor?: Actor;
+    /** The caller's address, for the limits per address (rate-limit.ts). */
+    clientIp?: string;
+  } = {},
 ) {
   return createCaller(
     createContext(
@@ -145,6 +152,7 @@ export function callerFor(
         requestId: options.requestId ?? 'test-request',
         locale: options.locale ?? 'en',
         actor: options.actor ?? ANONYMOUS,
+        clientIp: options.clientIp,
       },
     ),
   );

@@ -24,7 +24,7 @@ import {
 } from '@unionhall/domain';
 import { z } from 'zod';
 import { serviceDeps } from '../../audit';
-import { memberProcedure, officerProcedure, publicProcedure, router } from '../../trpc';
+import { limitedPublicProcedure, memberProcedure, officerProcedure, router } from '../../trpc';
 import { findDuplicates } from './duplicates.service';
 import { mergeMembers, mergePreview } from './merge.service';
 import { memberTimeline } from './timeline';
@@ -55,7 +55,7 @@ const ZStatusHistoryEntry = z.object({
 
 /** Joining: open to anyone (the application creates the applicant's account). */
 export const publicMembershipRouter = router({
-  applyToJoin: publicProcedure
+  applyToJoin: limitedPublicProcedure('apply')
     .input(ZApplyInput)
     .output(z.object({ id: z.uuid(), status: ZMemberStatus }))
     .mutation(({ ctx, input }) => applyToJoin({ ...serviceDeps(ctx), cipher: ctx.cipher }, input)),
@@ -63,12 +63,12 @@ export const publicMembershipRouter = router({
    * Employers to choose when applying (those of the chosen unit) or asking for a change (by
    * name), with their workplaces. Names only: no counts, no addresses.
    */
-  employerChoices: publicProcedure
+  employerChoices: limitedPublicProcedure('lookup')
     .input(ZEmployerChoicesInput)
     .output(z.array(ZEmployerChoice))
     .query(({ ctx, input }) => employerChoices(ctx.db.prisma, input)),
   /** An officer's scanner (or anyone shown a card) checks it against the current status. */
-  verifyCard: publicProcedure
+  verifyCard: limitedPublicProcedure('lookup')
     .input(ZVerifyCardInput)
     .output(ZCardVerification)
     .query(({ ctx, input }) => verifyCard(ctx.db.prisma, ctx.cardSigner, input.token)),
