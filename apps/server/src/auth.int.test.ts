@@ -104,6 +104,39 @@ describe.each(testDatabaseTargets())('sign-in on %s', (target) => {
       })
     ).map((event) => `${event.action}:${event.outcome}`);
 
+  it('writes Better Auth’s messages to the server’s log: a foreign origin is a warning', async () => {
+    const lines: { level: string; fields: object; message?: string }[] = [];
+    const capture = (level: string) => (fields: object, message?: string) => {
+      lines.push({ level, fields, message });
+    };
+    const logged = createAuth({
+      prisma: db.prisma,
+      secret: 'unionhall-test-secret-0123456789abcdef',
+      baseURL: ORIGIN,
+      sender: outbox,
+      rateLimit: false,
+      logger: { info: capture('info'), warn: capture('warn'), error: capture('error') },
+    });
+    const response = await logged.handler(
+      new Request(`${ORIGIN}/api/auth/sign-in/email`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          origin: 'https://evil.example',
+          cookie: 'uh.session_token=whatever',
+        },
+        body: JSON.stringify({ email: 'chair@example.org', password: PASSWORD }),
+      }),
+    );
+    expect(response.status).toBe(403);
+    expect(lines).toContainEqual({
+      level: 'warn',
+      fields: { source: 'better-auth' },
+      message: 'Invalid origin: https://evil.example',
+    });
+    expect(lines.filter((line) => line.level === 'error')).toEqual([]);
+  });
+
   it('signs an officer in with a password into an HttpOnly, Secure, SameSite cookie', async () => {
     const jar = new CookieJar();
     const response = jar.take(

@@ -113,6 +113,7 @@ async function main() {
     baseURL: publicUrl,
     sender: codeSender,
     rateLimit: env.AUTH_RATE_LIMIT || production,
+    logger,
   });
 
   if (env.DEMO_DATA) {

@@ -6,8 +6,10 @@ import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { emailOTP, phoneNumber, twoFactor } from 'better-auth/plugins';
 import { isChinaMobileE164 } from '@unionhall/domain';
+import type { ApiLogger } from '../context';
 import { accountAuditPlugin, writeAccountAudit } from './account-audit';
 import { accountRateLimit, type AccountRateLimits } from './account-rate-limit';
+import { betterAuthLog } from './auth-log';
 import { memberSignInGuard, sendSmsCodeToMembers } from './member-sign-in';
 import { CODE_VALID_MINUTES, RESET_LINK_VALID_MINUTES, type CodeSender } from './messages';
 import { hashPassword, verifyPassword } from './password';
@@ -30,6 +32,8 @@ export interface CreateAuthOptions {
   rateLimit?: boolean;
   /** Overrides the per-account limits (tests use small ones). */
   accountRateLimits?: AccountRateLimits;
+  /** Where Better Auth's own messages go (auth-log.ts); its console lines when left out. */
+  logger?: ApiLogger;
 }
 
 const SIGN_IN_PATHS = new Set([
@@ -117,6 +121,7 @@ export function createAuth(options: CreateAuthOptions) {
     basePath: '/api/auth',
     trustedOrigins: [options.baseURL],
     telemetry: { enabled: false },
+    ...(options.logger ? { logger: betterAuthLog(options.logger) } : {}),
     // The Prisma adapter's transactions are off unless asked for.
     database: prismaAdapter(tracked.client, { provider: 'postgresql', transaction: true }),
     emailAndPassword: {
@@ -178,6 +183,9 @@ export function createAuth(options: CreateAuthOptions) {
       defaultCookieAttributes: { httpOnly: true, secure: true, sameSite: 'lax', path: '/' },
       database: { generateId: 'uuid' },
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      // Checked everywhere: Better Auth skips its origin check under a test runner unless told,
+      // and the tests should meet the server that production runs.
+      disableOriginCheck: false,
     },
     rateLimit: {
       modelName: 'authRateLimit',
