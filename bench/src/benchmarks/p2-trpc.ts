@@ -40,6 +40,8 @@ export const p2Trpc: Benchmark = {
         path: query.path,
         request: query,
         expected: trpcBody,
+        // The stacks that resolve the caller: an officer's console session.
+        signedIn: mode === 'trpc-session' || mode === 'app',
       });
       const results = await compareAtPeak(
         ctx,
@@ -53,6 +55,7 @@ export const p2Trpc: Benchmark = {
           stack('trpc', 'trpc'),
           stack('trpc+session', 'trpc-session'),
           stack('app', 'app'),
+          stack('trpc-pristine', 'trpc-pristine'),
         ],
         rounds,
       );
@@ -60,6 +63,7 @@ export const p2Trpc: Benchmark = {
       const trpc = pick(results, 'trpc');
       const session = pick(results, 'trpc+session');
       const app = pick(results, 'app');
+      const pristine = pick(results, 'trpc-pristine');
       return {
         metrics: {
           'p2.hono_rps': round(hono.rps, 0),
@@ -70,6 +74,8 @@ export const p2Trpc: Benchmark = {
           'p2.trpc_cpu_us_per_req': round(trpc.cpuUsPerRequest, 1),
           'p2.trpc_session_cpu_us_per_req': round(session.cpuUsPerRequest, 1),
           'p2.app_cpu_us_per_req': round(app.cpuUsPerRequest, 1),
+          'p2.trpc_pristine_rps': round(pristine.rps, 0),
+          'p2.trpc_pristine_cpu_us_per_req': round(pristine.cpuUsPerRequest, 1),
         },
         ratios: {
           'p2.trpc_vs_hono_rps': round(trpc.rps / hono.rps),
@@ -77,6 +83,8 @@ export const p2Trpc: Benchmark = {
           'p2.session_context_cost_cpu_pct': costPct(session.cpuUsPerRequest, trpc.cpuUsPerRequest),
           'p2.app_middleware_cost_pct': costPct(session.rps, app.rps),
           'p2.app_vs_hono_rps': round(app.rps / hono.rps),
+          'p2.async_hooks_cost_pct': costPct(pristine.rps, trpc.rps),
+          'p2.trpc_pristine_vs_hono_rps': round(pristine.rps / hono.rps),
         },
         targets: [
           { name: 'p2.trpc_vs_hono_rps', op: '>=', value: 0.3, label: 'stretch 0.40' },
@@ -84,9 +92,10 @@ export const p2Trpc: Benchmark = {
         ],
         notes: [
           'tRPC requests are sent like the product clients send them: httpBatchLink, POST, JSON body, x-unionhall-locale.',
-          'trpc: @hono/trpc-server mounted with app.ts options, product initTRPC (superjson, error formatter), createContext, publicProcedure with a zod output; caller fixed as anonymous.',
-          'trpc+session: the same, resolving the caller as app.ts does (resolveActor: no token, no session cookie, so anonymous without asking Better Auth).',
-          'app: createApp() itself (request id, request log at info to /dev/null, secure headers, compression, CORS, CSRF, body limit, session).',
+          'trpc: @hono/trpc-server mounted with app.ts options, product initTRPC (superjson, error formatter), createContext, publicProcedure with a zod output; caller fixed as anonymous. As on a server in use, an officer has signed in before the load (Better Auth has run).',
+          "trpc+session: the same, resolving the caller as app.ts does (resolveActor) for a signed-in officer sending the console's session cookie: Better Auth checks the session, and the actor cache (actor-cache.ts, 5 s) remembers it between requests, as in production.",
+          'app: createApp() itself (request id, request log at info to /dev/null, secure headers, compression, CORS, CSRF, body limit, session), for the same signed-in officer.',
+          'trpc-pristine: trpc in a process where Better Auth never ran. Better Auth runs every call in AsyncLocalStorage, which on Node 20 turns on async hooks for every promise the process makes afterwards; async_hooks_cost_pct is what that costs each request (not a target: Node 22+ carries the context without hooks).',
           'cost_pct = extra time per request over the one without, in %; *_cpu_* from server CPU time per request.',
           `${SATURATING_CONNECTIONS} connections; best of ${rounds} alternated round(s).`,
         ],

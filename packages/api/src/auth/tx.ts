@@ -14,6 +14,8 @@ export interface TrackedPrisma {
   client: PrismaClient;
   /** The transaction Better Auth has open in this async context, else the plain client. */
   db(): Prisma.TransactionClient | PrismaClient;
+  /** The storage behind db(), for quiet-context.ts to turn off between Better Auth's calls. */
+  storage: AsyncLocalStorage<Prisma.TransactionClient>;
 }
 
 type TransactionCallback = (tx: Prisma.TransactionClient) => Promise<unknown>;
@@ -35,5 +37,5 @@ export function trackTransactions(prisma: PrismaClient): TrackedPrisma {
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
-  return { client, db: () => store.getStore() ?? prisma };
+  return { client, db: () => store.getStore() ?? prisma, storage: store };
 }
