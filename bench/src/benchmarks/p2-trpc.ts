@@ -83,7 +83,7 @@ export const p2Trpc: Benchmark = {
           'p2.session_context_cost_cpu_pct': costPct(session.cpuUsPerRequest, trpc.cpuUsPerRequest),
           'p2.app_middleware_cost_pct': costPct(session.rps, app.rps),
           'p2.app_vs_hono_rps': round(app.rps / hono.rps),
-          'p2.async_hooks_cost_pct': costPct(pristine.rps, trpc.rps),
+          'p2.after_sign_in_cost_pct': costPct(pristine.rps, trpc.rps),
           'p2.trpc_pristine_vs_hono_rps': round(pristine.rps / hono.rps),
         },
         targets: [
@@ -95,7 +95,7 @@ export const p2Trpc: Benchmark = {
           'trpc: @hono/trpc-server mounted with app.ts options, product initTRPC (superjson, error formatter), createContext, publicProcedure with a zod output; caller fixed as anonymous. As on a server in use, an officer has signed in before the load (Better Auth has run).',
           "trpc+session: the same, resolving the caller as app.ts does (resolveActor) for a signed-in officer sending the console's session cookie: Better Auth checks the session, and the actor cache (actor-cache.ts, 5 s) remembers it between requests, as in production.",
           'app: createApp() itself (request id, request log at info to /dev/null, secure headers, compression, CORS, CSRF, body limit, session), for the same signed-in officer.',
-          'trpc-pristine: trpc in a process where Better Auth never ran. Better Auth runs every call in AsyncLocalStorage, which on Node 20 turns on async hooks for every promise the process makes afterwards; async_hooks_cost_pct is what that costs each request (not a target: Node 22+ carries the context without hooks).',
+          'trpc-pristine: trpc in a process where Better Auth never ran. Better Auth runs every call in AsyncLocalStorage, which on Node 20 turned on async hooks for every promise the process made afterwards (+43% CPU per query) until auth/quiet-context.ts turned its storages off between calls; after_sign_in_cost_pct is what a process that has signed someone in still pays (a larger heap, more code loaded). Not a target.',
           'cost_pct = extra time per request over the one without, in %; *_cpu_* from server CPU time per request.',
           `${SATURATING_CONNECTIONS} connections; best of ${rounds} alternated round(s).`,
         ],

@@ -21,6 +21,32 @@ function setup(ttlMs = 1000) {
 }
 
 describe('createActorCache', () => {
+  it('peeks a caller only once loaded, kept and still good', async () => {
+    const { clock, cache, session, loader } = setup();
+    expect(cache.peek('cookie-a')).toBeUndefined();
+    let release: (value: CachedActor) => void = () => {};
+    const loading = cache.resolve('cookie-a', () => new Promise((resolve) => (release = resolve)));
+    // Still loading: not known yet.
+    expect(cache.peek('cookie-a')).toBeUndefined();
+    release(session('a', 1500));
+    await loading;
+    expect(cache.peek('cookie-a')).toEqual(officer('a'));
+    clock.now += 1000;
+    // The cache's time is over.
+    expect(cache.peek('cookie-a')).toBeUndefined();
+    // The session's end comes first: 1,500 ms after it was read.
+    await cache.resolve('cookie-a', loader(session('b', 200)));
+    expect(cache.peek('cookie-a')).toEqual(officer('b'));
+    clock.now += 200;
+    expect(cache.peek('cookie-a')).toBeUndefined();
+    // Nothing found is never peeked; clear() forgets.
+    await cache.resolve('cookie-x', loader(null));
+    expect(cache.peek('cookie-x')).toBeUndefined();
+    await cache.resolve('cookie-c', loader(session('c')));
+    cache.clear();
+    expect(cache.peek('cookie-c')).toBeUndefined();
+  });
+
   it('answers from memory until ttlMs has passed, then asks again', async () => {
     const { clock, cache, session, loader, loads } = setup();
     const first = session('a');

@@ -26,12 +26,20 @@ export interface ActorCache {
    * concurrent requests with the same key share one load.
    */
   resolve(key: string, load: () => Promise<CachedActor | null>): Promise<Actor | null>;
+  /**
+   * The caller `key` stands for when it is remembered, loaded and still good; else undefined
+   * (then `resolve`). Synchronous: most API requests come from a session seen moments ago, and
+   * need not wait a turn of the event loop to learn whose it is.
+   */
+  peek(key: string): Actor | undefined;
   /** Forgets everyone, also what loads still under way would remember. */
   clear(): void;
 }
 
 interface Entry {
   value: Promise<CachedActor | null>;
+  /** The caller, once loaded and kept. */
+  settled?: CachedActor;
   /** When the entry stops being used (ms since the epoch). */
   until: number;
 }
@@ -82,9 +90,17 @@ export function createActorCache(options: {
           if (entries.get(key) === entry) entries.delete(key);
         } else {
           entry.until = Math.min(at + ttlMs, found.sessionExpiresAt.getTime());
+          entry.settled = found;
         }
         return found?.actor ?? null;
       }
+    },
+    peek(key) {
+      const entry = entries.get(key);
+      if (!entry?.settled) return undefined;
+      const at = now();
+      if (entry.until <= at || entry.settled.sessionExpiresAt.getTime() <= at) return undefined;
+      return entry.settled.actor;
     },
     clear() {
       generation += 1;
