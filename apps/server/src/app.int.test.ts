@@ -71,6 +71,18 @@ describe.each(testDatabaseTargets())('HTTP app on %s', (target) => {
     await db.dispose();
   });
 
+  /** Another app on the same database, with one dependency of its own. */
+  const appWith = (extra: Partial<Parameters<typeof createApp>[0]>) =>
+    createApp({
+      cipher: testCipher(),
+      cardSigner: testCardSigner(),
+      db,
+      auth: authFor(db),
+      logger,
+      config: configFor(),
+      ...extra,
+    });
+
   it('answers health and readiness', async () => {
     expect((await app.request('/healthz')).status).toBe(200);
     const ready = await app.request('/readyz');
@@ -80,15 +92,7 @@ describe.each(testDatabaseTargets())('HTTP app on %s', (target) => {
 
   it('answers an address over its limit with 429 and a message in its language', async () => {
     const address = '198.51.100.200';
-    const limited = createApp({
-      cipher: testCipher(),
-      cardSigner: testCardSigner(),
-      db,
-      auth: authFor(db),
-      logger,
-      config: configFor(),
-      clientIp: () => address,
-    });
+    const limited = appWith({ clientIp: () => address });
     const lookUp = (language: string) =>
       limited.request(
         '/trpc/public.membership.employerChoices',
@@ -208,15 +212,7 @@ describe.each(testDatabaseTargets())('HTTP app on %s', (target) => {
       code: '123456',
       sentAt: new Date(),
     });
-    const withOutbox = createApp({
-      cipher: testCipher(),
-      cardSigner: testCardSigner(),
-      db,
-      auth: authFor(db),
-      logger,
-      config: configFor(),
-      devOutbox: outbox,
-    });
+    const withOutbox = appWith({ devOutbox: outbox });
     const response = await withOutbox.request('/api/dev/outbox');
     expect(await response.json()).toMatchObject({
       messages: [{ to: 'member@example.org', code: '123456' }],
