@@ -29,7 +29,8 @@ export function quietWhenIdle<
   let inFlight = 0;
   const settled = () => {
     inFlight -= 1;
-    if (inFlight === 0) void disableStorages(ownStorages, () => inFlight === 0);
+    // Turning the storages off only saves time: should it ever fail, they simply stay on.
+    if (inFlight === 0) disableStorages(ownStorages, () => inFlight === 0).catch(() => {});
   };
   const counted = <F extends (...args: never[]) => unknown>(fn: F): F =>
     new Proxy(fn, {
