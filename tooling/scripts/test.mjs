@@ -145,7 +145,9 @@ for (const test of outcomes?.failed ?? []) {
   named.failed.push(`vitest ${test.project} ${test.file} › ${test.name}: ${test.error}`);
 }
 for (const test of outcomes?.flaky ?? []) {
-  named.flaky.push(`vitest ${test.project} ${test.file} › ${test.name}`);
+  named.flaky.push(
+    `vitest ${test.project} ${test.file} › ${test.name}${test.error ? `: ${test.error}` : ''}`,
+  );
 }
 if (vitest) {
   results.push({

@@ -30,7 +30,12 @@ export default class OutcomesReporter {
     if (result.state === 'failed') {
       this.failed.push({ ...entry, error: firstLine(result.errors?.[0]) });
     } else if (result.state === 'passed' && diagnostic?.flaky) {
-      this.flaky.push({ ...entry, retries: diagnostic.retryCount });
+      // The failed attempt's error stays with the result: say why it needed the retry.
+      this.flaky.push({
+        ...entry,
+        retries: diagnostic.retryCount,
+        error: firstLine(result.errors?.[0]),
+      });
     }
   }
 
