@@ -92,21 +92,24 @@ export function quietWhenIdle<
   });
 }
 
-/** Better Auth's storages, once it has made them (it makes them on its first call). */
-async function betterAuthStorages(): Promise<AsyncLocalStorage<unknown>[]> {
-  return Promise.all([
+let storages: Promise<AsyncLocalStorage<unknown>[]> | undefined;
+
+/** Better Auth's storages (the getters make them if its first call has not), looked up once. */
+function betterAuthStorages(): Promise<AsyncLocalStorage<unknown>[]> {
+  storages ??= Promise.all([
     getRequestStateAsyncLocalStorage(),
     getCurrentAuthContextAsyncLocalStorage(),
     getCurrentDBAdapterAsyncLocalStorage(),
   ]) as Promise<AsyncLocalStorage<unknown>[]>;
+  return storages;
 }
 
 async function disableStorages(
   own: readonly AsyncLocalStorage<unknown>[],
   stillIdle: () => boolean,
 ): Promise<void> {
-  const storages = [...(await betterAuthStorages()), ...own];
+  const all = [...(await betterAuthStorages()), ...own];
   // A call may have started while the storages were looked up.
   if (!stillIdle()) return;
-  for (const storage of storages) storage.disable();
+  for (const storage of all) storage.disable();
 }
