@@ -125,11 +125,27 @@ const streamRefused = () =>
 
 type RpcItem = TRPCResponse;
 
+type Config = AnyTRPCRouter['_def']['_config'];
+
+/**
+ * One item through the router's transformer, as tRPC's transformTRPCResponse puts it: a result
+ * is built here directly (tRPC copies it with two object spreads per call, a tenth of a batch's
+ * CPU); an error takes tRPC's own function.
+ */
+function transformItem(config: Config, item: RpcItem): unknown {
+  if ('error' in item) return transformTRPCResponse(config, item);
+  return { result: { data: config.transformer.output.serialize(item.result.data) } };
+}
+
 /** The body and status tRPC sends for these answers (207 when the calls' statuses differ). */
-function answer(config: AnyTRPCRouter['_def']['_config'], items: RpcItem[], isBatch: boolean) {
+function answer(config: Config, items: RpcItem[], isBatch: boolean) {
   return {
     status: getHTTPStatusCode(items),
-    body: JSON.stringify(transformTRPCResponse(config, isBatch ? items : (items[0] as RpcItem))),
+    body: JSON.stringify(
+      isBatch
+        ? items.map((item) => transformItem(config, item))
+        : transformItem(config, items[0] as RpcItem),
+    ),
   };
 }
 

@@ -93,6 +93,17 @@ describe('serializeOutput', () => {
     }
   });
 
+  it('finds an object met twice in a large answer too (past the short list of seen objects)', () => {
+    const rows = Array.from({ length: 100 }, (_, i) => ({ id: i, unit: { code: `U${i}` } }));
+    const shared = rows[4]?.unit;
+    const repeated = [...rows, { id: 100, unit: shared }];
+    expect(serializeOutput(repeated)).toStrictEqual(superjson.serialize(repeated));
+    expect(superjson.serialize(repeated).meta).toHaveProperty('referentialEqualities');
+    const early = [{ id: 0, unit: shared }, ...rows];
+    expect(serializeOutput(early)).toStrictEqual(superjson.serialize(early));
+    expect(serializeOutput(rows)).toStrictEqual(superjson.serialize(rows));
+  });
+
   it('walks plain answers itself', () => {
     const spy = vi.spyOn(superjson, 'serialize');
     try {
