@@ -45,12 +45,28 @@ export function randomMobile(): string {
   return `139${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
 }
 
-const NAME_CHARACTERS = '嘉怡浩然梓涵子轩雨桐思远欣妍俊杰诗琪宇航博文若曦佳琪明哲';
+/** Common given-name characters, each once. */
+const NAME_CHARACTERS =
+  '嘉怡浩然梓涵子轩雨桐思远欣妍俊杰诗琪宇航博文若曦佳明哲晨阳昊天逸凡瑞泽睿智静雯婉清慧敏雅婷晓峰志强国栋伟华立新建军秀英丽娟春燕海波永红玉兰桂芳德胜振鹏飞学良家豪冠宏翰林书瑶梦洁紫萱乐彤安景行';
 
-/** Two random given-name characters: each run's people are told apart by them. */
+/** The given names this process has handed out: one spec's people never share a name. */
+const givenNames = new Set<string>();
+
+/**
+ * Two random given-name characters, never the same twice in one process: each run's people
+ * are told apart by them. Of about 9,000 names, people made by other workers or earlier runs
+ * on the same database may still share one, so a spec that looks a person up picks one row by
+ * something unique (a membership or ID number), not by name alone.
+ */
 export function randomGivenName(): string {
   const pick = () => NAME_CHARACTERS.charAt(randomInt(0, NAME_CHARACTERS.length));
-  return pick() + pick();
+  for (;;) {
+    const name = pick() + pick();
+    if (!givenNames.has(name)) {
+      givenNames.add(name);
+      return name;
+    }
+  }
 }
 
 export interface TestApplicant {
