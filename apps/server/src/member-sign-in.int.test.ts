@@ -97,6 +97,12 @@ describe.each(testDatabaseTargets())('member sign-in by SMS code and passkey on 
     expect(message).toMatchObject({ channel: 'sms', purpose: 'sign-in' });
     expect(message?.code).toMatch(/^\d{6}$/);
     const code = message?.code ?? '';
+    // Stored as a keyed digest (sms-codes-at-rest.ts): the table never holds the code itself.
+    const stored = await db.prisma.authVerification.findFirstOrThrow({
+      where: { identifier: `phone-number-otp-${MEMBER_PHONE}` },
+    });
+    expect(stored.value).toMatch(/^[\w-]{43}:0$/);
+    expect(stored.value).not.toContain(code);
 
     const jar = new CookieJar();
     const wrongCode = code === '000000' ? '111111' : '000000';
@@ -126,6 +132,29 @@ describe.each(testDatabaseTargets())('member sign-in by SMS code and passkey on 
     // A code works once.
     const again = await postAuth(app, '/phone-number/verify', { phoneNumber: MEMBER_PHONE, code });
     expect(again.status).toBe(400);
+  });
+
+  it('counts wrong codes against the stored digest and refuses the right one after five', async () => {
+    await postAuth(app, '/phone-number/send-otp', { phoneNumber: MEMBER_PHONE });
+    const code = outbox.lastCodeFor(MEMBER_PHONE) ?? '';
+    const wrongCode = code === '000000' ? '111111' : '000000';
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      const wrong = await postAuth(app, '/phone-number/verify', {
+        phoneNumber: MEMBER_PHONE,
+        code: wrongCode,
+      });
+      expect(wrong.status).toBe(400);
+      const row = await db.prisma.authVerification.findFirstOrThrow({
+        where: { identifier: `phone-number-otp-${MEMBER_PHONE}` },
+      });
+      expect(row.value).toMatch(new RegExp(`^[\\w-]{43}:${attempt}$`));
+    }
+    const jar = new CookieJar();
+    const late = jar.take(
+      await postAuth(app, '/phone-number/verify', { phoneNumber: MEMBER_PHONE, code }),
+    );
+    expect(late.status).toBe(403);
+    expect(await sessionUser(jar)).toBeNull();
   });
 
   it('answers an unknown number exactly like a member’s, sends nothing and creates no one', async () => {

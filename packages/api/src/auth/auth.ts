@@ -12,6 +12,7 @@ import { accountRateLimit, type AccountRateLimits } from './account-rate-limit';
 import { betterAuthLog } from './auth-log';
 import { quietWhenIdle } from './quiet-context';
 import { memberSignInGuard, sendSmsCodeToMembers } from './member-sign-in';
+import { smsCodesAtRest } from './sms-codes-at-rest';
 import { CODE_VALID_MINUTES, RESET_LINK_VALID_MINUTES, type CodeSender } from './messages';
 import { hashPassword, verifyPassword } from './password';
 import { trackTransactions } from './tx';
@@ -257,6 +258,8 @@ export function createAuth(options: CreateAuthOptions) {
         // No `signUpOnVerification`: a number that is no member's never becomes an account.
         sendOTP: sendSmsCodeToMembers(options.sender),
       }),
+      // The plugin keeps its codes in plain text; this stores and compares keyed digests.
+      smsCodesAtRest(options.secret),
       passkey({
         rpName: 'Unionhall',
         rpID: new URL(options.baseURL).hostname,
