@@ -68,5 +68,28 @@ test('the union tree stays readable offline once loaded', async ({ page, context
   await expect(page.getByRole('heading', { level: 1, name: '滨江市总工会' })).toBeVisible();
   await expect(page.getByText('华兴钢铁有限公司工会')).toBeVisible();
   await expect(page.getByTestId('offline-indicator')).toContainText('离线');
+
+  // The badge reads on one line and clears the brand and the header's controls, on this phone
+  // and on a narrow one (360 px), where it hangs under the header instead.
+  for (const width of [page.viewportSize()?.width ?? 412, 360]) {
+    await page.setViewportSize({ width, height: 740 });
+    const badge = await page.getByText('离线', { exact: true }).boundingBox();
+    const brand = await page.getByRole('link', { name: /Unionhall/ }).boundingBox();
+    const controls = await page
+      .locator('.app__header a, .app__header button, .app__header select')
+      .evaluateAll((elements) =>
+        elements.map((element) => element.getBoundingClientRect().toJSON() as DOMRect),
+      );
+    expect(badge && brand).toBeTruthy();
+    if (!badge || !brand) continue;
+    expect(badge.height).toBeLessThan(30);
+    const overlaps = (a: { x: number; y: number; width: number; height: number }) =>
+      a.x < badge.x + badge.width &&
+      badge.x < a.x + a.width &&
+      a.y < badge.y + badge.height &&
+      badge.y < a.y + a.height;
+    expect(overlaps(brand)).toBe(false);
+    expect(controls.filter(overlaps)).toEqual([]);
+  }
   await context.setOffline(false);
 });
