@@ -58,14 +58,10 @@ function walk(
   seen: SeenObjects,
   found: Found[],
 ): unknown {
+  // Plain leaves never get here (the loops take them, isPlainLeaf): a number here is NaN,
+  // ±Infinity or -0, which superjson annotates, so it is left to superjson with bigints,
+  // symbols and functions.
   switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return value;
-    case 'number':
-      // NaN, ±Infinity and -0 get superjson's 'number' annotations: left to superjson.
-      if (!isOrdinaryNumber(value)) return NOT_PLAIN;
-      return value;
     case 'undefined':
       found.push({ path: pathOf(keys), annotation: ['undefined'] });
       return null;
@@ -128,7 +124,7 @@ function walk(
       return copy ?? value;
     }
     default:
-      // bigint, symbol, function.
+      // NaN, ±Infinity, -0, bigint, symbol, function.
       return NOT_PLAIN;
   }
 }

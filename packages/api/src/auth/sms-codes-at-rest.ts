@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, hkdfSync } from 'node:crypto';
 import type { BetterAuthPlugin } from 'better-auth';
 import { createAuthMiddleware } from 'better-auth/api';
 
@@ -9,7 +9,7 @@ import { createAuthMiddleware } from 'better-auth/api';
  * has no option to hash its codes, so this plugin does it around it:
  *
  * - when a code is stored (a `verification` database hook), its code part is replaced by an
- *   HMAC-SHA256 keyed with the server's auth secret, over the phone number and the code: a
+ *   HMAC-SHA256 keyed with a key derived from the server's auth secret, over the phone number and the code: a
  *   six-digit code cannot be recovered from it by trying the million candidates without the
  *   secret, and equal codes for two numbers do not look alike;
  * - before `/phone-number/verify` runs, the code the member typed is replaced by its HMAC for
@@ -25,10 +25,25 @@ const CODE_IDENTIFIER = /^phone-number-(?:otp|reset)-(.+)$/;
 /** A value as the plugin writes a new code: digits, then optionally `:attempts`. */
 const PLAIN_CODE = /^(\d{4,12})(:\d+)?$/;
 
+const keys = new Map<string, Buffer>();
+
+/**
+ * A key of its own, derived from the auth secret once (as unsubscribe.ts does): a digest says
+ * nothing about the secret's other uses.
+ */
+function codeKey(secret: string): Buffer {
+  let key = keys.get(secret);
+  if (key === undefined) {
+    key = Buffer.from(hkdfSync('sha256', secret, 'unionhall', 'sms-code/v1', 32));
+    keys.set(secret, key);
+  }
+  return key;
+}
+
 /** The digest stored for `code` sent to `phoneNumber`. */
 export function smsCodeDigest(secret: string, phoneNumber: string, code: string): string {
-  return createHmac('sha256', secret)
-    .update(`unionhall:sms-code\n${phoneNumber}\n${code}`)
+  return createHmac('sha256', codeKey(secret))
+    .update(`${phoneNumber}\n${code}`)
     .digest('base64url');
 }
 
